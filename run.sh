@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Sets up everything on a fresh Debian machine with the .NET SDK and runs the demo in the foreground:
+# Mosquitto and InfluxDB of the "demo" profile (installed with apt-get when missing), then the
+# service. Ctrl-C stops the service and the servers that this run started.
+#
+#   ./run.sh
+#
+# Environment: LOGISTICS_HTTP_PORT (service, default 5080) and the ports of scripts/infra.sh
+# (LOGISTICS_MQTT_PORT 11883, LOGISTICS_INFLUX_PORT 18086, LOGISTICS_INFLUX_RPC_PORT 18088).
+set -euo pipefail
+
+REPO_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+cd "$REPO_DIR"
+export LOGISTICS_PROFILE=demo
+HTTP_PORT=${LOGISTICS_HTTP_PORT:-5080}
+PROFILE_DIR="$REPO_DIR/.run/demo"
+
+die() { echo "run.sh: $*" >&2; exit 1; }
+command -v dotnet >/dev/null || die "the .NET SDK is missing: install dotnet-sdk-10.0 (https://learn.microsoft.com/dotnet/core/install/linux-debian)"
+(exec 3<>"/dev/tcp/127.0.0.1/$HTTP_PORT") 2>/dev/null && die "port $HTTP_PORT is taken; set LOGISTICS_HTTP_PORT to a free port"
+
+mkdir -p "$PROFILE_DIR"
+STARTED_FILE="$PROFILE_DIR/started-by-run"
+: > "$STARTED_FILE"
+service_pid=""
+
+stop_everything() {
+  trap - EXIT INT TERM
+  # Output may be piped into a program that Ctrl-C already ended; a failed write must not stop the clean-up.
+  trap '' PIPE
+  if [ -n "$service_pid" ] && kill -0 "$service_pid" 2>/dev/null; then
+    echo "run.sh: stopping the service (pid $service_pid)"
+    kill -TERM "$service_pid" 2>/dev/null || true
+    for _ in $(seq 1 150); do kill -0 "$service_pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$service_pid" 2>/dev/null || true
+  fi
+  if [ -s "$STARTED_FILE" ]; then
+    # shellcheck disable=SC2046
+    scripts/infra.sh down --profile demo $(sort -u "$STARTED_FILE")
+  fi
+  rm -f "$STARTED_FILE"
+}
+trap stop_everything EXIT
+trap 'exit 130' INT TERM
+
+start=$(date +%s)
+scripts/infra.sh up --profile demo --started-file "$STARTED_FILE"
+set -a
+# shellcheck disable=SC1091
+. "$PROFILE_DIR/infra.env"
+set +a
+
+echo "run.sh: building (the first build restores NuGet packages and takes a minute)"
+dotnet build src/Logistics.Service/Logistics.Service.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+
+export Mqtt__Host=$LOGISTICS_MQTT_HOST Mqtt__Port=$LOGISTICS_MQTT_PORT
+export Mqtt__Username=$LOGISTICS_MQTT_LISTENER_USER Mqtt__Password=$LOGISTICS_MQTT_LISTENER_PASSWORD
+export InfluxDb__Url=$LOGISTICS_INFLUX_URL InfluxDb__Database=$LOGISTICS_INFLUX_DATABASE
+export InfluxDb__Username=$LOGISTICS_INFLUX_USER InfluxDb__Password=$LOGISTICS_INFLUX_PASSWORD
+export Log__Directory="$PROFILE_DIR/logs"
+SERVICE_URL="http://127.0.0.1:$HTTP_PORT"
+dotnet src/Logistics.Service/bin/Release/net10.0/Logistics.Service.dll --urls "$SERVICE_URL" &
+service_pid=$!
+
+for _ in $(seq 1 300); do
+  kill -0 "$service_pid" 2>/dev/null || { wait "$service_pid" || true; die "the service exited during start (see above)"; }
+  curl -s -o /dev/null -m 2 "$SERVICE_URL/health" && break
+  sleep 0.2
+done
+
+cat <<EOF
+
+  Logistics demo is running ($(( $(date +%s) - start )) s to start).
+    Service health   $SERVICE_URL/health
+    MQTT broker      mqtt://$LOGISTICS_MQTT_HOST:$LOGISTICS_MQTT_PORT  (device accounts: $LOGISTICS_DEVICES_FILE)
+    InfluxDB         $LOGISTICS_INFLUX_URL  (database $LOGISTICS_INFLUX_DATABASE; credentials in $PROFILE_DIR/credentials.env)
+    Logs             $PROFILE_DIR/logs, $PROFILE_DIR/mosquitto/log, $PROFILE_DIR/influxdb
+  Press Ctrl-C to stop everything this run started.
+
+EOF
+wait "$service_pid"

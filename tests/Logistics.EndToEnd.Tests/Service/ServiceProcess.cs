@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Logistics.EndToEnd.Tests.Service;
+
+/// <summary>Logistics.Service started as a real process on a free port; killed on dispose.</summary>
+public sealed class ServiceProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private ServiceProcess(Process process, Uri baseUrl)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+    }
+
+    public Uri BaseUrl { get; }
+    public string Output => string.Join('\n', _output);
+
+    /// <summary>Configuration for the test profile's servers; entries of <paramref name="overrides"/> win.</summary>
+    public static Dictionary<string, string> TestServerConfiguration(IReadOnlyDictionary<string, string>? overrides = null)
+    {
+        var config = new Dictionary<string, string>
+        {
+            ["Mqtt__Host"] = TestServers.MqttHost,
+            ["Mqtt__Port"] = TestServers.MqttPort.ToString(),
+            ["Mqtt__Username"] = TestServers.ListenerUser,
+            ["Mqtt__Password"] = TestServers.ListenerPassword,
+            ["InfluxDb__Url"] = TestServers.InfluxUrl.ToString(),
+            ["InfluxDb__Username"] = TestServers.InfluxUser,
+            ["InfluxDb__Password"] = TestServers.InfluxPassword,
+            ["Log__Directory"] = Path.Combine(Path.GetTempPath(), "logistics-e2e-logs"),
+        };
+        foreach (var (k, v) in overrides ?? new Dictionary<string, string>()) config[k] = v;
+        return config;
+    }
+
+    public static async Task<ServiceProcess> StartAsync(IReadOnlyDictionary<string, string> configuration)
+    {
+        var url = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        var info = ProcessRunner.StartInfo("dotnet", [RepositoryPaths.ProgramDll("Logistics.Service"), "--urls", url.ToString()], configuration);
+        info.WorkingDirectory = Path.GetTempPath();
+        var service = new ServiceProcess(new Process { StartInfo = info, EnableRaisingEvents = true }, url);
+        service._process.OutputDataReceived += (_, e) => { if (e.Data is not null) service._output.Enqueue(e.Data); };
+        service._process.ErrorDataReceived += (_, e) => { if (e.Data is not null) service._output.Enqueue(e.Data); };
+        service._process.Start();
+        service._process.BeginOutputReadLine();
+        service._process.BeginErrorReadLine();
+        await service.WaitUntilListeningAsync(TimeSpan.FromSeconds(30));
+        return service;
+    }
+
+    private async Task WaitUntilListeningAsync(TimeSpan limit)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < limit)
+        {
+            if (_process.HasExited)
+                throw new InvalidOperationException($"the service exited with code {_process.ExitCode}:\n{Output}");
+            try
+            {
+                using var _ = await http.GetAsync(new Uri(BaseUrl, "/health"));
+                return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"the service did not answer on {BaseUrl} within {limit.TotalSeconds} s:\n{Output}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+}
