@@ -1,0 +1,9 @@
+using System.CommandLine;
+
+namespace Logistics.Cli.Commands;
+
+/// <summary>`logistics vrp solve|bench`: the solver on public benchmark instances.</summary>
+internal static class VrpCommand
+{
+    public static Command Create() => new("vrp", "Solve public VRP benchmark instances (Solomon, Homberger, CVRPLIB).");
+}

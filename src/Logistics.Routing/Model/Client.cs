@@ -1,0 +1,21 @@
+namespace Logistics.Routing.Model;
+
+/// <summary>A delivery to one location, in the solver's integer units.</summary>
+/// <param name="Id">Caller's identifier, carried through to the solution.</param>
+/// <param name="X">Planar or projected coordinate, used only to shape the search.</param>
+/// <param name="Demand">Load per capacity dimension (e.g. cartons, kilograms); length = the problem's dimensions.</param>
+/// <param name="ServiceDuration">Time spent at the location.</param>
+/// <param name="WindowStart">Earliest start of service; arriving earlier means waiting.</param>
+/// <param name="WindowEnd">Latest start of service (hard).</param>
+/// <param name="Required">A required client must be visited; an optional one may be left out at the cost of <paramref name="Prize"/>.</param>
+/// <param name="Prize">What leaving an optional client out costs, in objective units.</param>
+public sealed record Client(
+    string Id,
+    double X,
+    double Y,
+    long[] Demand,
+    long ServiceDuration = 0,
+    long WindowStart = 0,
+    long WindowEnd = long.MaxValue / 4,
+    bool Required = true,
+    long Prize = 0);

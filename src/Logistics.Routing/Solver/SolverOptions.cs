@@ -1,0 +1,17 @@
+namespace Logistics.Routing.Solver;
+
+/// <summary>How long and how the solver searches.</summary>
+public sealed record SolverOptions
+{
+    /// <summary>Wall-clock limit; the best solution found so far is returned when it runs out.</summary>
+    public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Seed of the random choices; with one thread, same input + seed + iteration limit → same solution.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Independent searches run in parallel (each with its own seed); 1 keeps runs reproducible.</summary>
+    public int Threads { get; init; } = 1;
+
+    /// <summary>Stop after this many iterations even if time remains (reproducible runs, tests).</summary>
+    public long? MaxIterations { get; init; }
+}

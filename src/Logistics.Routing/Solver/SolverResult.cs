@@ -1,0 +1,16 @@
+using Logistics.Routing.Model;
+
+namespace Logistics.Routing.Solver;
+
+/// <summary>A point of the best-cost curve: when a better feasible solution was found.</summary>
+public readonly record struct CostPoint(TimeSpan Elapsed, long Cost);
+
+/// <summary>The best solution found. <see cref="Cost"/> is the objective: route costs (fixed +
+/// distance + duration) plus the prizes of optional clients left out.</summary>
+public sealed record SolverResult(
+    Solution Solution,
+    long Cost,
+    bool IsFeasible,
+    TimeSpan Elapsed,
+    long Iterations,
+    IReadOnlyList<CostPoint> CostHistory);
