@@ -1,13 +1,78 @@
+using System.Diagnostics;
 using Logistics.Routing.Model;
 
 namespace Logistics.Routing.Solver;
 
-/// <summary>Entry point of the route optimiser.</summary>
+/// <summary>Entry point of the route optimiser: an iterated local search with ruin-and-recreate,
+/// granular local search and adaptive penalties (see <see cref="IteratedLocalSearch"/>); with more
+/// than one thread, independent searches with different seeds, the best of which is returned.</summary>
 public static class RoutingSolver
 {
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Searches until the time or iteration limit or cancellation, and returns the best
     /// solution found (anytime). Thread-safe: every call has its own state.</summary>
     public static SolverResult Solve(ProblemData data, SolverOptions options, IProgress<SolverProgress>? progress = null,
-        CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException("the solver is being written (issue #3)");
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (options.Threads < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Threads, "Threads must be at least 1");
+        var clock = Stopwatch.StartNew();
+        var parameters = new SearchParameters();
+        var search = new SearchData(data, parameters);
+
+        var gate = new object();
+        var history = new List<CostPoint>();
+        long? bestCost = null;
+        var bestRoutes = 0;
+        long totalIterations = 0;
+        var lastReport = TimeSpan.Zero;
+
+        void Report(bool force)
+        {
+            if (progress is null) return;
+            SolverProgress snapshot;
+            lock (gate)
+            {
+                var now = clock.Elapsed;
+                if (!force && now - lastReport < ProgressInterval) return;
+                lastReport = now;
+                snapshot = new SolverProgress(now, options.TimeLimit, Interlocked.Read(ref totalIterations), bestCost, bestRoutes);
+            }
+            progress.Report(snapshot);
+        }
+
+        var outcomes = new IteratedLocalSearch.Outcome[options.Threads];
+        void RunThread(int k)
+        {
+            var ils = new IteratedLocalSearch(search, parameters, options.Seed + 7919L * k);
+            outcomes[k] = ils.Run(clock, options.TimeLimit, options.MaxIterations, cancellationToken,
+                (best, cost) =>
+                {
+                    lock (gate)
+                    {
+                        if (bestCost is null || cost < bestCost)
+                        {
+                            bestCost = cost;
+                            bestRoutes = best.UsedRoutes();
+                            history.Add(new CostPoint(clock.Elapsed, cost));
+                        }
+                    }
+                    Report(force: false);
+                },
+                _ =>
+                {
+                    Interlocked.Increment(ref totalIterations);
+                    Report(force: false);
+                });
+        }
+
+        if (options.Threads == 1) RunThread(0);
+        else Parallel.For(0, options.Threads, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, RunThread);
+
+        var winner = outcomes.OrderByDescending(o => o.Feasible).ThenBy(o => o.Cost).First();
+        Report(force: true);
+        return new SolverResult(winner.Best.ToSolution(), winner.Cost, winner.Feasible, clock.Elapsed,
+            outcomes.Sum(o => o.Iterations), history);
+    }
 }

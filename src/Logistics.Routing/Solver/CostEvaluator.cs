@@ -1,0 +1,42 @@
+namespace Logistics.Routing.Solver;
+
+/// <summary>Costs of routes: the objective (fixed, distance, duration) plus penalties on excess
+/// load and time warp (late service, late return, overlong routes), whose weights adapt during the
+/// search so that it can cross infeasible space.</summary>
+internal sealed class CostEvaluator(SearchData data)
+{
+    public double LoadPenalty { get; set; } = Math.Clamp((double)data.MaxDistance / data.MaxDemand, 0.1, 1e5);
+    public double TimeWarpPenalty { get; set; } = 1.0;
+
+    public double RouteCost(int type, int clients, long distance, in Segment total, ReadOnlySpan<long> load)
+    {
+        if (clients == 0) return 0;
+        var t = data.Types[type];
+        double cost = t.FixedCost + t.UnitDistanceCost * distance + t.UnitDurationCost * total.Duration;
+        var warp = TimeWarp(type, total);
+        if (warp > 0) cost += TimeWarpPenalty * warp;
+        var excess = ExcessLoad(type, load);
+        if (excess > 0) cost += LoadPenalty * excess;
+        return cost;
+    }
+
+    /// <summary>The objective only, for a feasible route.</summary>
+    public long ObjectiveCost(int type, int clients, long distance, in Segment total)
+    {
+        if (clients == 0) return 0;
+        var t = data.Types[type];
+        return t.FixedCost + t.UnitDistanceCost * distance + t.UnitDurationCost * total.Duration;
+    }
+
+    public long TimeWarp(int type, in Segment total) =>
+        total.TimeWarp + Math.Max(0, total.Duration - data.Types[type].MaxDuration);
+
+    public long ExcessLoad(int type, ReadOnlySpan<long> load)
+    {
+        var capacity = data.Types[type].Capacity;
+        long excess = 0;
+        for (var k = 0; k < load.Length; k++)
+            if (load[k] > capacity[k]) excess += load[k] - capacity[k];
+        return excess;
+    }
+}

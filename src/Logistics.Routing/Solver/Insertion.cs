@@ -1,0 +1,51 @@
+namespace Logistics.Routing.Solver;
+
+/// <summary>Finds the cheapest place to insert a client that is not visited: after each visited
+/// granular neighbour and before it, at the start of every used route when the neighbours give
+/// few places, and in one empty route of each vehicle type.</summary>
+internal sealed class Insertion(SearchData data, RouteBuilder builder, CostEvaluator costs)
+{
+    private readonly Move _move = new();
+
+    public readonly record struct Place(SearchRoute Route, int After, double Delta);
+
+    /// <param name="blinkRate">Probability of skipping a place (SISR's blinks); 0 for none.</param>
+    public Place? Best(SearchSolution s, int u, Rng rng, double blinkRate)
+    {
+        Place? best = null;
+        var visitedNeighbours = 0;
+        foreach (var v in data.Neighbours[u])
+        {
+            if (!s.IsVisited(v)) continue;
+            visitedNeighbours++;
+            var route = s.Routes[s.RouteOf[v]];
+            var j = s.PosOf[v];
+            Consider(ref best, route, j, u, rng, blinkRate);
+            Consider(ref best, route, j - 1, u, rng, blinkRate);
+        }
+        if (visitedNeighbours < 3)
+        {
+            // Few neighbours placed yet (early in construction): try every used route in full.
+            foreach (var route in s.Routes)
+                if (!route.IsEmpty)
+                    for (var j = 0; j <= route.Count; j++) Consider(ref best, route, j, u, rng, blinkRate);
+        }
+        for (var t = 0; t < data.Types.Length; t++)
+            if (s.EmptyRoute(t) is { } empty) Consider(ref best, empty, 0, u, rng, 0);
+        return best;
+    }
+
+    private void Consider(ref Place? best, SearchRoute route, int after, int u, Rng rng, double blinkRate)
+    {
+        if (blinkRate > 0 && rng.NextDouble() < blinkRate) return;
+        _move.Rebuild(route, Piece.Prefix(route, after), Piece.Visit(u), Piece.Suffix(route, after + 1));
+        var delta = builder.Cost(route.Type, _move.PiecesA, costs) - route.Cost;
+        if (best is null || delta < best.Value.Delta) best = new Place(route, after, delta);
+    }
+
+    public void Apply(SearchSolution s, int u, Place place)
+    {
+        place.Route.Insert(place.After + 1, u);
+        s.Refresh(place.Route, costs);
+    }
+}

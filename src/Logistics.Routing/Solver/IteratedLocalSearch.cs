@@ -1,0 +1,140 @@
+using System.Diagnostics;
+
+namespace Logistics.Routing.Solver;
+
+/// <summary>One search thread: construct, then repeat ruin-and-recreate + local search, accepting
+/// candidates by simulated annealing on the penalised cost, while the penalty weights adapt so
+/// that about <see cref="SearchParameters.TargetFeasible"/> of the local optima are feasible.</summary>
+internal sealed class IteratedLocalSearch
+{
+    private readonly SearchData _data;
+    private readonly SearchParameters _p;
+    private readonly Rng _rng;
+    private readonly CostEvaluator _costs;
+    private readonly LocalSearch _localSearch;
+    private readonly RuinRecreate _ruinRecreate;
+
+    public IteratedLocalSearch(SearchData data, SearchParameters parameters, long seed)
+    {
+        _data = data;
+        _p = parameters;
+        _rng = new Rng(seed);
+        _costs = new CostEvaluator(data);
+        var builder = new RouteBuilder(data);
+        var insertion = new Insertion(data, builder, _costs);
+        _localSearch = new LocalSearch(data, _costs, builder, insertion, _rng);
+        _ruinRecreate = new RuinRecreate(data, parameters, _costs, insertion, _rng);
+    }
+
+    /// <summary>Called with every new best feasible solution and its objective.</summary>
+    public delegate void ImprovementHandler(SearchSolution best, long cost);
+
+    public sealed record Outcome(SearchSolution Best, long Cost, bool Feasible, long Iterations);
+
+    public Outcome Run(Stopwatch clock, TimeSpan limit, long? maxIterations, CancellationToken cancellation,
+        ImprovementHandler onImprovement, Action<long> onIteration)
+    {
+        bool OutOfTime() => clock.Elapsed >= limit || cancellation.IsCancellationRequested;
+        long Stamp() => _localSearch.Stamp();
+
+        var current = new SearchSolution(_data);
+        _ruinRecreate.Construct(current, Stamp);
+        _localSearch.Run(current, full: true, OutOfTime);
+        Repair(current, OutOfTime);
+
+        var best = new SearchSolution(_data);
+        best.CopyFrom(current);
+        var bestFeasible = current.IsFeasible(_costs);
+        var bestCost = bestFeasible ? current.ObjectiveCost(_costs) : long.MaxValue;
+        var bestPenalised = current.PenalisedCost(_costs);
+        if (bestFeasible) onImprovement(best, bestCost);
+
+        var scale = Math.Max(1.0, current.PenalisedCost(_costs) / Math.Max(1, _data.NumClients));
+        var startTemperature = _p.StartTemperature * scale;
+        var endTemperature = _p.EndTemperature * scale;
+
+        var candidate = new SearchSolution(_data);
+        int loadFeasible = 0, timeFeasible = 0, sampled = 0;
+        long iteration = 0;
+        while (!OutOfTime() && (maxIterations is null || iteration < maxIterations))
+        {
+            iteration++;
+            candidate.CopyFrom(current);
+            _ruinRecreate.Apply(candidate, Stamp);
+            _localSearch.Run(candidate, full: false, OutOfTime);
+
+            var (loadOk, timeOk) = Feasibility(candidate);
+            loadFeasible += loadOk ? 1 : 0;
+            timeFeasible += timeOk ? 1 : 0;
+            if (++sampled == _p.PenaltyUpdateInterval)
+            {
+                _costs.LoadPenalty = Adapt(_costs.LoadPenalty, (double)loadFeasible / sampled);
+                _costs.TimeWarpPenalty = Adapt(_costs.TimeWarpPenalty, (double)timeFeasible / sampled);
+                loadFeasible = timeFeasible = sampled = 0;
+            }
+            if (!(loadOk && timeOk) && _rng.NextDouble() < 0.5) Repair(candidate, OutOfTime);
+
+            if (candidate.IsFeasible(_costs))
+            {
+                var cost = candidate.ObjectiveCost(_costs);
+                if (cost < bestCost || !bestFeasible)
+                {
+                    best.CopyFrom(candidate);
+                    (bestCost, bestFeasible) = (cost, true);
+                    onImprovement(best, bestCost);
+                }
+            }
+            else if (!bestFeasible && candidate.PenalisedCost(_costs) < bestPenalised)
+            {
+                best.CopyFrom(candidate);
+                bestPenalised = candidate.PenalisedCost(_costs);
+            }
+
+            // Annealing schedule on the share of the budget used: iterations when they bound the
+            // run (so that a seeded run is reproducible), else time.
+            var progress = maxIterations is { } max ? (double)iteration / max : clock.Elapsed / limit;
+            var temperature = startTemperature * Math.Pow(endTemperature / startTemperature, Math.Min(1, progress));
+            var threshold = current.PenalisedCost(_costs) - temperature * Math.Log(1 - _rng.NextDouble());
+            if (candidate.PenalisedCost(_costs) < threshold)
+                (current, candidate) = (candidate, current);
+            onIteration(iteration);
+        }
+        if (!bestFeasible) bestCost = best.ObjectiveCost(_costs);
+        return new Outcome(best, bestCost, bestFeasible, iteration);
+    }
+
+    private double Adapt(double penalty, double feasibleShare) =>
+        Math.Clamp(feasibleShare < _p.TargetFeasible - 0.05 ? penalty * _p.PenaltyIncrease
+            : feasibleShare > _p.TargetFeasible + 0.05 ? penalty * _p.PenaltyDecrease : penalty, 1e-3, 1e9);
+
+    private (bool Load, bool Time) Feasibility(SearchSolution s)
+    {
+        bool load = true, time = true;
+        foreach (var r in s.Routes)
+        {
+            if (r.IsEmpty) continue;
+            load &= _costs.ExcessLoad(r.Type, r.Load) == 0;
+            time &= _costs.TimeWarp(r.Type, r.Total) == 0;
+        }
+        return (load, time);
+    }
+
+    /// <summary>Local search with much heavier penalties, to pull an infeasible local optimum back
+    /// into feasible space (Vidal 2022, section 3).</summary>
+    private void Repair(SearchSolution s, Func<bool> shouldStop)
+    {
+        if (s.IsFeasible(_costs)) return;
+        var (load, time) = (_costs.LoadPenalty, _costs.TimeWarpPenalty);
+        _costs.LoadPenalty *= _p.RepairPenaltyFactor;
+        _costs.TimeWarpPenalty *= _p.RepairPenaltyFactor;
+        _localSearch.Run(s, full: true, shouldStop);
+        if (!s.IsFeasible(_costs))
+        {
+            _costs.LoadPenalty *= _p.RepairPenaltyFactor;
+            _costs.TimeWarpPenalty *= _p.RepairPenaltyFactor;
+            _localSearch.Run(s, full: true, shouldStop);
+        }
+        (_costs.LoadPenalty, _costs.TimeWarpPenalty) = (load, time);
+        s.RepriceAll(_costs);
+    }
+}

@@ -1,0 +1,139 @@
+using Logistics.Routing.Solver.Operators;
+
+namespace Logistics.Routing.Solver;
+
+/// <summary>Granular first-improvement local search (after Vidal 2022, "Hybrid genetic search for
+/// the CVRP: open-source implementation and SWAP* neighborhood"): for each client U and each of its
+/// granular neighbours V, try every operator and apply the first that lowers the penalised cost;
+/// repeat until no move improves. Pairs whose routes did not change since U was last examined are
+/// skipped. Optional clients are also inserted or removed when their prize makes it worth it.</summary>
+internal sealed class LocalSearch
+{
+    private const double Epsilon = 1e-6;
+    private readonly SearchData _data;
+    private readonly CostEvaluator _costs;
+    private readonly RouteBuilder _builder;
+    private readonly Insertion _insertion;
+    private readonly Rng _rng;
+    private readonly Move _move = new();
+    private readonly MoveOperator[] _operators =
+    [
+        new Relocate(), new RelocatePair(reversed: false), new RelocatePair(reversed: true),
+        new Swap(), new SwapPairSingle(), new SwapPairs(), new TwoOptStar(), new TwoOpt(),
+    ];
+    private readonly int[] _order;
+    private long _counter;
+
+    public LocalSearch(SearchData data, CostEvaluator costs, RouteBuilder builder, Insertion insertion, Rng rng)
+    {
+        _data = data;
+        _costs = costs;
+        _builder = builder;
+        _insertion = insertion;
+        _rng = rng;
+        _order = new int[data.NumClients];
+        for (var c = 0; c < data.NumClients; c++) _order[c] = data.NumDepots + c;
+    }
+
+    /// <summary>Moves applied so far; routes changed by a move are stamped with it.</summary>
+    public long Counter => _counter;
+
+    /// <summary>Advances the move counter, for changes made outside the local search (ruin).</summary>
+    public long Stamp() => ++_counter;
+
+    /// <param name="full">Examine every pair, ignoring what earlier runs already tested.</param>
+    public void Run(SearchSolution s, bool full, Func<bool> shouldStop)
+    {
+        s.RepriceAll(_costs);
+        if (full) Array.Fill(s.LastTested, -1);
+        _rng.Shuffle(_order.AsSpan());
+        bool improved;
+        do
+        {
+            improved = false;
+            foreach (var u in _order)
+            {
+                if (!s.IsVisited(u))
+                {
+                    if (!_data.Required[u] && TryInsert(s, u)) improved = true;
+                    continue;
+                }
+                var lastTested = s.LastTested[u];
+                s.LastTested[u] = _counter;
+                foreach (var v in _data.Neighbours[u])
+                {
+                    if (!s.IsVisited(v) || !s.IsVisited(u)) continue;
+                    var ru = s.Routes[s.RouteOf[u]];
+                    var rv = s.Routes[s.RouteOf[v]];
+                    if (Math.Max(ru.LastModified, rv.LastModified) <= lastTested) continue;
+                    if (TryPair(s, ru, s.PosOf[u], rv, s.PosOf[v])) improved = true;
+                }
+                if (s.IsVisited(u) && TryEmptyRoute(s, u)) improved = true;
+                if (s.IsVisited(u) && !_data.Required[u] && TryRemove(s, u)) improved = true;
+            }
+        } while (improved && !shouldStop());
+    }
+
+    private bool TryPair(SearchSolution s, SearchRoute ru, int i, SearchRoute rv, int j)
+    {
+        foreach (var op in _operators)
+        {
+            if (op.Build(ru, i, rv, j, _move) && TryApply(s)) return true;
+            // V right after the depot: also try with the depot itself as V.
+            if (j == 1 && op.AcceptsDepotAsV && op.Build(ru, i, rv, 0, _move) && TryApply(s)) return true;
+        }
+        return false;
+    }
+
+    private bool TryEmptyRoute(SearchSolution s, int u)
+    {
+        var ru = s.Routes[s.RouteOf[u]];
+        if (ru.Count == 1) return false;
+        var relocate = _operators[0];
+        for (var t = 0; t < _data.Types.Length; t++)
+            if (s.EmptyRoute(t) is { } empty && relocate.Build(ru, s.PosOf[u], empty, 0, _move) && TryApply(s)) return true;
+        return false;
+    }
+
+    private bool TryInsert(SearchSolution s, int u)
+    {
+        var place = _insertion.Best(s, u, _rng, 0);
+        if (place is null || place.Value.Delta >= _data.Prize[u] - Epsilon) return false;
+        _insertion.Apply(s, u, place.Value);
+        place.Value.Route.LastModified = ++_counter;
+        return true;
+    }
+
+    private bool TryRemove(SearchSolution s, int u)
+    {
+        var route = s.Routes[s.RouteOf[u]];
+        var i = s.PosOf[u];
+        _move.Rebuild(route, Piece.Prefix(route, i - 1), Piece.Suffix(route, i + 1));
+        var delta = _builder.Cost(route.Type, _move.PiecesA, _costs) - route.Cost + _data.Prize[u];
+        if (delta >= -Epsilon) return false;
+        route.RemoveAt(i);
+        s.MarkUnvisited(u);
+        s.Refresh(route, _costs);
+        route.LastModified = ++_counter;
+        return true;
+    }
+
+    private bool TryApply(SearchSolution s)
+    {
+        var a = _move.RouteA!;
+        var b = _move.RouteB;
+        var delta = _builder.Cost(a.Type, _move.PiecesA, _costs) - a.Cost;
+        if (b is not null) delta += _builder.Cost(b.Type, _move.PiecesB, _costs) - b.Cost;
+        if (delta >= -Epsilon) return false;
+
+        var countA = _builder.Materialise(_move.PiecesA, 0);
+        var countB = b is null ? 0 : _builder.Materialise(_move.PiecesB, countA);
+        a.SetClients(_builder.Buffer(0, countA));
+        if (b is not null) b.SetClients(_builder.Buffer(countA, countB));
+        s.Refresh(a, _costs);
+        if (b is not null) s.Refresh(b, _costs);
+        a.LastModified = ++_counter;
+        if (b is not null) b.LastModified = _counter;
+        return true;
+    }
+}

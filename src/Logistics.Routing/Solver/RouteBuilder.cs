@@ -1,0 +1,142 @@
+namespace Logistics.Routing.Solver;
+
+/// <summary>Evaluates the route that a list of pieces would make, using the cached prefix and
+/// suffix data of the routes the pieces come from; and writes that route when a move is applied.
+/// Not thread-safe: one per search.</summary>
+internal sealed class RouteBuilder(SearchData data)
+{
+    private readonly long[] _load = new long[data.Dims];
+    private int[] _buffer = new int[64];
+    private Segment _segment;
+    private long _distance;
+    private int _clients;
+    private int _last;
+
+    /// <summary>Penalised cost of the route of type <paramref name="type"/> made of <paramref name="pieces"/>.</summary>
+    public double Cost(int type, ReadOnlySpan<Piece> pieces, CostEvaluator costs)
+    {
+        var t = data.Types[type];
+        _clients = 0;
+        _distance = 0;
+        Array.Clear(_load);
+        var dims = data.Dims;
+
+        var first = pieces[0];
+        if (first.Kind == PieceKind.Prefix && first.Route!.Type == type)
+        {
+            var r = first.Route;
+            _segment = r.Fwd[first.To];
+            _distance = r.CumDist[first.To];
+            for (var k = 0; k < dims; k++) _load[k] = r.CumLoad[first.To * dims + k];
+            _clients = first.To;
+            _last = r.At(first.To);
+            pieces = pieces[1..];
+        }
+        else
+        {
+            _segment = t.StartSegment;
+            _last = t.StartDepot;
+        }
+
+        foreach (var piece in pieces)
+        {
+            switch (piece.Kind)
+            {
+                case PieceKind.Visit:
+                    AppendVisit(piece.Location);
+                    break;
+                case PieceKind.Range:
+                    for (var p = piece.From; p <= piece.To; p++) AppendVisit(piece.Route!.At(p));
+                    break;
+                case PieceKind.Reversed:
+                    for (var p = piece.To; p >= piece.From; p--) AppendVisit(piece.Route!.At(p));
+                    break;
+                case PieceKind.Prefix:
+                    for (var p = 1; p <= piece.To; p++) AppendVisit(piece.Route!.At(p));
+                    break;
+                case PieceKind.Suffix:
+                    var r = piece.Route!;
+                    if (r.Type == type || SameEnd(r.Type, type))
+                    {
+                        // O(1): the cached suffix already ends at this route's depot with its window.
+                        if (piece.From > r.Count) { AppendEnd(t); return Finish(type, costs); }
+                        var from = piece.From;
+                        var head = r.At(from);
+                        _distance += data.Dist[_last * data.N + head] + (r.Distance - r.CumDist[from]);
+                        _segment = Segment.Merge(_segment, r.Bwd[from], data.Dur[_last * data.N + head]);
+                        for (var k = 0; k < dims; k++) _load[k] += r.Load[k] - r.CumLoad[(from - 1) * dims + k];
+                        _clients += r.Count - from + 1;
+                        return Finish(type, costs);
+                    }
+                    for (var p = piece.From; p <= r.Count; p++) AppendVisit(r.At(p));
+                    AppendEnd(t);
+                    return Finish(type, costs);
+            }
+        }
+        AppendEnd(t);
+        return Finish(type, costs);
+    }
+
+    private bool SameEnd(int a, int b)
+    {
+        var x = data.Types[a].EndSegment;
+        var y = data.Types[b].EndSegment;
+        return x.First == y.First && x.Earliest == y.Earliest && x.Latest == y.Latest;
+    }
+
+    private void AppendVisit(int location)
+    {
+        _distance += data.Dist[_last * data.N + location];
+        _segment = Segment.Merge(_segment, data.VisitSegment(location), data.Dur[_last * data.N + location]);
+        var dims = data.Dims;
+        for (var k = 0; k < dims; k++) _load[k] += data.Demand[location * dims + k];
+        _clients++;
+        _last = location;
+    }
+
+    private void AppendEnd(in SearchData.TypeData t)
+    {
+        _distance += data.Dist[_last * data.N + t.EndDepot];
+        _segment = Segment.Merge(_segment, t.EndSegment, data.Dur[_last * data.N + t.EndDepot]);
+    }
+
+    private double Finish(int type, CostEvaluator costs) => costs.RouteCost(type, _clients, _distance, _segment, _load);
+
+    /// <summary>Writes the clients that <paramref name="pieces"/> make, in order, into the builder's
+    /// buffer from <paramref name="offset"/>; returns how many. Routes are only read, so every route
+    /// of a move is materialised before any of them is changed.</summary>
+    public int Materialise(ReadOnlySpan<Piece> pieces, int offset)
+    {
+        var n = offset;
+        foreach (var piece in pieces)
+        {
+            switch (piece.Kind)
+            {
+                case PieceKind.Visit:
+                    Put(ref n, piece.Location);
+                    break;
+                case PieceKind.Prefix:
+                    for (var p = 1; p <= piece.To; p++) Put(ref n, piece.Route!.At(p));
+                    break;
+                case PieceKind.Suffix:
+                    for (var p = piece.From; p <= piece.Route!.Count; p++) Put(ref n, piece.Route.At(p));
+                    break;
+                case PieceKind.Range:
+                    for (var p = piece.From; p <= piece.To; p++) Put(ref n, piece.Route!.At(p));
+                    break;
+                case PieceKind.Reversed:
+                    for (var p = piece.To; p >= piece.From; p--) Put(ref n, piece.Route!.At(p));
+                    break;
+            }
+        }
+        return n - offset;
+    }
+
+    public ReadOnlySpan<int> Buffer(int offset, int length) => _buffer.AsSpan(offset, length);
+
+    private void Put(ref int n, int location)
+    {
+        if (n == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
+        _buffer[n++] = location;
+    }
+}

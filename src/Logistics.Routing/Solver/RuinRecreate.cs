@@ -1,0 +1,108 @@
+namespace Logistics.Routing.Solver;
+
+/// <summary>The perturbation: remove strings of consecutive clients from routes near a random
+/// seed client, then reinsert them greedily in a random order with blinks ("Slack Induction by
+/// String Removals", Christiaens and Vanden Berghe 2020).</summary>
+internal sealed class RuinRecreate(SearchData data, SearchParameters parameters, CostEvaluator costs, Insertion insertion, Rng rng)
+{
+    private readonly List<int> _removed = [];
+    private readonly long[] _ruinedStamp = new long[data.Types.Sum(t => t.Count)];
+    private readonly double[] _sortKey = new double[data.N];
+    private long _stamp;
+
+    /// <summary>Builds a solution from nothing: every client inserted at its cheapest place.</summary>
+    public void Construct(SearchSolution s, Func<long> stamp)
+    {
+        _removed.Clear();
+        for (var c = data.NumDepots; c < data.N; c++) _removed.Add(c);
+        Recreate(s, order: 0, stamp);
+    }
+
+    /// <param name="stamp">Gives the move-counter value that marks a changed route for the local search.</param>
+    public void Apply(SearchSolution s, Func<long> stamp)
+    {
+        s.RepriceAll(costs); // routes copied from another solution carry costs priced with older penalties
+        Ruin(s, stamp);
+        // Optional clients left out earlier get another chance, a few at a time.
+        for (var c = data.NumDepots; c < data.N && _removed.Count < 4 * parameters.RuinAverageRemoved; c++)
+            if (!s.IsVisited(c) && !_removed.Contains(c) && rng.NextDouble() < 0.1) _removed.Add(c);
+        var draw = rng.Next(11);
+        Recreate(s, order: draw < 4 ? 0 : draw < 8 ? 1 : draw < 10 ? 2 : 3, stamp);
+    }
+
+    private void Ruin(SearchSolution s, Func<long> stamp)
+    {
+        _removed.Clear();
+        _stamp++;
+        int used = 0, visits = 0;
+        foreach (var r in s.Routes)
+            if (!r.IsEmpty) { used++; visits += r.Count; }
+        if (used == 0) return;
+
+        var maxString = Math.Min(parameters.RuinMaxStringLength, (double)visits / used);
+        var maxStrings = 4 * parameters.RuinAverageRemoved / (1 + maxString) - 1;
+        var strings = (int)(rng.NextDouble() * maxStrings) + 1;
+
+        var seed = data.NumDepots + rng.Next(data.NumClients);
+        var ruined = 0;
+        for (var k = -1; k < data.Adjacent[seed].Length && ruined < strings; k++)
+        {
+            var c = k < 0 ? seed : data.Adjacent[seed][k];
+            if (!s.IsVisited(c)) continue;
+            var route = s.Routes[s.RouteOf[c]];
+            if (_ruinedStamp[route.Index] == _stamp) continue;
+            _ruinedStamp[route.Index] = _stamp;
+            ruined++;
+
+            var length = (int)(rng.NextDouble() * Math.Min(route.Count, maxString)) + 1;
+            var position = s.PosOf[c];
+            var lowest = Math.Max(1, position - length + 1);
+            var highest = Math.Min(position, route.Count - length + 1);
+            var start = lowest + rng.Next(highest - lowest + 1);
+            for (var p = start + length - 1; p >= start; p--)
+            {
+                var removed = route.At(p);
+                _removed.Add(removed);
+                route.RemoveAt(p);
+                s.MarkUnvisited(removed);
+            }
+            s.Refresh(route, costs);
+            route.LastModified = stamp();
+        }
+    }
+
+    /// <param name="order">0 random, 1 largest demand first, 2 farthest from the depot first, 3 closest first.</param>
+    private void Recreate(SearchSolution s, int order, Func<long> stamp)
+    {
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_removed);
+        rng.Shuffle(span);
+        if (order != 0)
+        {
+            foreach (var c in span)
+            {
+                _sortKey[c] = order switch
+                {
+                    1 => -TotalDemand(c),
+                    2 => -data.Dist[c],
+                    _ => data.Dist[c],
+                };
+            }
+            span.Sort((a, b) => _sortKey[a].CompareTo(_sortKey[b]));
+        }
+        foreach (var u in span)
+        {
+            var place = insertion.Best(s, u, rng, parameters.BlinkRate) ?? insertion.Best(s, u, rng, 0);
+            if (place is null) continue;
+            if (!data.Required[u] && place.Value.Delta >= data.Prize[u]) continue;
+            insertion.Apply(s, u, place.Value);
+            place.Value.Route.LastModified = stamp();
+        }
+    }
+
+    private double TotalDemand(int c)
+    {
+        long total = 0;
+        for (var k = 0; k < data.Dims; k++) total += data.Demand[c * data.Dims + k];
+        return total;
+    }
+}

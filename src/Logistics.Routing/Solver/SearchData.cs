@@ -1,0 +1,148 @@
+using Logistics.Routing.Model;
+
+namespace Logistics.Routing.Solver;
+
+/// <summary>The problem in flat arrays indexed by location, plus the neighbour lists the search
+/// uses; built once per solve and shared read-only by every search thread.</summary>
+internal sealed class SearchData
+{
+    public SearchData(ProblemData data, SearchParameters parameters)
+    {
+        Problem = data;
+        NumDepots = data.NumDepots;
+        NumClients = data.NumClients;
+        N = data.NumLocations;
+        Dims = data.Dimensions;
+        Dist = new long[N * N];
+        Dur = new long[N * N];
+        for (var i = 0; i < N; i++)
+            for (var j = 0; j < N; j++)
+            {
+                Dist[i * N + j] = data.Distance[i, j];
+                Dur[i * N + j] = data.Duration[i, j];
+            }
+
+        Demand = new long[N * Dims];
+        Service = new long[N];
+        Early = new long[N];
+        Late = new long[N];
+        Prize = new long[N];
+        Required = new bool[N];
+        X = new double[N];
+        Y = new double[N];
+        for (var d = 0; d < NumDepots; d++)
+        {
+            var depot = data.Depots[d];
+            (X[d], Y[d], Early[d], Late[d], Required[d]) = (depot.X, depot.Y, depot.OpenTime, depot.CloseTime, true);
+        }
+        for (var c = 0; c < NumClients; c++)
+        {
+            var client = data.Clients[c];
+            var loc = NumDepots + c;
+            (X[loc], Y[loc]) = (client.X, client.Y);
+            for (var k = 0; k < Dims; k++) Demand[loc * Dims + k] = client.Demand[k];
+            (Service[loc], Early[loc], Late[loc]) = (client.ServiceDuration, client.WindowStart, client.WindowEnd);
+            (Prize[loc], Required[loc]) = (client.Prize, client.Required);
+        }
+
+        Types = new TypeData[data.VehicleTypes.Count];
+        for (var t = 0; t < Types.Length; t++)
+        {
+            var v = data.VehicleTypes[t];
+            var start = data.Depots[v.StartDepot];
+            var end = data.Depots[v.EndDepot];
+            var departFrom = Math.Max(v.ShiftStart, start.OpenTime);
+            var returnBy = Math.Min(v.ShiftEnd, end.CloseTime);
+            Types[t] = new TypeData(v.Count, v.Capacity, v.StartDepot, v.EndDepot,
+                new Segment(0, 0, departFrom, Math.Min(v.ShiftEnd, start.CloseTime), v.StartDepot, v.StartDepot),
+                new Segment(0, 0, departFrom, returnBy, v.EndDepot, v.EndDepot),
+                v.MaxDuration, v.FixedCost, v.UnitDistanceCost, v.UnitDurationCost);
+        }
+
+        MaxDistance = Dist.Length == 0 ? 1 : Math.Max(1, Dist.Max());
+        long maxDemand = 1;
+        for (var i = 0; i < Demand.Length; i++) maxDemand = Math.Max(maxDemand, Demand[i]);
+        MaxDemand = maxDemand;
+        Neighbours = BuildNeighbours(parameters);
+        Adjacent = BuildAdjacency(parameters.RuinAdjacency);
+    }
+
+    public readonly record struct TypeData(int Count, long[] Capacity, int StartDepot, int EndDepot, Segment StartSegment,
+        Segment EndSegment, long MaxDuration, long FixedCost, long UnitDistanceCost, long UnitDurationCost);
+
+    public ProblemData Problem { get; }
+    public int N { get; }
+    public int NumDepots { get; }
+    public int NumClients { get; }
+    public int Dims { get; }
+    public long[] Dist { get; }
+    public long[] Dur { get; }
+    public long[] Demand { get; }
+    public long[] Service { get; }
+    public long[] Early { get; }
+    public long[] Late { get; }
+    public long[] Prize { get; }
+    public bool[] Required { get; }
+    public double[] X { get; }
+    public double[] Y { get; }
+    public TypeData[] Types { get; }
+    public long MaxDistance { get; }
+    public long MaxDemand { get; }
+
+    /// <summary>Per client location: the clients most worth trying next to it (granular neighbourhood).</summary>
+    public int[][] Neighbours { get; }
+
+    /// <summary>Per client location: the nearest clients by distance, for string removal.</summary>
+    public int[][] Adjacent { get; }
+
+    public bool IsClient(int location) => location >= NumDepots;
+
+    public Segment VisitSegment(int location) => Segment.Visit(location, Service[location], Early[location], Late[location]);
+
+    private int[][] BuildNeighbours(SearchParameters p)
+    {
+        var result = new int[N][];
+        var k = Math.Min(p.GranularSize, NumClients - 1);
+        var proximity = new double[N];
+        var order = new int[NumClients];
+        for (var i = NumDepots; i < N; i++)
+        {
+            var count = 0;
+            for (var j = NumDepots; j < N; j++)
+            {
+                if (j == i) continue;
+                // Cost of serving j right after i: distance, plus waiting and time warp that the
+                // windows would force, each weighted (Vidal et al. 2013, section 4.2).
+                var travel = Dur[i * N + j];
+                var wait = Math.Max(Early[j] - travel - Service[i] - Late[i], 0);
+                var warp = Math.Max(Early[i] + Service[i] + travel - Late[j], 0);
+                proximity[j] = Dist[i * N + j] + p.ProximityWaitWeight * wait + p.ProximityTimeWarpWeight * warp;
+                order[count++] = j;
+            }
+            var span = order.AsSpan(0, count);
+            span.Sort((a, b) => proximity[a].CompareTo(proximity[b]) is var c && c != 0 ? c : a.CompareTo(b));
+            result[i] = span[..Math.Max(0, k)].ToArray();
+        }
+        for (var d = 0; d < NumDepots; d++) result[d] = [];
+        return result;
+    }
+
+    private int[][] BuildAdjacency(int size)
+    {
+        var result = new int[N][];
+        var k = Math.Min(size, NumClients - 1);
+        var order = new int[NumClients];
+        for (var i = NumDepots; i < N; i++)
+        {
+            var count = 0;
+            for (var j = NumDepots; j < N; j++)
+                if (j != i) order[count++] = j;
+            var row = i * N;
+            var span = order.AsSpan(0, count);
+            span.Sort((a, b) => Dist[row + a].CompareTo(Dist[row + b]) is var c && c != 0 ? c : a.CompareTo(b));
+            result[i] = span[..Math.Max(0, k)].ToArray();
+        }
+        for (var d = 0; d < NumDepots; d++) result[d] = [];
+        return result;
+    }
+}

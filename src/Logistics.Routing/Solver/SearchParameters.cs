@@ -1,0 +1,40 @@
+namespace Logistics.Routing.Solver;
+
+/// <summary>Every tuning knob of the search in one flat record, with the defaults we measured.</summary>
+internal sealed record SearchParameters
+{
+    /// <summary>Neighbours per client considered by the local search (granular neighbourhood).</summary>
+    public int GranularSize { get; init; } = 30;
+
+    /// <summary>Weights of waiting and of time warp in the neighbour proximity (Vidal et al. 2013).</summary>
+    public double ProximityWaitWeight { get; init; } = 0.2;
+    public double ProximityTimeWarpWeight { get; init; } = 1.0;
+
+    /// <summary>Nearest clients kept per client for string removal.</summary>
+    public int RuinAdjacency { get; init; } = 100;
+
+    /// <summary>Average number of clients removed per ruin (c̄ of SISR, Christiaens and Vanden Berghe 2020).</summary>
+    public double RuinAverageRemoved { get; init; } = 10;
+
+    /// <summary>Longest string removed from one route (L^max of SISR).</summary>
+    public int RuinMaxStringLength { get; init; } = 10;
+
+    /// <summary>Probability of skipping a position during greedy reinsertion ("blinks").</summary>
+    public double BlinkRate { get; init; } = 0.01;
+
+    /// <summary>Simulated annealing temperature at the start and end of the run, as a fraction of the
+    /// average cost per client of the first solution.</summary>
+    public double StartTemperature { get; init; } = 0.10;
+    public double EndTemperature { get; init; } = 0.002;
+
+    /// <summary>Share of local-search results that should be feasible; penalties adapt towards it.</summary>
+    public double TargetFeasible { get; init; } = 0.45;
+
+    /// <summary>Candidates between two penalty updates, and the factors applied.</summary>
+    public int PenaltyUpdateInterval { get; init; } = 50;
+    public double PenaltyIncrease { get; init; } = 1.3;
+    public double PenaltyDecrease { get; init; } = 0.85;
+
+    /// <summary>Factor on the penalties when an infeasible local optimum is repaired.</summary>
+    public double RepairPenaltyFactor { get; init; } = 10;
+}

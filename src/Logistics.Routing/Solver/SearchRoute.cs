@@ -1,0 +1,128 @@
+namespace Logistics.Routing.Solver;
+
+/// <summary>One vehicle's route during the search, with prefix and suffix data cached so that a
+/// move's effect is evaluated in O(1) for most operators. Positions: 0 is the start depot,
+/// 1 … Count the clients, Count + 1 the end depot.</summary>
+internal sealed class SearchRoute
+{
+    private readonly SearchData _data;
+    private int[] _nodes;
+
+    public SearchRoute(SearchData data, int index, int type)
+    {
+        _data = data;
+        Index = index;
+        Type = type;
+        _nodes = new int[8];
+        Load = new long[data.Dims];
+        Fwd = new Segment[10];
+        Bwd = new Segment[10];
+        CumDist = new long[10];
+        CumLoad = new long[10 * data.Dims];
+        Update();
+    }
+
+    public int Index { get; }
+    public int Type { get; }
+    public int Count { get; private set; }
+    public bool IsEmpty => Count == 0;
+
+    /// <summary>Segment of positions 0 … p, and of p … Count + 1.</summary>
+    public Segment[] Fwd { get; private set; }
+    public Segment[] Bwd { get; private set; }
+
+    /// <summary>Distance from the start depot to position p; load delivered at positions 1 … p.</summary>
+    public long[] CumDist { get; private set; }
+    public long[] CumLoad { get; private set; }
+
+    public long Distance { get; private set; }
+    public long[] Load { get; }
+
+    /// <summary>Penalised cost at the last <see cref="Update"/> or <see cref="Reprice"/>.</summary>
+    public double Cost { get; private set; }
+
+    /// <summary>Value of the search's move counter when this route last changed.</summary>
+    public long LastModified { get; set; }
+
+    public ReadOnlySpan<int> Clients => _nodes.AsSpan(0, Count);
+
+    public int At(int position) =>
+        position == 0 ? _data.Types[Type].StartDepot
+        : position == Count + 1 ? _data.Types[Type].EndDepot
+        : _nodes[position - 1];
+
+    public void SetClients(ReadOnlySpan<int> clients)
+    {
+        if (_nodes.Length < clients.Length) _nodes = new int[Math.Max(clients.Length, _nodes.Length * 2)];
+        clients.CopyTo(_nodes);
+        Count = clients.Length;
+    }
+
+    public void Insert(int position, int location)
+    {
+        if (_nodes.Length == Count) Array.Resize(ref _nodes, _nodes.Length * 2);
+        Array.Copy(_nodes, position - 1, _nodes, position, Count - (position - 1));
+        _nodes[position - 1] = location;
+        Count++;
+    }
+
+    public void RemoveAt(int position)
+    {
+        Array.Copy(_nodes, position, _nodes, position - 1, Count - position);
+        Count--;
+    }
+
+    public void CopyFrom(SearchRoute other)
+    {
+        SetClients(other.Clients);
+        LastModified = other.LastModified;
+    }
+
+    /// <summary>Recomputes the cached prefix and suffix data after the clients changed.</summary>
+    public void Update()
+    {
+        var d = _data;
+        var dims = d.Dims;
+        var size = Count + 2;
+        if (Fwd.Length < size)
+        {
+            var cap = Math.Max(size, Fwd.Length * 2);
+            Fwd = new Segment[cap];
+            Bwd = new Segment[cap];
+            CumDist = new long[cap];
+            CumLoad = new long[cap * dims];
+        }
+        var type = d.Types[Type];
+        Fwd[0] = type.StartSegment;
+        CumDist[0] = 0;
+        for (var k = 0; k < dims; k++) CumLoad[k] = 0;
+        var previous = type.StartDepot;
+        for (var p = 1; p <= Count + 1; p++)
+        {
+            var loc = p <= Count ? _nodes[p - 1] : type.EndDepot;
+            var seg = p <= Count ? d.VisitSegment(loc) : type.EndSegment;
+            Fwd[p] = Segment.Merge(Fwd[p - 1], seg, d.Dur[previous * d.N + loc]);
+            CumDist[p] = CumDist[p - 1] + d.Dist[previous * d.N + loc];
+            for (var k = 0; k < dims; k++) CumLoad[p * dims + k] = CumLoad[(p - 1) * dims + k] + d.Demand[loc * dims + k];
+            previous = loc;
+        }
+        Distance = CumDist[Count + 1];
+        for (var k = 0; k < dims; k++) Load[k] = CumLoad[(Count + 1) * dims + k];
+
+        Bwd[Count + 1] = type.EndSegment;
+        var next = type.EndDepot;
+        for (var p = Count; p >= 0; p--)
+        {
+            var loc = p >= 1 ? _nodes[p - 1] : type.StartDepot;
+            var seg = p >= 1 ? d.VisitSegment(loc) : type.StartSegment;
+            Bwd[p] = Segment.Merge(seg, Bwd[p + 1], d.Dur[loc * d.N + next]);
+            next = loc;
+        }
+    }
+
+    public void Reprice(CostEvaluator costs) =>
+        Cost = costs.RouteCost(Type, Count, Distance, Fwd[Count + 1], Load);
+
+    /// <summary>Departure window, duration, time warp and load of the whole route.</summary>
+    public Segment Total => Fwd[Count + 1];
+}

@@ -1,0 +1,140 @@
+using Logistics.Routing.Model;
+
+namespace Logistics.Routing.Solver;
+
+/// <summary>A complete assignment during the search: one route slot per available vehicle (most
+/// may be empty), where every client is, and which optional clients are left out.</summary>
+internal sealed class SearchSolution
+{
+    private readonly SearchData _data;
+    private readonly int[] _firstOfType;
+
+    public SearchSolution(SearchData data)
+    {
+        _data = data;
+        var routes = new List<SearchRoute>();
+        _firstOfType = new int[data.Types.Length + 1];
+        for (var t = 0; t < data.Types.Length; t++)
+        {
+            _firstOfType[t] = routes.Count;
+            for (var k = 0; k < data.Types[t].Count; k++)
+                routes.Add(new SearchRoute(data, routes.Count, t));
+        }
+        _firstOfType[data.Types.Length] = routes.Count;
+        Routes = [.. routes];
+        RouteOf = new int[data.N];
+        PosOf = new int[data.N];
+        LastTested = new long[data.N];
+        Array.Fill(RouteOf, -1);
+        Array.Fill(LastTested, -1);
+    }
+
+    public SearchRoute[] Routes { get; }
+
+    /// <summary>Route index of each location, −1 when the client is not visited (and for depots).</summary>
+    public int[] RouteOf { get; }
+    public int[] PosOf { get; }
+
+    /// <summary>Move counter when the local search last tried each client's moves.</summary>
+    public long[] LastTested { get; }
+
+    public bool IsVisited(int location) => RouteOf[location] >= 0;
+
+    /// <summary>Refreshes a route's caches and the position index of its clients.</summary>
+    public void Refresh(SearchRoute route, CostEvaluator costs)
+    {
+        route.Update();
+        route.Reprice(costs);
+        var clients = route.Clients;
+        for (var p = 0; p < clients.Length; p++)
+        {
+            RouteOf[clients[p]] = route.Index;
+            PosOf[clients[p]] = p + 1;
+        }
+    }
+
+    public void MarkUnvisited(int location) => RouteOf[location] = -1;
+
+    /// <summary>An empty route slot of vehicle type <paramref name="type"/>, or null when all are used.</summary>
+    public SearchRoute? EmptyRoute(int type)
+    {
+        for (var r = _firstOfType[type]; r < _firstOfType[type + 1]; r++)
+            if (Routes[r].IsEmpty) return Routes[r];
+        return null;
+    }
+
+    /// <summary>Becomes a copy of <paramref name="other"/> (a solution of the same search). Routes
+    /// with the same modification stamp hold the same clients, so only the others are copied.</summary>
+    public void CopyFrom(SearchSolution other)
+    {
+        for (var r = 0; r < Routes.Length; r++)
+        {
+            if (Routes[r].LastModified == other.Routes[r].LastModified) continue;
+            Routes[r].CopyFrom(other.Routes[r]);
+            Routes[r].Update();
+        }
+        Array.Copy(other.RouteOf, RouteOf, RouteOf.Length);
+        Array.Copy(other.PosOf, PosOf, PosOf.Length);
+        Array.Copy(other.LastTested, LastTested, LastTested.Length);
+    }
+
+    public void RepriceAll(CostEvaluator costs)
+    {
+        foreach (var r in Routes) r.Reprice(costs);
+    }
+
+    /// <summary>Penalised cost: routes plus prizes of optional clients left out.</summary>
+    public double PenalisedCost(CostEvaluator costs)
+    {
+        double total = 0;
+        foreach (var r in Routes) total += costs.RouteCost(r.Type, r.Count, r.Distance, r.Total, r.Load);
+        for (var c = _data.NumDepots; c < _data.N; c++)
+            if (RouteOf[c] < 0) total += _data.Required[c] ? 1e15 : _data.Prize[c];
+        return total;
+    }
+
+    public bool IsFeasible(CostEvaluator costs)
+    {
+        foreach (var r in Routes)
+        {
+            if (r.IsEmpty) continue;
+            if (costs.TimeWarp(r.Type, r.Total) > 0 || costs.ExcessLoad(r.Type, r.Load) > 0) return false;
+        }
+        for (var c = _data.NumDepots; c < _data.N; c++)
+            if (RouteOf[c] < 0 && _data.Required[c]) return false;
+        return true;
+    }
+
+    /// <summary>The objective (without penalties): meaningful for a feasible solution.</summary>
+    public long ObjectiveCost(CostEvaluator costs)
+    {
+        long total = 0;
+        foreach (var r in Routes) total += costs.ObjectiveCost(r.Type, r.Count, r.Distance, r.Total);
+        for (var c = _data.NumDepots; c < _data.N; c++)
+            if (RouteOf[c] < 0) total += _data.Prize[c];
+        return total;
+    }
+
+    public int UsedRoutes()
+    {
+        var n = 0;
+        foreach (var r in Routes) if (!r.IsEmpty) n++;
+        return n;
+    }
+
+    public Solution ToSolution()
+    {
+        var routes = new List<SolutionRoute>();
+        foreach (var r in Routes)
+        {
+            if (r.IsEmpty) continue;
+            var clients = new int[r.Count];
+            for (var p = 0; p < r.Count; p++) clients[p] = r.Clients[p] - _data.NumDepots;
+            routes.Add(new SolutionRoute(r.Type, clients));
+        }
+        var unassigned = new List<int>();
+        for (var c = _data.NumDepots; c < _data.N; c++)
+            if (RouteOf[c] < 0) unassigned.Add(c - _data.NumDepots);
+        return new Solution(routes, unassigned);
+    }
+}
