@@ -1,0 +1,51 @@
+using Logistics.Routing.Model;
+
+namespace Logistics.Routing.Tests.Solver;
+
+/// <summary>Small seeded instances on a 100 x 100 grid, distances rounded Euclidean.</summary>
+internal static class TinyInstances
+{
+    public static ProblemData Random(int seed, int clients, int vehicles, long capacity, bool windows, long horizon = 1000)
+    {
+        var rng = new Random(seed);
+        var points = Enumerable.Range(0, clients + 1).Select(_ => (X: rng.Next(100), Y: rng.Next(100))).ToArray();
+        var matrix = Matrix.Build(points.Length, (i, j) =>
+            (long)Math.Round(Math.Sqrt(Math.Pow(points[i].X - points[j].X, 2) + Math.Pow(points[i].Y - points[j].Y, 2))));
+        var list = new List<Client>();
+        for (var c = 1; c <= clients; c++)
+        {
+            var demand = rng.Next(1, 10);
+            long start = 0, end = horizon;
+            if (windows)
+            {
+                start = rng.Next(0, (int)horizon / 2);
+                end = start + rng.Next(60, 300);
+            }
+            list.Add(new Client($"c{c}", points[c].X, points[c].Y, [demand], ServiceDuration: 10, WindowStart: start, WindowEnd: end));
+        }
+        return new ProblemData([new Depot("depot", points[0].X, points[0].Y, 0, horizon)], list,
+            [new VehicleType("van", vehicles, [capacity], ShiftStart: 0, ShiftEnd: horizon)], matrix, matrix);
+    }
+
+    /// <summary>The cost of a solution as <see cref="RouteSchedule"/> computes it, or null when a
+    /// route is infeasible or a client is missing or repeated.</summary>
+    public static long? CheckedCost(ProblemData data, Solution solution)
+    {
+        var seen = new HashSet<int>();
+        long cost = 0;
+        foreach (var route in solution.Routes)
+        {
+            var schedule = RouteSchedule.Compute(data, route);
+            if (!schedule.IsFeasible) return null;
+            cost += schedule.Cost;
+            foreach (var c in route.Clients)
+                if (!seen.Add(c)) return null;
+        }
+        foreach (var c in solution.Unassigned)
+        {
+            if (data.Clients[c].Required || !seen.Add(c)) return null;
+            cost += data.Clients[c].Prize;
+        }
+        return seen.Count == data.NumClients ? cost : null;
+    }
+}
