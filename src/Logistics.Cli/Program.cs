@@ -1,3 +1,3 @@
-// The `logistics` command: filled in by the route-planning work (issue #3).
-Console.Error.WriteLine("logistics: no commands yet");
-return 2;
+using Logistics.Cli;
+
+return await CliApp.RunAsync(args, Console.Out, Console.Error);
