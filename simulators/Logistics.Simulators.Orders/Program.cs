@@ -1,3 +1,30 @@
-// The orders simulator: filled in by the route-planning work (issue #3).
-Console.Error.WriteLine("orders simulator: not written yet");
-return 2;
+using System.CommandLine;
+using System.Globalization;
+using Logistics.Simulators.Orders;
+
+var stores = new Option<int>("--stores") { Description = "number of stores (e.g. 200, 1000, 3000)", DefaultValueFactory = _ => 200 };
+var seed = new Option<int>("--seed") { Description = "seed: the same seed gives the same files", DefaultValueFactory = _ => 1 };
+var output = new Option<DirectoryInfo>("--out") { Description = "folder to write stores.csv, orders.csv, fleet.csv", Required = true };
+var date = new Option<string?>("--date") { Description = "delivery day (yyyy-MM-dd) the orders are for; pass the same --date to logistics plan" };
+stores.Validators.Add(r =>
+{
+    if (r.GetValueOrDefault<int>() <= 0) r.AddError("--stores must be at least 1");
+});
+
+var root = new RootCommand("Generate a seeded store network around Nanning, a day's orders and a fleet.") { stores, seed, output, date };
+root.SetAction(parse =>
+{
+    if (parse.GetValue(date) is { } text && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+    {
+        Console.Error.WriteLine($"--date: '{text}' is not a date (yyyy-MM-dd)");
+        return 2;
+    }
+    var day = OrdersSimulator.Generate(parse.GetValue(stores), parse.GetValue(seed));
+    var folder = parse.GetRequiredValue(output).FullName;
+    DayFiles.Write(day, folder);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{day.Stores.Count} stores, {day.Orders.Count} orders ({day.Orders.Sum(o => o.Cartons)} cartons), " +
+        $"{string.Join(", ", day.Fleet.Select(v => $"{v.Count} × {v.Id}"))}{(parse.GetValue(date) is { } d ? $" for {d}" : "")} → {folder}"));
+    return 0;
+});
+return root.Parse(args).Invoke();

@@ -1,9 +1,146 @@
 using System.CommandLine;
+using System.Globalization;
+using Logistics.Routing.Planning;
+using Logistics.Routing.Solver;
+using Spectre.Console;
 
 namespace Logistics.Cli.Commands;
 
-/// <summary>`logistics plan`: a dispatcher's day from CSV files to a plan.</summary>
+/// <summary>`logistics plan`: a dispatcher's day from CSV files to a plan. Only wiring: the work is in
+/// <see cref="PlanRunner"/> and the writers of Logistics.Routing.Planning.</summary>
 internal static class PlanCommand
 {
-    public static Command Create() => new("plan", "Plan a day's routes from stores, orders and fleet CSV files.");
+    private const int InputError = 2;
+
+    public static Command Create()
+    {
+        var stores = new Option<FileInfo>("--stores") { Description = "stores.csv (see docs/planning-input.md)", Required = true };
+        var orders = new Option<FileInfo>("--orders") { Description = "orders.csv: the day's orders", Required = true };
+        var fleet = new Option<FileInfo>("--fleet") { Description = "fleet.csv: vehicle types and their depots", Required = true };
+        var output = new Option<FileInfo>("--out") { Description = "where to write the plan (JSON)", Required = true };
+        var geojson = new Option<FileInfo?>("--geojson") { Description = "also write the routes and stops as GeoJSON" };
+        var manifests = new Option<DirectoryInfo?>("--manifests") { Description = "folder for one CSV manifest per driver" };
+        var matrix = new Option<FileInfo?>("--matrix") { Description = "travel matrix (CSV or JSON: from,to,distance_m,duration_s); default: great circle × 1.3 at 25 km/h" };
+        var timeLimit = new Option<int>("--time-limit") { Description = "seconds the solver may search", DefaultValueFactory = _ => 60 };
+        var seed = new Option<int>("--seed") { Description = "seed of the solver's random choices", DefaultValueFactory = _ => 1 };
+        var threads = new Option<int>("--threads") { Description = "parallel searches; 1 (default) makes runs reproducible", DefaultValueFactory = _ => 1 };
+        var date = new Option<string?>("--date") { Description = "delivery day (yyyy-MM-dd); default today" };
+        timeLimit.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() <= 0) r.AddError("--time-limit must be at least 1 second");
+        });
+
+        var command = new Command("plan", "Plan a day's routes from stores, orders and fleet CSV files.")
+        {
+            stores, orders, fleet, output, geojson, manifests, matrix, timeLimit, seed, threads, date,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var day = DateOnly.FromDateTime(DateTime.Today);
+            if (parse.GetValue(date) is { } text && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+            {
+                await Console.Error.WriteLineAsync($"--date: '{text}' is not a date (yyyy-MM-dd)");
+                return InputError;
+            }
+            DispatchProblem problem;
+            try
+            {
+                problem = PlanRunner.Load(parse.GetRequiredValue(stores).FullName, parse.GetRequiredValue(orders).FullName,
+                    parse.GetRequiredValue(fleet).FullName, day, parse.GetValue(matrix)?.FullName);
+            }
+            catch (InputValidationException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message);
+                return InputError;
+            }
+            catch (IOException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message);
+                return InputError;
+            }
+
+            var options = new SolverOptions
+            {
+                TimeLimit = TimeSpan.FromSeconds(parse.GetValue(timeLimit)),
+                Seed = parse.GetValue(seed),
+                Threads = Math.Max(1, parse.GetValue(threads)),
+            };
+            Plan plan;
+            bool feasible;
+            try
+            {
+                (plan, feasible) = await SolveWithProgress(problem, options, cancellationToken);
+            }
+            catch (InputValidationException e)
+            {
+                // A user matrix missing pairs is found only when the day's locations are known.
+                await Console.Error.WriteLineAsync(e.Message);
+                return InputError;
+            }
+
+            PlanJson.Write(plan, parse.GetRequiredValue(output).FullName);
+            if (parse.GetValue(geojson) is { } geo) PlanGeoJson.Write(plan, geo.FullName);
+            if (parse.GetValue(manifests) is { } folder) ManifestCsv.WriteAll(plan, folder.FullName);
+            AnsiConsole.Write(PlanSummary(plan));
+            if (feasible) return 0;
+            // The plan is still written so that it can be inspected, but it must not go to drivers.
+            await Console.Error.WriteLineAsync("no feasible plan found within the time limit: routes break windows, shifts or capacity");
+            return 1;
+        });
+        return command;
+    }
+
+    private static async Task<(Plan Plan, bool Feasible)> SolveWithProgress(DispatchProblem problem, SolverOptions options, CancellationToken cancellationToken)
+    {
+        var latest = new LatestProgress();
+        (Plan Plan, SolverResult Result)? outcome = null;
+        await AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask("solving", maxValue: options.TimeLimit.TotalSeconds);
+                var solve = Task.Run(() => PlanRunner.Solve(problem, options, latest, cancellationToken), cancellationToken);
+                while (!solve.IsCompleted)
+                {
+                    await Task.WhenAny(solve, Task.Delay(250, CancellationToken.None));
+                    if (latest.Value is { } p)
+                    {
+                        task.Value = Math.Min(p.Elapsed.TotalSeconds, options.TimeLimit.TotalSeconds);
+                        task.Description = p.BestCost is { } cost
+                            ? $"best {CostUnits.ToYuan(cost).ToString("N2", CultureInfo.InvariantCulture)} ({p.BestRoutes} routes)"
+                            : "searching for a first plan";
+                    }
+                }
+                outcome = await solve;
+                task.Value = task.MaxValue;
+            });
+        return (outcome!.Value.Plan, outcome.Value.Result.IsFeasible);
+    }
+
+    private static Table PlanSummary(Plan plan)
+    {
+        var t = plan.Totals;
+        var table = new Table().Title($"Plan for {plan.Date:yyyy-MM-dd}").AddColumn("").AddColumn(new TableColumn("").RightAligned());
+        table.AddRow("routes", t.Routes.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("stops", t.Stops.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("orders served", t.Orders.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("cartons", t.Cartons.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("distance (km)", t.DistanceKm.ToString("N1", CultureInfo.InvariantCulture));
+        table.AddRow("driving + service (h)", t.DurationHours.ToString("N1", CultureInfo.InvariantCulture));
+        table.AddRow("cost (yuan)", t.Cost.ToString("N2", CultureInfo.InvariantCulture));
+        table.AddRow("orders left out", $"{t.UnassignedOrders} ({t.UnassignedCartons} cartons)");
+        foreach (var (reason, count) in t.UnassignedByReason) table.AddRow($"  reason: {reason}", count.ToString(CultureInfo.InvariantCulture));
+        foreach (var (tier, count) in t.UnassignedByTier) table.AddRow($"  tier {tier}", count.ToString(CultureInfo.InvariantCulture));
+        if (!plan.TierPriorityStrict) table.AddRow("[yellow]tier priority[/]", "[yellow]approximate (day too large for strict prizes)[/]");
+        return table;
+    }
+
+    /// <summary>Keeps only the latest report: the display polls it rather than being called on the solver's thread.</summary>
+    private sealed class LatestProgress : IProgress<SolverProgress>
+    {
+        private volatile SolverProgress? _value;
+        public SolverProgress? Value => _value;
+        public void Report(SolverProgress value) => _value = value;
+    }
 }

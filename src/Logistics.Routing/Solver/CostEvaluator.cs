@@ -5,8 +5,13 @@ namespace Logistics.Routing.Solver;
 /// search so that it can cross infeasible space.</summary>
 internal sealed class CostEvaluator(SearchData data)
 {
-    public double LoadPenalty { get; set; } = Math.Clamp((double)data.MaxDistance / data.MaxDemand, 0.1, 1e5);
-    public double TimeWarpPenalty { get; set; } = 1.0;
+    /// <summary>Cost per unit of excess load. Starts at what the longest arc and a vehicle's fixed
+    /// cost are worth per unit of the largest demand (Vidal 2022 uses distance / demand), so that
+    /// the start is sensible whatever the cost units are.</summary>
+    public double LoadPenalty { get; set; } = Math.Max(1e-3, data.TypicalRouteStepCost / data.MaxDemand);
+
+    /// <summary>Cost per unit of time warp, started the same way per unit of the longest travel time.</summary>
+    public double TimeWarpPenalty { get; set; } = Math.Max(1e-3, data.TypicalRouteStepCost / data.MaxDuration);
 
     public double RouteCost(int type, int clients, long distance, in Segment total, ReadOnlySpan<long> load)
     {

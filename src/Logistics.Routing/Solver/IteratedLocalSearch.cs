@@ -66,7 +66,8 @@ internal sealed class IteratedLocalSearch
             var (loadOk, timeOk) = Feasibility(candidate);
             loadFeasible += loadOk ? 1 : 0;
             timeFeasible += timeOk ? 1 : 0;
-            if (++sampled == _p.PenaltyUpdateInterval)
+            // Until a feasible solution exists, adapt the penalties five times as often.
+            if (++sampled == (bestFeasible ? _p.PenaltyUpdateInterval : Math.Max(1, _p.PenaltyUpdateInterval / 5)))
             {
                 _costs.LoadPenalty = Adapt(_costs.LoadPenalty, (double)loadFeasible / sampled);
                 _costs.TimeWarpPenalty = Adapt(_costs.TimeWarpPenalty, (double)timeFeasible / sampled);
@@ -105,7 +106,7 @@ internal sealed class IteratedLocalSearch
 
     private double Adapt(double penalty, double feasibleShare) =>
         Math.Clamp(feasibleShare < _p.TargetFeasible - 0.05 ? penalty * _p.PenaltyIncrease
-            : feasibleShare > _p.TargetFeasible + 0.05 ? penalty * _p.PenaltyDecrease : penalty, 1e-3, 1e9);
+            : feasibleShare > _p.TargetFeasible + 0.05 ? penalty * _p.PenaltyDecrease : penalty, 1e-3, 1e12);
 
     private (bool Load, bool Time) Feasibility(SearchSolution s)
     {
@@ -125,10 +126,7 @@ internal sealed class IteratedLocalSearch
     {
         if (s.IsFeasible(_costs)) return;
         var (load, time) = (_costs.LoadPenalty, _costs.TimeWarpPenalty);
-        _costs.LoadPenalty *= _p.RepairPenaltyFactor;
-        _costs.TimeWarpPenalty *= _p.RepairPenaltyFactor;
-        _localSearch.Run(s, full: true, shouldStop);
-        if (!s.IsFeasible(_costs))
+        for (var attempt = 0; attempt < 3 && !s.IsFeasible(_costs) && !shouldStop(); attempt++)
         {
             _costs.LoadPenalty *= _p.RepairPenaltyFactor;
             _costs.TimeWarpPenalty *= _p.RepairPenaltyFactor;

@@ -68,7 +68,7 @@ internal sealed class LocalSearch
                     if (Math.Max(ru.LastModified, rv.LastModified) <= lastTested) continue;
                     if (TryPair(s, ru, s.PosOf[u], rv, s.PosOf[v])) improved = true;
                 }
-                if (s.IsVisited(u) && TryEmptyRoute(s, u)) improved = true;
+                if (s.IsVisited(u) && s.Routes[s.RouteOf[u]].LastModified > lastTested && TryEmptyRoute(s, u)) improved = true;
                 if (s.IsVisited(u) && !_data.Required[u] && TryRemove(s, u)) improved = true;
             }
         } while (improved && !shouldStop());
@@ -118,13 +118,20 @@ internal sealed class LocalSearch
         return true;
     }
 
+    /// <summary>Change of the penalised cost if <paramref name="move"/> were applied.</summary>
+    public double Delta(Move move)
+    {
+        var a = move.RouteA!;
+        var delta = _builder.Cost(a.Type, move.PiecesA, _costs) - a.Cost;
+        if (move.RouteB is { } b) delta += _builder.Cost(b.Type, move.PiecesB, _costs) - b.Cost;
+        return delta;
+    }
+
     private bool TryApply(SearchSolution s)
     {
+        if (Delta(_move) >= -Epsilon) return false;
         var a = _move.RouteA!;
         var b = _move.RouteB;
-        var delta = _builder.Cost(a.Type, _move.PiecesA, _costs) - a.Cost;
-        if (b is not null) delta += _builder.Cost(b.Type, _move.PiecesB, _costs) - b.Cost;
-        if (delta >= -Epsilon) return false;
 
         var countA = _builder.Materialise(_move.PiecesA, 0);
         var countB = b is null ? 0 : _builder.Materialise(_move.PiecesB, countA);

@@ -60,6 +60,8 @@ internal sealed class SearchData
         }
 
         MaxDistance = Dist.Length == 0 ? 1 : Math.Max(1, Dist.Max());
+        MaxDuration = Dur.Length == 0 ? 1 : Math.Max(1, Dur.Max());
+        TypicalRouteStepCost = Types.Max(t => (double)t.UnitDistanceCost * MaxDistance + (double)t.UnitDurationCost * MaxDuration + t.FixedCost);
         long maxDemand = 1;
         for (var i = 0; i < Demand.Length; i++) maxDemand = Math.Max(maxDemand, Demand[i]);
         MaxDemand = maxDemand;
@@ -87,6 +89,11 @@ internal sealed class SearchData
     public double[] Y { get; }
     public TypeData[] Types { get; }
     public long MaxDistance { get; }
+    public long MaxDuration { get; }
+
+    /// <summary>The most one more arc (and opening a vehicle for it) can cost: the scale of the
+    /// initial penalties.</summary>
+    public double TypicalRouteStepCost { get; }
     public long MaxDemand { get; }
 
     /// <summary>Per client location: the clients most worth trying next to it (granular neighbourhood).</summary>

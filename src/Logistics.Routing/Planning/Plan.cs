@@ -1,0 +1,14 @@
+using Logistics.Core;
+
+namespace Logistics.Routing.Planning;
+
+/// <summary>A day's delivery plan in the dispatcher's units: what goes on which vehicle, in which order,
+/// arriving when, and what was left out.</summary>
+/// <param name="TierPriorityStrict">False when the day was too large for strictly lexicographic tier prizes (see <see cref="PrizeScheme"/>).</param>
+public sealed record Plan(
+    DateOnly Date,
+    PlanTotals Totals,
+    IReadOnlyList<PlannedRoute> Routes,
+    IReadOnlyList<UnassignedOrder> Unassigned,
+    IReadOnlyList<Depot> Depots,
+    bool TierPriorityStrict);
