@@ -7,7 +7,7 @@ namespace Logistics.Routing.Model;
 public sealed class ProblemData
 {
     public ProblemData(IReadOnlyList<Depot> depots, IReadOnlyList<Client> clients, IReadOnlyList<VehicleType> vehicleTypes,
-        Matrix distance, Matrix duration)
+        Matrix distance, Matrix duration, IReadOnlyList<ClientGroup>? groups = null)
     {
         if (depots.Count == 0) throw new ArgumentException("a problem needs at least one depot", nameof(depots));
         if (vehicleTypes.Count == 0) throw new ArgumentException("a problem needs at least one vehicle type", nameof(vehicleTypes));
@@ -35,6 +35,22 @@ public sealed class ProblemData
             if (c.WindowEnd < c.WindowStart)
                 throw new ArgumentException($"client '{c.Id}' has a window ending ({c.WindowEnd}) before it starts ({c.WindowStart})");
         }
+        Groups = groups ?? [];
+        var inGroup = new bool[clients.Count];
+        foreach (var g in Groups)
+        {
+            if (g.Clients.Count == 0) throw new ArgumentException("a client group needs at least one client");
+            foreach (var c in g.Clients)
+            {
+                if (c < 0 || c >= clients.Count) throw new ArgumentException($"a client group refers to client {c}, which does not exist");
+                if (inGroup[c]) throw new ArgumentException($"client '{clients[c].Id}' is in more than one group");
+                inGroup[c] = true;
+                if (clients[c].Required)
+                    throw new ArgumentException($"client '{clients[c].Id}' is in a group and must be optional; make the group required instead");
+                if (clients[c].Prize != clients[g.Clients[0]].Prize)
+                    throw new ArgumentException($"the members of a group must have the same prize ('{clients[c].Id}' differs from '{clients[g.Clients[0]].Id}')");
+            }
+        }
     }
 
     public IReadOnlyList<Depot> Depots { get; }
@@ -42,6 +58,9 @@ public sealed class ProblemData
     public IReadOnlyList<VehicleType> VehicleTypes { get; }
     public Matrix Distance { get; }
     public Matrix Duration { get; }
+
+    /// <summary>Sets of alternative clients, at most one of each visited.</summary>
+    public IReadOnlyList<ClientGroup> Groups { get; }
     public int Dimensions { get; }
 
     public int NumDepots => Depots.Count;

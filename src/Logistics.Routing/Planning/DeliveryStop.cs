@@ -6,7 +6,7 @@ namespace Logistics.Routing.Planning;
 /// client), unless together they exceed the largest vehicle, in which case they are split into as
 /// few stops as the largest vehicle allows.</summary>
 /// <param name="Priority">The highest <see cref="PriorityLevel"/> of its orders (lowest number).</param>
-/// <param name="Window">The receiving window used: the widest of the store's windows.</param>
+/// <param name="Windows">The store's receiving windows; the solver serves the stop in one of them.</param>
 public sealed record DeliveryStop(
     Store Store,
     IReadOnlyList<Order> Orders,
@@ -14,5 +14,5 @@ public sealed record DeliveryStop(
     double? WeightKg,
     bool Urgent,
     int Priority,
-    TimeWindow Window,
+    IReadOnlyList<TimeWindow> Windows,
     TimeSpan ServiceTime);

@@ -20,8 +20,8 @@ public static class PlanBuilder
             var number = ++numbers[route.VehicleType];
             var stops = schedule.Stops.Select((s, i) =>
             {
-                served.Add(s.Client);
-                var stop = problem.Stops[s.Client];
+                served.Add(problem.StopOfClient[s.Client]);
+                var stop = problem.Stops[problem.StopOfClient[s.Client]];
                 return new PlannedStop(
                     i + 1, stop.Store.Id, stop.Store.Name, stop.Store.Tier.Level, stop.Urgent, stop.Store.Location,
                     stop.Orders.Select(o => o.Id).ToArray(), stop.Cartons, stop.WeightKg,
@@ -35,11 +35,11 @@ public static class PlanBuilder
         }
 
         var unassigned = new List<UnassignedOrder>();
-        for (var client = 0; client < problem.Stops.Count; client++)
+        for (var index = 0; index < problem.Stops.Count; index++)
         {
-            if (served.Contains(client)) continue;
-            var stop = problem.Stops[client];
-            var reason = UnassignedClassifier.Classify(problem, client);
+            if (served.Contains(index)) continue;
+            var stop = problem.Stops[index];
+            var reason = UnassignedClassifier.Classify(problem, index);
             unassigned.AddRange(stop.Orders.Select(o =>
                 new UnassignedOrder(o.Id, stop.Store.Id, stop.Store.Name, stop.Store.Tier.Level, o.Urgent, o.Cartons, reason)));
         }

@@ -26,9 +26,11 @@ public static class ProblemMapper
         var usesWeight = problem.Fleet.Any(v => v.CapacityKg is not null) && problem.Orders.Any(o => o.WeightKg is not null);
         var stops = BuildStops(problem, usesWeight);
 
+        // One client per stop and receiving window; the windows of a stop are alternatives.
+        var stopOfClient = stops.SelectMany((s, i) => s.Windows.Select(_ => i)).ToArray();
         var origin = problem.Depots[0].Location;
         var locations = problem.Depots.Select(d => new TravelLocation(d.Id, d.Location))
-            .Concat(stops.Select(s => new TravelLocation(s.Store.Id, s.Store.Location))).ToList();
+            .Concat(stopOfClient.Select(i => new TravelLocation(stops[i].Store.Id, stops[i].Store.Location))).ToList();
         var travel = problem.TravelTimes.Compute(locations);
 
         var depots = problem.Depots.Select(d =>
@@ -55,21 +57,28 @@ public static class ProblemMapper
         var prizes = PrizeScheme.Compute(counts, RouteCostBound(types, stops.Count, depots.Count, travel.DistanceMetres));
 
         var visits = new Dictionary<string, int>(StringComparer.Ordinal);
-        var clients = stops.Select(s =>
+        var clients = new List<Client>();
+        var groups = new List<ClientGroup>();
+        foreach (var s in stops)
         {
             var visit = visits[s.Store.Id] = visits.GetValueOrDefault(s.Store.Id) + 1;
+            var id = visit == 1 ? s.Store.Id : $"{s.Store.Id}#{visit}";
             var (x, y) = Project(s.Store.Location, origin);
             var service = (long)Math.Round(s.ServiceTime.TotalSeconds);
-            var start = Seconds(s.Window.Start);
-            // The window is when goods are received: unloading must end by its close.
-            var latestStart = Math.Max(start, Seconds(s.Window.End) - service);
-            return new Client(visit == 1 ? s.Store.Id : $"{s.Store.Id}#{visit}", x, y,
-                usesWeight ? [s.Cartons, Grams(s.WeightKg)] : [s.Cartons],
-                service, start, latestStart, Required: false, Prize: prizes.PrizeOf(s.Priority));
-        }).ToList();
+            if (s.Windows.Count > 1) groups.Add(new ClientGroup(Enumerable.Range(clients.Count, s.Windows.Count).ToArray()));
+            foreach (var window in s.Windows)
+            {
+                var start = Seconds(window.Start);
+                // The window is when goods are received: unloading must end by its close.
+                var latestStart = Math.Max(start, Seconds(window.End) - service);
+                clients.Add(new Client(s.Windows.Count == 1 ? id : $"{id}@{window.Start:HHmm}", x, y,
+                    usesWeight ? [s.Cartons, Grams(s.WeightKg)] : [s.Cartons],
+                    service, start, latestStart, Required: false, Prize: prizes.PrizeOf(s.Priority)));
+            }
+        }
 
-        var data = new ProblemData(depots, clients, types, travel.DistanceMetres, travel.DurationSeconds);
-        return new MappedProblem(problem, data, stops, prizes, usesWeight);
+        var data = new ProblemData(depots, clients, types, travel.DistanceMetres, travel.DurationSeconds, groups);
+        return new MappedProblem(problem, data, stops, stopOfClient, prizes, usesWeight);
     }
 
     /// <summary>An upper bound on the route cost of any plan that respects the vehicles' limits: every
@@ -126,9 +135,7 @@ public static class ProblemMapper
         var cartons = orders.Sum(o => o.Cartons);
         var weight = orders.Any(o => o.WeightKg is not null) ? orders.Sum(o => o.WeightKg ?? 0) : (double?)null;
         var urgent = orders.Any(o => o.Urgent);
-        // Known limit: with several receiving windows only the widest is used (one hard window per client).
-        var window = store.ReceivingWindows.MaxBy(w => w.Length)!;
-        return new DeliveryStop(store, orders.ToArray(), cartons, weight, urgent, PriorityLevel.Of(store.Tier, urgent), window,
+        return new DeliveryStop(store, orders.ToArray(), cartons, weight, urgent, PriorityLevel.Of(store.Tier, urgent), store.ReceivingWindows,
             store.ServiceTime(cartons));
     }
 

@@ -1,10 +1,14 @@
 namespace Logistics.Routing.Planning;
 
 /// <summary>Says why a stop the solver left out could not be served, by trying it alone on a vehicle of
-/// each type: the first limit that rules out every type is the reason.</summary>
+/// each type in each of its receiving windows: the first limit that rules out every type is the
+/// reason, and of several windows the one that comes closest to being served speaks.</summary>
 public static class UnassignedClassifier
 {
-    public static UnassignedReason Classify(MappedProblem problem, int client)
+    public static UnassignedReason Classify(MappedProblem problem, int stop) =>
+        problem.ClientsOf(stop).Select(client => ClassifyClient(problem, client)).Max();
+
+    private static UnassignedReason ClassifyClient(MappedProblem problem, int client)
     {
         var data = problem.Data;
         var c = data.Clients[client];

@@ -55,7 +55,7 @@ internal sealed class LocalSearch
             {
                 if (!s.IsVisited(u))
                 {
-                    if (!_data.Required[u] && TryInsert(s, u)) improved = true;
+                    if (s.CanInsert(u) && TryInsert(s, u)) improved = true;
                     continue;
                 }
                 var lastTested = s.LastTested[u];
@@ -69,7 +69,9 @@ internal sealed class LocalSearch
                     if (TryPair(s, ru, s.PosOf[u], rv, s.PosOf[v])) improved = true;
                 }
                 if (s.IsVisited(u) && s.Routes[s.RouteOf[u]].LastModified > lastTested && TryEmptyRoute(s, u)) improved = true;
-                if (s.IsVisited(u) && !_data.Required[u] && TryRemove(s, u)) improved = true;
+                if (s.IsVisited(u) && _data.GroupOf[u] >= 0 && s.Routes[s.RouteOf[u]].LastModified > lastTested && TrySwitchMember(s, u))
+                    improved = true;
+                if (s.IsVisited(u) && _data.IsOptional(u) && TryRemove(s, u)) improved = true;
             }
         } while (improved && !shouldStop());
     }
@@ -98,7 +100,7 @@ internal sealed class LocalSearch
     private bool TryInsert(SearchSolution s, int u)
     {
         var place = _insertion.Best(s, u, _rng, 0);
-        if (place is null || place.Value.Delta >= _data.Prize[u] - Epsilon) return false;
+        if (place is null || place.Value.Delta >= s.MissedCost(u) - Epsilon) return false;
         _insertion.Apply(s, u, place.Value);
         place.Value.Route.LastModified = ++_counter;
         return true;
@@ -125,6 +127,39 @@ internal sealed class LocalSearch
         var delta = _builder.Cost(a.Type, move.PiecesA, _costs) - a.Cost;
         if (move.RouteB is { } b) delta += _builder.Cost(b.Type, move.PiecesB, _costs) - b.Cost;
         return delta;
+    }
+
+    /// <summary>Serves U's group through another member instead (another receiving window) when that
+    /// is cheaper: U is taken out, every alternative priced at its best place, and U put back if
+    /// none wins.</summary>
+    private bool TrySwitchMember(SearchSolution s, int u)
+    {
+        var route = s.Routes[s.RouteOf[u]];
+        var i = s.PosOf[u];
+        var before = route.Cost;
+        route.RemoveAt(i);
+        s.MarkUnvisited(u);
+        s.Refresh(route, _costs);
+        var removal = route.Cost - before;
+
+        Insertion.Place? best = null;
+        var bestMember = -1;
+        foreach (var w in _data.GroupMembers[_data.GroupOf[u]])
+        {
+            if (w == u) continue;
+            var place = _insertion.Best(s, w, _rng, 0);
+            if (place is { } p && (best is null || p.Delta < best.Value.Delta)) (best, bestMember) = (p, w);
+        }
+        if (best is { } winner && removal + winner.Delta < -Epsilon)
+        {
+            route.LastModified = ++_counter;
+            _insertion.Apply(s, bestMember, winner);
+            winner.Route.LastModified = _counter;
+            return true;
+        }
+        route.Insert(i, u);
+        s.Refresh(route, _costs);
+        return false;
     }
 
     private bool TryApply(SearchSolution s)

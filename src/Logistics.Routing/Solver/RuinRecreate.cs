@@ -91,13 +91,21 @@ internal sealed class RuinRecreate(SearchData data, SearchParameters parameters,
         }
         foreach (var u in span)
         {
-            var place = insertion.Best(s, u, rng, parameters.BlinkRate) ?? insertion.Best(s, u, rng, 0);
-            if (place is null) continue;
-            if (!data.Required[u] && place.Value.Delta >= data.Prize[u]) continue;
-            insertion.Apply(s, u, place.Value);
+            if (!s.CanInsert(u)) continue;
+            // A group is served by whichever member (e.g. receiving window) inserts cheapest.
+            var (chosen, place) = (u, BestPlace(s, u));
+            if (data.GroupOf[u] >= 0)
+                foreach (var w in data.GroupMembers[data.GroupOf[u]])
+                    if (w != u && BestPlace(s, w) is { } p && (place is null || p.Delta < place.Value.Delta))
+                        (chosen, place) = (w, p);
+            if (place is null || place.Value.Delta >= s.MissedCost(chosen)) continue;
+            insertion.Apply(s, chosen, place.Value);
             place.Value.Route.LastModified = stamp();
         }
     }
+
+    private Insertion.Place? BestPlace(SearchSolution s, int u) =>
+        insertion.Best(s, u, rng, parameters.BlinkRate) ?? insertion.Best(s, u, rng, 0);
 
     private double TotalDemand(int c)
     {

@@ -45,6 +45,17 @@ internal sealed class SearchData
             (Prize[loc], Required[loc]) = (client.Prize, client.Required);
         }
 
+        GroupOf = new int[N];
+        Array.Fill(GroupOf, -1);
+        GroupMembers = new int[data.Groups.Count][];
+        GroupRequired = new bool[data.Groups.Count];
+        for (var g = 0; g < data.Groups.Count; g++)
+        {
+            GroupMembers[g] = data.Groups[g].Clients.Select(c => NumDepots + c).ToArray();
+            GroupRequired[g] = data.Groups[g].Required;
+            foreach (var loc in GroupMembers[g]) GroupOf[loc] = g;
+        }
+
         Types = new TypeData[data.VehicleTypes.Count];
         for (var t = 0; t < Types.Length; t++)
         {
@@ -85,6 +96,12 @@ internal sealed class SearchData
     public long[] Late { get; }
     public long[] Prize { get; }
     public bool[] Required { get; }
+
+    /// <summary>Group of each location (−1: none), the member locations of each group, and whether
+    /// a group must be served.</summary>
+    public int[] GroupOf { get; }
+    public int[][] GroupMembers { get; }
+    public bool[] GroupRequired { get; }
     public double[] X { get; }
     public double[] Y { get; }
     public TypeData[] Types { get; }
@@ -103,6 +120,9 @@ internal sealed class SearchData
     public int[][] Adjacent { get; }
 
     public bool IsClient(int location) => location >= NumDepots;
+
+    /// <summary>Whether a plan may leave this client out (paying its prize).</summary>
+    public bool IsOptional(int location) => !Required[location] && (GroupOf[location] < 0 || !GroupRequired[GroupOf[location]]);
 
     public Segment VisitSegment(int location) => Segment.Visit(location, Service[location], Early[location], Late[location]);
 

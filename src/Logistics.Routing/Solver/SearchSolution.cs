@@ -40,6 +40,29 @@ internal sealed class SearchSolution
 
     public bool IsVisited(int location) => RouteOf[location] >= 0;
 
+    /// <summary>Whether a member of group <paramref name="group"/> is visited.</summary>
+    public bool IsServed(int group)
+    {
+        foreach (var member in _data.GroupMembers[group])
+            if (RouteOf[member] >= 0) return true;
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="location"/> may be inserted: it is not visited and no
+    /// alternative of its group is.</summary>
+    public bool CanInsert(int location) =>
+        RouteOf[location] < 0 && (_data.GroupOf[location] < 0 || !IsServed(_data.GroupOf[location]));
+
+    /// <summary>What leaving <paramref name="location"/> (and so its group) out costs.</summary>
+    public double MissedCost(int location) =>
+        _data.Required[location] || _data.GroupOf[location] >= 0 && _data.GroupRequired[_data.GroupOf[location]]
+            ? RequiredMissedCost
+            : _data.Prize[location];
+
+    /// <summary>Penalty for a required client or group left out: far above any route cost, so that
+    /// the search always puts it back, yet finite so that costs still compare.</summary>
+    private const double RequiredMissedCost = 1e15;
+
     /// <summary>Refreshes a route's caches and the position index of its clients.</summary>
     public void Refresh(SearchRoute route, CostEvaluator costs)
     {
@@ -89,7 +112,9 @@ internal sealed class SearchSolution
         double total = 0;
         foreach (var r in Routes) total += costs.RouteCost(r.Type, r.Count, r.Distance, r.Total, r.Load);
         for (var c = _data.NumDepots; c < _data.N; c++)
-            if (RouteOf[c] < 0) total += _data.Required[c] ? 1e15 : _data.Prize[c];
+            if (RouteOf[c] < 0 && _data.GroupOf[c] < 0) total += MissedCost(c);
+        for (var g = 0; g < _data.GroupMembers.Length; g++)
+            if (!IsServed(g)) total += MissedCost(_data.GroupMembers[g][0]);
         return total;
     }
 
@@ -102,6 +127,8 @@ internal sealed class SearchSolution
         }
         for (var c = _data.NumDepots; c < _data.N; c++)
             if (RouteOf[c] < 0 && _data.Required[c]) return false;
+        for (var g = 0; g < _data.GroupMembers.Length; g++)
+            if (_data.GroupRequired[g] && !IsServed(g)) return false;
         return true;
     }
 
@@ -111,7 +138,9 @@ internal sealed class SearchSolution
         long total = 0;
         foreach (var r in Routes) total += costs.ObjectiveCost(r.Type, r.Count, r.Distance, r.Total);
         for (var c = _data.NumDepots; c < _data.N; c++)
-            if (RouteOf[c] < 0) total += _data.Prize[c];
+            if (RouteOf[c] < 0 && _data.GroupOf[c] < 0) total += _data.Prize[c];
+        for (var g = 0; g < _data.GroupMembers.Length; g++)
+            if (!IsServed(g)) total += _data.Prize[_data.GroupMembers[g][0]];
         return total;
     }
 
@@ -132,9 +161,10 @@ internal sealed class SearchSolution
             for (var p = 0; p < r.Count; p++) clients[p] = r.Clients[p] - _data.NumDepots;
             routes.Add(new SolutionRoute(r.Type, clients));
         }
+        // A member of a served group is an alternative not taken, not a client left out.
         var unassigned = new List<int>();
         for (var c = _data.NumDepots; c < _data.N; c++)
-            if (RouteOf[c] < 0) unassigned.Add(c - _data.NumDepots);
+            if (RouteOf[c] < 0 && (_data.GroupOf[c] < 0 || !IsServed(_data.GroupOf[c]))) unassigned.Add(c - _data.NumDepots);
         return new Solution(routes, unassigned);
     }
 }
