@@ -21,19 +21,13 @@ internal static class PlanCommand
         var geojson = new Option<FileInfo?>("--geojson") { Description = "also write the routes and stops as GeoJSON" };
         var manifests = new Option<DirectoryInfo?>("--manifests") { Description = "folder for one CSV manifest per driver" };
         var matrix = new Option<FileInfo?>("--matrix") { Description = "travel matrix (CSV or JSON: from,to,distance_m,duration_s); default: great circle × 1.3 at 25 km/h" };
-        var timeLimit = new Option<int>("--time-limit") { Description = "seconds the solver may search", DefaultValueFactory = _ => 60 };
-        var seed = new Option<int>("--seed") { Description = "seed of the solver's random choices", DefaultValueFactory = _ => 1 };
-        var threads = new Option<int>("--threads") { Description = "parallel searches; 1 (default) makes runs reproducible", DefaultValueFactory = _ => 1 };
+        var solver = new SolverCommandOptions(60, "Seconds the solver may search.");
         var date = new Option<string?>("--date") { Description = "delivery day (yyyy-MM-dd); default today" };
-        timeLimit.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() <= 0) r.AddError("--time-limit must be at least 1 second");
-        });
-
         var command = new Command("plan", "Plan a day's routes from stores, orders and fleet CSV files.")
         {
-            stores, orders, fleet, output, geojson, manifests, matrix, timeLimit, seed, threads, date,
+            stores, orders, fleet, output, geojson, manifests, matrix, date,
         };
+        solver.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var day = DateOnly.FromDateTime(DateTime.Today);
@@ -59,12 +53,7 @@ internal static class PlanCommand
                 return InputError;
             }
 
-            var options = new SolverOptions
-            {
-                TimeLimit = TimeSpan.FromSeconds(parse.GetValue(timeLimit)),
-                Seed = parse.GetValue(seed),
-                Threads = Math.Max(1, parse.GetValue(threads)),
-            };
+            var options = solver.ToSolverOptions(parse);
             Plan plan;
             bool feasible;
             try

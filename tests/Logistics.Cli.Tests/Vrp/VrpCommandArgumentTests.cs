@@ -11,6 +11,9 @@ public class VrpCommandArgumentTests
     [InlineData("vrp", "solve", "C101.txt", "--threads", "0")]
     [InlineData("vrp", "bench", "folder", "--seed", "-3")]
     [InlineData("vrp")]
+    [InlineData("vrp", "solve", "C101.txt", "--max-iterations", "0")]
+    [InlineData("plan", "--stores", "s.csv", "--orders", "o.csv", "--fleet", "f.csv", "--out", "p.json", "--time-limit", "abc")]
+    [InlineData("plan", "--stores", "s.csv", "--orders", "o.csv", "--fleet", "f.csv", "--out", "p.json", "--max-iterations", "-5")]
     public void Bad_command_lines_exit_non_zero_with_a_message_and_empty_stdout(params string[] args)
     {
         var run = CliRun.Of(args);

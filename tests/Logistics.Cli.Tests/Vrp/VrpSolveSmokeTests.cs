@@ -41,6 +41,21 @@ public class VrpSolveSmokeTests
     }
 
     [Fact]
+    public void The_same_seed_and_iteration_limit_print_the_same_routes()
+    {
+        string[] args = ["vrp", "solve", VrpBenchmarkFiles.Solomon("RC201.txt"), "--time-limit", "60", "--seed", "5", "--max-iterations", "60"];
+
+        string Routes(CliRun run)
+        {
+            Assert.Equal(0, run.ExitCode);
+            using var json = JsonDocument.Parse(run.Stdout);
+            return json.RootElement.GetProperty("routes").GetRawText() + " " + json.RootElement.GetProperty("distance").GetDouble();
+        }
+
+        Assert.Equal(Routes(CliRun.Of(args)), Routes(CliRun.Of(args)));
+    }
+
+    [Fact]
     public void Solve_reports_cvrplib_routes_as_node_ids()
     {
         var run = CliRun.Of("vrp", "solve", VrpBenchmarkFiles.Cvrplib("X-n101-k25.vrp"), "--time-limit", "1");
