@@ -5,10 +5,11 @@ namespace Logistics.Routing.Solver;
 /// search so that it can cross infeasible space.</summary>
 internal sealed class CostEvaluator(SearchData data)
 {
-    /// <summary>Cost per unit of excess load. Starts at what the longest arc and a vehicle's fixed
-    /// cost are worth per unit of the largest demand (Vidal 2022 uses distance / demand), so that
-    /// the start is sensible whatever the cost units are.</summary>
-    public double LoadPenalty { get; set; } = Math.Max(1e-3, data.TypicalRouteStepCost / data.MaxDemand);
+    /// <summary>Cost of an excess load as large as the largest demand, in every capacity dimension
+    /// alike (cartons and grams are measured against their own largest demand). Starts at what the
+    /// longest arc and a vehicle's fixed cost are worth (Vidal 2022 uses distance / demand), so
+    /// that the start is sensible whatever the cost units are.</summary>
+    public double LoadPenalty { get; set; } = Math.Max(1e-3, data.TypicalRouteStepCost);
 
     /// <summary>Cost per unit of time warp, started the same way per unit of the longest travel time.</summary>
     public double TimeWarpPenalty { get; set; } = Math.Max(1e-3, data.TypicalRouteStepCost / data.MaxDuration);
@@ -20,8 +21,9 @@ internal sealed class CostEvaluator(SearchData data)
         double cost = t.FixedCost + t.UnitDistanceCost * distance + t.UnitDurationCost * total.Duration;
         var warp = TimeWarp(type, total);
         if (warp > 0) cost += TimeWarpPenalty * warp;
-        var excess = ExcessLoad(type, load);
-        if (excess > 0) cost += LoadPenalty * excess;
+        var capacity = data.Types[type].Capacity;
+        for (var k = 0; k < load.Length; k++)
+            if (load[k] > capacity[k]) cost += LoadPenalty * (load[k] - capacity[k]) / data.MaxDemand[k];
         return cost;
     }
 

@@ -14,9 +14,12 @@ internal sealed class Insertion(SearchData data, RouteBuilder builder, CostEvalu
     {
         Place? best = null;
         var visitedNeighbours = 0;
-        foreach (var v in data.Neighbours[u])
+        foreach (var neighbour in data.Neighbours[u])
         {
-            if (!s.IsVisited(v)) continue;
+            // An alternative not taken stands for the member of its group that is visited (the same
+            // store in another window), so that groups do not blind the neighbourhood.
+            var v = s.IsVisited(neighbour) ? neighbour : s.VisitedMember(neighbour);
+            if (v < 0) continue;
             visitedNeighbours++;
             var route = s.Routes[s.RouteOf[v]];
             var j = s.PosOf[v];

@@ -49,7 +49,9 @@ internal sealed class IteratedLocalSearch
         var bestPenalised = current.PenalisedCost(_costs);
         if (bestFeasible) onImprovement(best, bestCost);
 
-        var scale = Math.Max(1.0, current.PenalisedCost(_costs) / Math.Max(1, _data.NumClients));
+        // Temperatures scale with what routes cost per visit; prizes of stops left out (which may
+        // be astronomically large, to rank tiers) must not inflate them into a random walk.
+        var scale = Math.Max(1.0, (double)current.RouteCost(_costs) / Math.Max(1, current.VisitCount()));
         var startTemperature = _p.StartTemperature * scale;
         var endTemperature = _p.EndTemperature * scale;
 
@@ -73,7 +75,10 @@ internal sealed class IteratedLocalSearch
                 _costs.TimeWarpPenalty = Adapt(_costs.TimeWarpPenalty, (double)timeFeasible / sampled);
                 loadFeasible = timeFeasible = sampled = 0;
             }
-            if (!(loadOk && timeOk) && _rng.NextDouble() < 0.5) Repair(candidate, OutOfTime);
+            // Repairing costs a local search or more; only candidates that could beat the best
+            // feasible solution are worth it.
+            if (!(loadOk && timeOk) && (!bestFeasible || candidate.PenalisedCost(_costs) < bestCost) && _rng.NextDouble() < 0.5)
+                Repair(candidate, OutOfTime);
 
             if (candidate.IsFeasible(_costs))
             {
@@ -130,7 +135,12 @@ internal sealed class IteratedLocalSearch
         {
             _costs.LoadPenalty *= _p.RepairPenaltyFactor;
             _costs.TimeWarpPenalty *= _p.RepairPenaltyFactor;
-            _localSearch.Run(s, full: true, shouldStop);
+            // Only moves that touch an infeasible route can gain from the heavier penalties: mark
+            // those routes as changed and let the search skip every pair it already tested.
+            foreach (var route in s.Routes)
+                if (!route.IsEmpty && (_costs.TimeWarp(route.Type, route.Total) > 0 || _costs.ExcessLoad(route.Type, route.Load) > 0))
+                    route.LastModified = _localSearch.Stamp();
+            _localSearch.Run(s, full: false, shouldStop);
         }
         (_costs.LoadPenalty, _costs.TimeWarpPenalty) = (load, time);
         s.RepriceAll(_costs);

@@ -60,9 +60,11 @@ internal sealed class LocalSearch
                 }
                 var lastTested = s.LastTested[u];
                 s.LastTested[u] = _counter;
-                foreach (var v in _data.Neighbours[u])
+                foreach (var neighbour in _data.Neighbours[u])
                 {
-                    if (!s.IsVisited(v) || !s.IsVisited(u)) continue;
+                    if (!s.IsVisited(u)) break;
+                    var v = s.IsVisited(neighbour) ? neighbour : s.VisitedMember(neighbour);
+                    if (v < 0) continue;
                     var ru = s.Routes[s.RouteOf[u]];
                     var rv = s.Routes[s.RouteOf[v]];
                     if (Math.Max(ru.LastModified, rv.LastModified) <= lastTested) continue;
@@ -130,18 +132,34 @@ internal sealed class LocalSearch
     }
 
     /// <summary>Serves U's group through another member instead (another receiving window) when that
-    /// is cheaper: U is taken out, every alternative priced at its best place, and U put back if
-    /// none wins.</summary>
+    /// is cheaper. Priced without touching the routes first: an alternative W taking U's place, and
+    /// W at its best place with U removed (exact when that place is in another route). Only a
+    /// promising estimate is checked for real, with U taken out and put back if no W wins.</summary>
     private bool TrySwitchMember(SearchSolution s, int u)
     {
         var route = s.Routes[s.RouteOf[u]];
         var i = s.PosOf[u];
+        _move.Rebuild(route, Piece.Prefix(route, i - 1), Piece.Suffix(route, i + 1));
+        var removal = _builder.Cost(route.Type, _move.PiecesA, _costs) - route.Cost;
+        var promising = false;
+        foreach (var w in _data.GroupMembers[_data.GroupOf[u]])
+        {
+            if (w == u) continue;
+            _move.Rebuild(route, Piece.Prefix(route, i - 1), Piece.Visit(w), Piece.Suffix(route, i + 1));
+            if (TryApply(s))
+            {
+                s.MarkUnvisited(u); // the move dropped U from its route; nothing else refers to it
+                return true;
+            }
+            if (_insertion.Best(s, w, _rng, 0) is { } place && removal + place.Delta < -Epsilon) promising = true;
+        }
+        if (!promising) return false;
+
         var before = route.Cost;
         route.RemoveAt(i);
         s.MarkUnvisited(u);
         s.Refresh(route, _costs);
-        var removal = route.Cost - before;
-
+        var gain = route.Cost - before;
         Insertion.Place? best = null;
         var bestMember = -1;
         foreach (var w in _data.GroupMembers[_data.GroupOf[u]])
@@ -150,7 +168,7 @@ internal sealed class LocalSearch
             var place = _insertion.Best(s, w, _rng, 0);
             if (place is { } p && (best is null || p.Delta < best.Value.Delta)) (best, bestMember) = (p, w);
         }
-        if (best is { } winner && removal + winner.Delta < -Epsilon)
+        if (best is { } winner && gain + winner.Delta < -Epsilon)
         {
             route.LastModified = ++_counter;
             _insertion.Apply(s, bestMember, winner);

@@ -46,7 +46,7 @@ internal sealed class RouteBuilder(SearchData data)
                     AppendVisit(piece.Location);
                     break;
                 case PieceKind.Range:
-                    for (var p = piece.From; p <= piece.To; p++) AppendVisit(piece.Route!.At(p));
+                    if (piece.From <= piece.To) AppendRange(piece.Route!, piece.From, piece.To);
                     break;
                 case PieceKind.Reversed:
                     for (var p = piece.To; p >= piece.From; p--) AppendVisit(piece.Route!.At(p));
@@ -68,7 +68,7 @@ internal sealed class RouteBuilder(SearchData data)
                         _clients += r.Count - from + 1;
                         return Finish(type, costs);
                     }
-                    for (var p = piece.From; p <= r.Count; p++) AppendVisit(r.At(p));
+                    if (piece.From <= r.Count) AppendRange(r, piece.From, r.Count);
                     AppendEnd(t);
                     return Finish(type, costs);
             }
@@ -92,6 +92,18 @@ internal sealed class RouteBuilder(SearchData data)
         for (var k = 0; k < dims; k++) _load[k] += data.Demand[location * dims + k];
         _clients++;
         _last = location;
+    }
+
+    /// <summary>Clients at positions <paramref name="from"/> … <paramref name="to"/> of a route, in O(1).</summary>
+    private void AppendRange(SearchRoute r, int from, int to)
+    {
+        var head = r.At(from);
+        _distance += data.Dist[_last * data.N + head] + (r.CumDist[to] - r.CumDist[from]);
+        _segment = Segment.Merge(_segment, r.Between(from, to), data.Dur[_last * data.N + head]);
+        var dims = data.Dims;
+        for (var k = 0; k < dims; k++) _load[k] += r.CumLoad[to * dims + k] - r.CumLoad[(from - 1) * dims + k];
+        _clients += to - from + 1;
+        _last = r.At(to);
     }
 
     private void AppendEnd(in SearchData.TypeData t)

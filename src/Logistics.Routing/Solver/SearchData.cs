@@ -73,9 +73,13 @@ internal sealed class SearchData
         MaxDistance = Dist.Length == 0 ? 1 : Math.Max(1, Dist.Max());
         MaxDuration = Dur.Length == 0 ? 1 : Math.Max(1, Dur.Max());
         TypicalRouteStepCost = Types.Max(t => (double)t.UnitDistanceCost * MaxDistance + (double)t.UnitDurationCost * MaxDuration + t.FixedCost);
-        long maxDemand = 1;
-        for (var i = 0; i < Demand.Length; i++) maxDemand = Math.Max(maxDemand, Demand[i]);
-        MaxDemand = maxDemand;
+        MaxDemand = new double[Dims];
+        for (var k = 0; k < Dims; k++)
+        {
+            long max = 1;
+            for (var loc = NumDepots; loc < N; loc++) max = Math.Max(max, Demand[loc * Dims + k]);
+            MaxDemand[k] = max;
+        }
         Neighbours = BuildNeighbours(parameters);
         Adjacent = BuildAdjacency(parameters.RuinAdjacency);
     }
@@ -111,7 +115,8 @@ internal sealed class SearchData
     /// <summary>The most one more arc (and opening a vehicle for it) can cost: the scale of the
     /// initial penalties.</summary>
     public double TypicalRouteStepCost { get; }
-    public long MaxDemand { get; }
+    /// <summary>Largest client demand in each capacity dimension (at least 1).</summary>
+    public double[] MaxDemand { get; }
 
     /// <summary>Per client location: the clients most worth trying next to it (granular neighbourhood).</summary>
     public int[][] Neighbours { get; }
@@ -137,7 +142,8 @@ internal sealed class SearchData
             var count = 0;
             for (var j = NumDepots; j < N; j++)
             {
-                if (j == i) continue;
+                // Alternatives of one group are never visited together: not neighbours.
+                if (j == i || GroupOf[i] >= 0 && GroupOf[j] == GroupOf[i]) continue;
                 // Cost of serving j right after i: distance, plus waiting and time warp that the
                 // windows would force, each weighted (Vidal et al. 2013, section 4.2).
                 var travel = Dur[i * N + j];
@@ -148,7 +154,7 @@ internal sealed class SearchData
             }
             var span = order.AsSpan(0, count);
             span.Sort((a, b) => proximity[a].CompareTo(proximity[b]) is var c && c != 0 ? c : a.CompareTo(b));
-            result[i] = span[..Math.Max(0, k)].ToArray();
+            result[i] = span[..Math.Max(0, Math.Min(k, count))].ToArray();
         }
         for (var d = 0; d < NumDepots; d++) result[d] = [];
         return result;
@@ -167,7 +173,7 @@ internal sealed class SearchData
             var row = i * N;
             var span = order.AsSpan(0, count);
             span.Sort((a, b) => Dist[row + a].CompareTo(Dist[row + b]) is var c && c != 0 ? c : a.CompareTo(b));
-            result[i] = span[..Math.Max(0, k)].ToArray();
+            result[i] = span[..Math.Max(0, Math.Min(k, count))].ToArray();
         }
         for (var d = 0; d < NumDepots; d++) result[d] = [];
         return result;

@@ -31,6 +31,12 @@ internal sealed class SearchRoute
     public Segment[] Fwd { get; private set; }
     public Segment[] Bwd { get; private set; }
 
+    /// <summary>Segment of the clients at positions i … j (1 ≤ i ≤ j ≤ Count), so that a move that
+    /// keeps a run of a route is priced in O(1) whatever its length.</summary>
+    public Segment Between(int from, int to) => _between[(from - 1) * Count + (to - 1)];
+
+    private Segment[] _between = new Segment[16];
+
     /// <summary>Distance from the start depot to position p; load delivered at positions 1 … p.</summary>
     public long[] CumDist { get; private set; }
     public long[] CumLoad { get; private set; }
@@ -108,6 +114,19 @@ internal sealed class SearchRoute
         }
         Distance = CumDist[Count + 1];
         for (var k = 0; k < dims; k++) Load[k] = CumLoad[(Count + 1) * dims + k];
+
+        if (_between.Length < Count * Count) _between = new Segment[Math.Max(Count * Count, _between.Length * 2)];
+        for (var i = 1; i <= Count; i++)
+        {
+            var row = (i - 1) * Count;
+            var seg = d.VisitSegment(_nodes[i - 1]);
+            _between[row + i - 1] = seg;
+            for (var j = i + 1; j <= Count; j++)
+            {
+                seg = Segment.Merge(seg, d.VisitSegment(_nodes[j - 1]), d.Dur[_nodes[j - 2] * d.N + _nodes[j - 1]]);
+                _between[row + j - 1] = seg;
+            }
+        }
 
         Bwd[Count + 1] = type.EndSegment;
         var next = type.EndDepot;

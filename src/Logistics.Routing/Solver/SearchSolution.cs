@@ -48,6 +48,16 @@ internal sealed class SearchSolution
         return false;
     }
 
+    /// <summary>The visited member of <paramref name="location"/>'s group, or −1.</summary>
+    public int VisitedMember(int location)
+    {
+        var group = _data.GroupOf[location];
+        if (group < 0) return -1;
+        foreach (var member in _data.GroupMembers[group])
+            if (RouteOf[member] >= 0) return member;
+        return -1;
+    }
+
     /// <summary>Whether <paramref name="location"/> may be inserted: it is not visited and no
     /// alternative of its group is.</summary>
     public bool CanInsert(int location) =>
@@ -135,13 +145,27 @@ internal sealed class SearchSolution
     /// <summary>The objective (without penalties): meaningful for a feasible solution.</summary>
     public long ObjectiveCost(CostEvaluator costs)
     {
-        long total = 0;
-        foreach (var r in Routes) total += costs.ObjectiveCost(r.Type, r.Count, r.Distance, r.Total);
+        var total = RouteCost(costs);
         for (var c = _data.NumDepots; c < _data.N; c++)
             if (RouteOf[c] < 0 && _data.GroupOf[c] < 0) total += _data.Prize[c];
         for (var g = 0; g < _data.GroupMembers.Length; g++)
             if (!IsServed(g)) total += _data.Prize[_data.GroupMembers[g][0]];
         return total;
+    }
+
+    /// <summary>The objective of the routes alone, without prizes.</summary>
+    public long RouteCost(CostEvaluator costs)
+    {
+        long total = 0;
+        foreach (var r in Routes) total += costs.ObjectiveCost(r.Type, r.Count, r.Distance, r.Total);
+        return total;
+    }
+
+    public int VisitCount()
+    {
+        var n = 0;
+        foreach (var r in Routes) n += r.Count;
+        return n;
     }
 
     public int UsedRoutes()

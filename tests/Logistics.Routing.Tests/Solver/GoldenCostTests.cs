@@ -26,5 +26,5 @@ public class GoldenCostTests
         Assert.Equal(GoldenCost / 10.0, check.Distance, precision: 6);
     }
 
-    private const long GoldenCost = 15_443;
+    private const long GoldenCost = 15_279;
 }
