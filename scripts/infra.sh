@@ -305,7 +305,9 @@ case "$ACTION" in
     ;;
   down)
     # Stop InfluxDB last so that nothing still writing to it is cut off first.
-    for c in mosquitto influxdb; do [[ " ${COMPONENTS[*]} " == *" $c "* ]] && stop_one "$c"; done
+    for c in mosquitto influxdb; do
+      if [[ " ${COMPONENTS[*]} " == *" $c "* ]]; then stop_one "$c"; fi
+    done
     ;;
   status)
     [ -f "$CREDENTIALS" ] && . "$CREDENTIALS"
