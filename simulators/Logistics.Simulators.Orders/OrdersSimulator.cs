@@ -28,7 +28,7 @@ public static class OrdersSimulator
     public const double OrderingShare = 0.70;
     public const double UrgentShare = 0.03;
 
-    public static SimulatedDay Generate(int stores, int seed)
+    public static SimulatedDay Generate(int stores, int seed, int? trucks = null)
     {
         if (stores <= 0) throw new ArgumentOutOfRangeException(nameof(stores), stores, "the network needs at least one store");
         var random = new Random(seed);
@@ -57,7 +57,7 @@ public static class OrdersSimulator
         }
 
         var depot = new Depot("DC1", "Nanning distribution centre", DepotLocation, new TimeWindow(new TimeOnly(7, 0), new TimeOnly(19, 0)));
-        return new SimulatedDay(storeList, kinds, orders, depot, SizeFleet(orders, depot));
+        return new SimulatedDay(storeList, kinds, orders, depot, trucks is { } n ? TruckFleet(n, depot) : SizeFleet(orders, depot));
     }
 
     /// <summary>Enough vehicles for the day's cartons with a margin for windows and the clock: a
@@ -75,6 +75,13 @@ public static class OrdersSimulator
             new VehicleType("truck", trucks, 800, 2500, shift, TimeSpan.FromHours(9), 260m, 2.10m, 45m, depot.Id, depot.Id),
         ];
     }
+
+    /// <summary>A fleet of exactly <paramref name="count"/> trucks, for runs that fix the fleet size.</summary>
+    private static IReadOnlyList<VehicleType> TruckFleet(int count, Depot depot) =>
+    [
+        new VehicleType("truck", count, 800, 2500, new TimeWindow(new TimeOnly(8, 0), new TimeOnly(18, 0)), TimeSpan.FromHours(9),
+            260m, 2.10m, 45m, depot.Id, depot.Id),
+    ];
 
     /// <summary>Dense centre, sparse suburbs: the distance from the centre is drawn so that density
     /// falls off with it (r = R·u² puts a quarter of the stores within R/16).</summary>

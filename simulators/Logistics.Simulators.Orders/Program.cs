@@ -6,12 +6,17 @@ var stores = new Option<int>("--stores") { Description = "number of stores (e.g.
 var seed = new Option<int>("--seed") { Description = "seed: the same seed gives the same files", DefaultValueFactory = _ => 1 };
 var output = new Option<DirectoryInfo>("--out") { Description = "folder to write stores.csv, orders.csv, fleet.csv", Required = true };
 var date = new Option<string?>("--date") { Description = "delivery day (yyyy-MM-dd) the orders are for; pass the same --date to logistics plan" };
+var trucks = new Option<int?>("--trucks") { Description = "fleet of exactly this many trucks (800 cartons); default: vans and trucks sized for the day" };
+trucks.Validators.Add(r =>
+{
+    if (r.GetValueOrDefault<int?>() is <= 0) r.AddError("--trucks must be at least 1");
+});
 stores.Validators.Add(r =>
 {
     if (r.GetValueOrDefault<int>() <= 0) r.AddError("--stores must be at least 1");
 });
 
-var root = new RootCommand("Generate a seeded store network around Nanning, a day's orders and a fleet.") { stores, seed, output, date };
+var root = new RootCommand("Generate a seeded store network around Nanning, a day's orders and a fleet.") { stores, seed, trucks, output, date };
 root.SetAction(parse =>
 {
     if (parse.GetValue(date) is { } text && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
@@ -19,7 +24,7 @@ root.SetAction(parse =>
         Console.Error.WriteLine($"--date: '{text}' is not a date (yyyy-MM-dd)");
         return 2;
     }
-    var day = OrdersSimulator.Generate(parse.GetValue(stores), parse.GetValue(seed));
+    var day = OrdersSimulator.Generate(parse.GetValue(stores), parse.GetValue(seed), parse.GetValue(trucks));
     var folder = parse.GetRequiredValue(output).FullName;
     DayFiles.Write(day, folder);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using System.Globalization;
+using Logistics.Routing.Planning;
+using Logistics.Routing.Solver;
+
+namespace Logistics.Benchmarks;
+
+/// <summary>The anytime behaviour on a dispatcher's day: how soon the first feasible plan exists
+/// and what the best plan costs after given times.
+///   dotnet run -c Release --project benchmarks/Logistics.Benchmarks -- curve &lt;day folder&gt; [seconds=60] [threads=1]</summary>
+internal static class PlanningCurve
+{
+    public static int Run(string[] args)
+    {
+        if (args.Length < 1 || !Directory.Exists(args[0]))
+        {
+            Console.Error.WriteLine("usage: curve <folder with stores.csv, orders.csv, fleet.csv> [seconds=60] [threads=1]");
+            return 2;
+        }
+        var folder = args[0];
+        var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 60;
+        var threads = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
+
+        var clock = Stopwatch.StartNew();
+        var day = PlanRunner.Load(Path.Combine(folder, "stores.csv"), Path.Combine(folder, "orders.csv"),
+            Path.Combine(folder, "fleet.csv"), new DateOnly(2026, 11, 23));
+        var loaded = clock.Elapsed;
+        var (plan, result) = PlanRunner.Solve(day, new SolverOptions { TimeLimit = TimeSpan.FromSeconds(seconds), Threads = threads });
+
+        Console.WriteLine($"{day.Stores.Count} stores, {day.Orders.Count} orders, {day.Fleet.Sum(v => v.Count)} vehicles; " +
+                          $"read in {loaded.TotalSeconds:F2} s; {seconds} s limit, {threads} thread(s), {result.Iterations} iterations");
+        if (result.CostHistory.Count == 0)
+        {
+            Console.WriteLine("no feasible plan");
+            return 1;
+        }
+        // Costs include the prizes of stops left out, so a curve is comparable only between runs
+        // that serve the same stops; the plan's route cost and stops left out are printed as well.
+        Console.WriteLine($"first feasible plan after {result.CostHistory[0].Elapsed.TotalSeconds:F2} s (solve time, input read excluded)");
+        foreach (var mark in new[] { 2.0, 10, 30, 60, 120 }.Where(m => m <= seconds))
+        {
+            var best = result.CostHistory.LastOrDefault(p => p.Elapsed.TotalSeconds <= mark);
+            Console.WriteLine(best.Elapsed == TimeSpan.Zero && best.Cost == 0
+                ? $"  at {mark,4} s: none yet"
+                : $"  at {mark,4} s: objective {CostUnits.ToYuan(best.Cost),12:N2} yuan");
+        }
+        Console.WriteLine($"final plan: {plan.Totals.Routes} routes, {plan.Totals.Stops} stops, {plan.Totals.DistanceKm:N1} km, " +
+                          $"route cost {plan.Totals.Cost:N2} yuan, {plan.Unassigned.Count} orders left out");
+        return 0;
+    }
+}
