@@ -5,14 +5,14 @@ namespace Logistics.Mqtt;
 public class MqttException : Exception
 {
     public MqttException(string message) : base(message) { }
-    public MqttException(string message, Exception inner) : base(message, inner) { }
+    public MqttException(string message, Exception? inner) : base(message, inner) { }
 }
 
 /// <summary>The peer sent bytes that are not valid MQTT 3.1.1.</summary>
 public sealed class MqttProtocolException(string message) : MqttException(message);
 
 /// <summary>The connection to the broker could not be made or was lost.</summary>
-public sealed class MqttTransportException(string message, Exception inner) : MqttException(message, inner);
+public sealed class MqttTransportException(string message, Exception? inner = null) : MqttException(message, inner);
 
 /// <summary>The broker answered CONNECT with a non-zero return code.</summary>
 public sealed class MqttConnectionRefusedException(ConnectReturnCode code)

@@ -1,10 +1,23 @@
 namespace Logistics.Mqtt.Protocol;
 
 /// <summary>CONNACK (MQTT 3.1.1, section 3.2): always exactly 4 bytes on the wire.</summary>
-public readonly record struct ConnackPacket(bool SessionPresent, ConnectReturnCode ReturnCode)
+public readonly record struct ConnackPacket(bool SessionPresent, ConnectReturnCode ReturnCode) : IMqttPacket
 {
     public const int Size = 4;
 
+    public PacketType Type => PacketType.Connack;
+    int IMqttPacket.Size => Size;
+
+    public int WriteTo(Span<byte> destination)
+    {
+        destination[0] = (byte)PacketType.Connack << 4;
+        destination[1] = 2;
+        destination[2] = SessionPresent ? (byte)1 : (byte)0;
+        destination[3] = (byte)ReturnCode;
+        return Size;
+    }
+
+    /// <param name="packet">The whole packet, fixed header included.</param>
     public static ConnackPacket Parse(ReadOnlySpan<byte> packet)
     {
         if (packet.Length != Size)
