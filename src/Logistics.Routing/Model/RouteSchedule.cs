@@ -9,6 +9,9 @@ public sealed record StopTimes(int Client, long Arrival, long Wait, long Service
 /// <summary>The timed route: departure from the start depot, every stop, return to the end depot,
 /// and what it costs. The vehicle leaves as late as it can without arriving anywhere later, so that
 /// waiting (and route duration) is as small as the windows allow.</summary>
+/// <param name="Cost">Fixed + distance + duration cost of the vehicle.</param>
+/// <param name="ArrivalCost">Σ arrival weight × (service start − window start) over the stops: the
+/// price of serving weighted stops late in their window, not money spent.</param>
 public sealed record RouteSchedule(
     int VehicleType,
     long Departure,
@@ -19,7 +22,8 @@ public sealed record RouteSchedule(
     long[] InitialLoad,
     long[] ExcessLoad,
     long Lateness,
-    long Cost)
+    long Cost,
+    long ArrivalCost)
 {
     /// <summary>True when no window, shift, duration or capacity limit is broken.</summary>
     public bool IsFeasible => Lateness == 0 && ExcessLoad.All(e => e == 0);
@@ -63,7 +67,7 @@ public sealed record RouteSchedule(
         // Replay with the later departure so that every time reported is the one the driver sees.
         var departure = earliest + delay;
         var stops = new List<StopTimes>(route.Clients.Count);
-        long lateness = 0;
+        long lateness = 0, arrivalCost = 0;
         t = departure;
         previous = type.StartDepot;
         for (var i = 0; i < route.Clients.Count; i++)
@@ -74,6 +78,7 @@ public sealed record RouteSchedule(
             var start = Math.Max(arrival, client.WindowStart);
             var late = Math.Max(0, start - client.WindowEnd);
             lateness += late;
+            arrivalCost += client.ArrivalWeight * (start - client.WindowStart);
             for (var d = 0; d < dims; d++) load[d] -= client.Demand[d];
             t = start + client.ServiceDuration;
             stops.Add(new StopTimes(route.Clients[i], arrival, start - arrival, start, t, late, (long[])load.Clone()));
@@ -87,6 +92,7 @@ public sealed record RouteSchedule(
 
         var cost = route.Clients.Count == 0 ? 0
             : type.FixedCost + type.UnitDistanceCost * distance + type.UnitDurationCost * duration;
-        return new RouteSchedule(route.VehicleType, departure, stops, returnTime, distance, duration, initialLoad, excess, lateness, cost);
+        return new RouteSchedule(route.VehicleType, departure, stops, returnTime, distance, duration, initialLoad, excess, lateness, cost,
+            arrivalCost);
     }
 }

@@ -73,7 +73,8 @@ public static class ProblemMapper
                 var latestStart = Math.Max(start, Seconds(window.End) - service);
                 clients.Add(new Client(s.Windows.Count == 1 ? id : $"{id}@{window.Start:HHmm}", x, y,
                     usesWeight ? [s.Cartons, Grams(s.WeightKg)] : [s.Cartons],
-                    service, start, latestStart, Required: false, Prize: prizes.PrizeOf(s.Priority)));
+                    service, start, latestStart, Required: false, Prize: prizes.PrizeOf(s.Priority),
+                    ArrivalWeight: CostUnits.PerSecond(problem.Options.ArrivalWeightPerHour(s.Store.Tier.Level, s.Urgent))));
             }
         }
 

@@ -71,8 +71,16 @@ public static class RoutingSolver
         else Parallel.For(0, options.Threads, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, RunThread);
 
         var winner = outcomes.OrderByDescending(o => o.Feasible).ThenBy(o => o.Cost).First();
+        var cost = winner.Cost;
+        if (search.HasArrivalWeights && winner.Feasible)
+        {
+            var costs = new CostEvaluator(search);
+            var polish = new ArrivalPolish(search, costs);
+            polish.Apply(winner.Best);
+            cost = winner.Best.ObjectiveCost(costs) + polish.ArrivalCost(winner.Best);
+        }
         Report(force: true);
-        return new SolverResult(winner.Best.ToSolution(), winner.Cost, winner.Feasible, clock.Elapsed,
+        return new SolverResult(winner.Best.ToSolution(), cost, winner.Feasible, clock.Elapsed,
             outcomes.Sum(o => o.Iterations), history);
     }
 }

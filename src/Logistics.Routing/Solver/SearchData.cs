@@ -27,6 +27,7 @@ internal sealed class SearchData
         Early = new long[N];
         Late = new long[N];
         Prize = new long[N];
+        ArrivalWeight = new long[N];
         Required = new bool[N];
         X = new double[N];
         Y = new double[N];
@@ -42,7 +43,7 @@ internal sealed class SearchData
             (X[loc], Y[loc]) = (client.X, client.Y);
             for (var k = 0; k < Dims; k++) Demand[loc * Dims + k] = client.Demand[k];
             (Service[loc], Early[loc], Late[loc]) = (client.ServiceDuration, client.WindowStart, client.WindowEnd);
-            (Prize[loc], Required[loc]) = (client.Prize, client.Required);
+            (Prize[loc], Required[loc], ArrivalWeight[loc]) = (client.Prize, client.Required, client.ArrivalWeight);
         }
 
         GroupOf = new int[N];
@@ -99,6 +100,10 @@ internal sealed class SearchData
     public long[] Early { get; }
     public long[] Late { get; }
     public long[] Prize { get; }
+
+    /// <summary>Cost per time unit of service starting after the window opens (0 for most).</summary>
+    public long[] ArrivalWeight { get; }
+    public bool HasArrivalWeights => ArrivalWeight.Any(w => w != 0);
     public bool[] Required { get; }
 
     /// <summary>Group of each location (−1: none), the member locations of each group, and whether

@@ -6,7 +6,9 @@ namespace Logistics.Routing.Solver;
 public readonly record struct CostPoint(TimeSpan Elapsed, long Cost);
 
 /// <summary>The best solution found. <see cref="Cost"/> is the objective: route costs (fixed +
-/// distance + duration) plus the prizes of optional clients left out.</summary>
+/// distance + duration) plus the prizes of optional clients left out, plus the weighted arrival
+/// times when clients carry arrival weights. <see cref="CostHistory"/> follows the search itself,
+/// which leaves arrival weights to a final pass, so its last point can differ from Cost then.</summary>
 public sealed record SolverResult(
     Solution Solution,
     long Cost,

@@ -57,6 +57,19 @@ public class TierPriorityTests
     }
 
     [Fact]
+    public void In_a_route_the_top_tier_store_is_served_first_when_the_order_costs_the_same()
+    {
+        // Two stores at the same place, one tier 1 and one tier 5: either order costs the same to
+        // drive, so the tier-1 store is served first.
+        var stores = new[] { Store("ORD", 5, 0.02), Store("VIP", 1, 0.02) };
+        var orders = new[] { new Order("O-ORD", "ORD", 10), new Order("O-VIP", "VIP", 10) };
+
+        var plan = PlanDay(stores, orders, Van(1, 100));
+
+        Assert.Equal(["VIP", "ORD"], Assert.Single(plan.Routes).Stops.Select(s => s.StoreId));
+    }
+
+    [Fact]
     public void Every_stop_of_a_generated_day_is_served_within_its_window_and_every_route_within_its_shift()
     {
         var stores = Enumerable.Range(0, 30).Select(i => new Store($"S{i:00}", $"Store {i}",
