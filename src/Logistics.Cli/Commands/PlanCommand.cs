@@ -22,10 +22,13 @@ internal static class PlanCommand
         var manifests = new Option<DirectoryInfo?>("--manifests") { Description = "folder for one CSV manifest per driver" };
         var matrix = new Option<FileInfo?>("--matrix") { Description = "travel matrix (CSV or JSON: from,to,distance_m,duration_s); default: great circle × 1.3 at 25 km/h" };
         var solver = new SolverCommandOptions(60, "Seconds the solver may search.");
+        var softWindows = new Option<bool>("--soft-windows") { Description = "allow serving a store after its receiving window closes, at a cost (see --max-lateness, --lateness-cost)" };
+        var maxLateness = new Option<int>("--max-lateness") { Description = "with --soft-windows: minutes a delivery may be late at most", DefaultValueFactory = _ => 60 };
+        var latenessCost = new Option<decimal>("--lateness-cost") { Description = "with --soft-windows: yuan per hour late", DefaultValueFactory = _ => 60m };
         var date = new Option<string?>("--date") { Description = "delivery day (yyyy-MM-dd); default today" };
         var command = new Command("plan", "Plan a day's routes from stores, orders and fleet CSV files.")
         {
-            stores, orders, fleet, output, geojson, manifests, matrix, date,
+            stores, orders, fleet, output, geojson, manifests, matrix, date, softWindows, maxLateness, latenessCost,
         };
         solver.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -36,11 +39,28 @@ internal static class PlanCommand
                 await Console.Error.WriteLineAsync($"--date: '{text}' is not a date (yyyy-MM-dd)");
                 return InputError;
             }
+            SoftWindowPolicy? soft = null;
+            if (parse.GetValue(softWindows))
+            {
+                var minutes = parse.GetValue(maxLateness);
+                var perHour = parse.GetValue(latenessCost);
+                if (minutes <= 0)
+                {
+                    await Console.Error.WriteLineAsync($"--max-lateness: '{minutes}' must be a positive number of minutes");
+                    return InputError;
+                }
+                if (perHour < 0)
+                {
+                    await Console.Error.WriteLineAsync($"--lateness-cost: '{perHour}' must not be negative");
+                    return InputError;
+                }
+                soft = new SoftWindowPolicy(TimeSpan.FromMinutes(minutes), perHour);
+            }
             DispatchProblem problem;
             try
             {
                 problem = PlanRunner.Load(parse.GetRequiredValue(stores).FullName, parse.GetRequiredValue(orders).FullName,
-                    parse.GetRequiredValue(fleet).FullName, day, parse.GetValue(matrix)?.FullName);
+                    parse.GetRequiredValue(fleet).FullName, day, parse.GetValue(matrix)?.FullName, soft);
             }
             catch (InputValidationException e)
             {

@@ -9,6 +9,9 @@ namespace Logistics.Routing.Model;
 /// <param name="WindowEnd">Latest start of service (hard).</param>
 /// <param name="Required">A required client must be visited; an optional one may be left out at the cost of <paramref name="Prize"/>.</param>
 /// <param name="Prize">What leaving an optional client out costs, in objective units.</param>
+/// <param name="SoftWindowEnd">When <paramref name="LatenessWeight"/> is set: service should start
+/// by then, and each time unit later costs LatenessWeight (a soft window whose hard limit stays
+/// <paramref name="WindowEnd"/>).</param>
 /// <param name="ArrivalWeight">Cost per time unit that service starts after <paramref name="WindowStart"/>:
 /// a preference for early service (e.g. by retailer tier), traded against route cost.</param>
 public sealed record Client(
@@ -21,4 +24,6 @@ public sealed record Client(
     long WindowEnd = long.MaxValue / 4,
     bool Required = true,
     long Prize = 0,
-    long ArrivalWeight = 0);
+    long ArrivalWeight = 0,
+    long SoftWindowEnd = long.MaxValue / 4,
+    long LatenessWeight = 0);

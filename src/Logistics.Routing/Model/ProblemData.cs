@@ -34,6 +34,10 @@ public sealed class ProblemData
                 throw new ArgumentException($"client '{c.Id}' has {c.Demand.Length} demand dimensions, expected {Dimensions}");
             if (c.WindowEnd < c.WindowStart)
                 throw new ArgumentException($"client '{c.Id}' has a window ending ({c.WindowEnd}) before it starts ({c.WindowStart})");
+            if (c.LatenessWeight < 0 || c.ArrivalWeight < 0)
+                throw new ArgumentException($"client '{c.Id}' has a negative lateness or arrival weight");
+            if (c.LatenessWeight > 0 && (c.SoftWindowEnd < c.WindowStart || c.SoftWindowEnd > c.WindowEnd))
+                throw new ArgumentException($"client '{c.Id}' has a soft window end ({c.SoftWindowEnd}) outside its window ({c.WindowStart}-{c.WindowEnd})");
         }
         Groups = groups ?? [];
         var inGroup = new bool[clients.Count];

@@ -7,11 +7,13 @@ namespace Logistics.Routing.Model;
 public sealed record StopTimes(int Client, long Arrival, long Wait, long ServiceStart, long Departure, long Lateness, long[] LoadAfter);
 
 /// <summary>The timed route: departure from the start depot, every stop, return to the end depot,
-/// and what it costs. The vehicle leaves as late as it can without arriving anywhere later, so that
+/// and what it costs. The vehicle leaves as late as <see cref="DepartureRule"/> allows, so that
 /// waiting (and route duration) is as small as the windows allow.</summary>
 /// <param name="Cost">Fixed + distance + duration cost of the vehicle.</param>
 /// <param name="ArrivalCost">Σ arrival weight × (service start − window start) over the stops: the
 /// price of serving weighted stops late in their window, not money spent.</param>
+/// <param name="LatenessCost">Σ lateness weight × (service start − soft window end) over the stops
+/// served after their soft window: what being late where that is allowed costs.</param>
 public sealed record RouteSchedule(
     int VehicleType,
     long Departure,
@@ -23,7 +25,8 @@ public sealed record RouteSchedule(
     long[] ExcessLoad,
     long Lateness,
     long Cost,
-    long ArrivalCost)
+    long ArrivalCost,
+    long LatenessCost)
 {
     /// <summary>True when no window, shift, duration or capacity limit is broken.</summary>
     public bool IsFeasible => Lateness == 0 && ExcessLoad.All(e => e == 0);
@@ -56,7 +59,7 @@ public sealed record RouteSchedule(
             distance += data.Distance[previous, location];
             var start = Math.Max(arrival, client.WindowStart);
             waitSoFar += start - arrival;
-            delay = Math.Min(delay, client.WindowEnd - start + waitSoFar);
+            delay = Math.Min(delay, DepartureRule.Bound(start, waitSoFar, client.WindowEnd, client.SoftWindowEnd, client.LatenessWeight));
             times[i] = (arrival, start);
             t = start + client.ServiceDuration;
             previous = location;
@@ -67,7 +70,7 @@ public sealed record RouteSchedule(
         // Replay with the later departure so that every time reported is the one the driver sees.
         var departure = earliest + delay;
         var stops = new List<StopTimes>(route.Clients.Count);
-        long lateness = 0, arrivalCost = 0;
+        long lateness = 0, arrivalCost = 0, latenessCost = 0;
         t = departure;
         previous = type.StartDepot;
         for (var i = 0; i < route.Clients.Count; i++)
@@ -79,6 +82,7 @@ public sealed record RouteSchedule(
             var late = Math.Max(0, start - client.WindowEnd);
             lateness += late;
             arrivalCost += client.ArrivalWeight * (start - client.WindowStart);
+            if (client.LatenessWeight > 0) latenessCost += client.LatenessWeight * Math.Max(0, start - client.SoftWindowEnd);
             for (var d = 0; d < dims; d++) load[d] -= client.Demand[d];
             t = start + client.ServiceDuration;
             stops.Add(new StopTimes(route.Clients[i], arrival, start - arrival, start, t, late, (long[])load.Clone()));
@@ -93,6 +97,6 @@ public sealed record RouteSchedule(
         var cost = route.Clients.Count == 0 ? 0
             : type.FixedCost + type.UnitDistanceCost * distance + type.UnitDurationCost * duration;
         return new RouteSchedule(route.VehicleType, departure, stops, returnTime, distance, duration, initialLoad, excess, lateness, cost,
-            arrivalCost);
+            arrivalCost, latenessCost);
     }
 }

@@ -26,7 +26,8 @@ public static class PlanBuilder
                     i + 1, stop.Store.Id, stop.Store.Name, stop.Store.Tier.Level, stop.Urgent, stop.Store.Location,
                     stop.Orders.Select(o => o.Id).ToArray(), stop.Cartons, stop.WeightKg,
                     Clock(s.Arrival), s.Wait / 60.0, Clock(s.ServiceStart), Clock(s.Departure),
-                    (int)s.LoadAfter[0], problem.UsesWeight ? s.LoadAfter[1] / (double)ProblemMapper.GramsPerKg : null);
+                    (int)s.LoadAfter[0], problem.UsesWeight ? s.LoadAfter[1] / (double)ProblemMapper.GramsPerKg : null,
+                    data.Clients[s.Client].LatenessWeight > 0 ? Math.Max(0, s.ServiceStart - data.Clients[s.Client].SoftWindowEnd) / 60.0 : 0);
             }).ToList();
             routes.Add(new PlannedRoute(
                 $"{type.Id}-{number:00}", type.Id, number, type.StartDepotId, type.EndDepotId,

@@ -8,8 +8,10 @@ public static class PlanRunner
 {
     /// <summary>Reads and validates every file, collecting the errors of all of them before refusing.</summary>
     /// <param name="matrixPath">A travel-time matrix (CSV or JSON); null for the great-circle default.</param>
+    /// <param name="softWindows">Null keeps receiving windows hard.</param>
     /// <exception cref="InputValidationException">Every error of every file.</exception>
-    public static DispatchProblem Load(string storesPath, string ordersPath, string fleetPath, DateOnly date, string? matrixPath = null)
+    public static DispatchProblem Load(string storesPath, string ordersPath, string fleetPath, DateOnly date, string? matrixPath = null,
+        SoftWindowPolicy? softWindows = null)
     {
         var errors = new List<InputError>();
         var stores = Collect(errors, () => StoresCsv.Read(storesPath)) ?? [];
@@ -23,7 +25,7 @@ public static class PlanRunner
         var fleet = Collect(errors, () => FleetCsv.Read(fleetPath));
         ITravelTimes? travel = matrixPath is null ? new GreatCircleTravelTimes() : Collect(errors, () => MatrixTravelTimes.Read(matrixPath));
         if (errors.Count > 0 || fleet is null || travel is null) throw new InputValidationException(errors);
-        return new DispatchProblem(fleet.Depots, stores, orders, fleet.VehicleTypes, travel, new DispatchOptions(date));
+        return new DispatchProblem(fleet.Depots, stores, orders, fleet.VehicleTypes, travel, new DispatchOptions(date) { SoftWindows = softWindows });
     }
 
     public static (Plan Plan, SolverResult Result) Solve(DispatchProblem problem, SolverOptions options,

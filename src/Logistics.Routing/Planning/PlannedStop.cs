@@ -6,6 +6,7 @@ namespace Logistics.Routing.Planning;
 /// <param name="Sequence">1 for the first store after the depot.</param>
 /// <param name="WeightKg">Null when the orders carry no weight.</param>
 /// <param name="LoadAfterCartons">Cartons still on board after unloading here.</param>
+/// <param name="LateMinutes">With soft windows: how much later than planned for unloading to end by the window's close service starts; 0 otherwise.</param>
 public sealed record PlannedStop(
     int Sequence,
     string StoreId,
@@ -21,4 +22,5 @@ public sealed record PlannedStop(
     TimeOnly ServiceStart,
     TimeOnly Departure,
     int LoadAfterCartons,
-    double? LoadAfterKg);
+    double? LoadAfterKg,
+    double LateMinutes = 0);

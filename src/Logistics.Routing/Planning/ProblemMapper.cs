@@ -71,10 +71,15 @@ public static class ProblemMapper
                 var start = Seconds(window.Start);
                 // The window is when goods are received: unloading must end by its close.
                 var latestStart = Math.Max(start, Seconds(window.End) - service);
+                // A soft window keeps its close as the due time and allows lateness up to the policy's limit.
+                var soft = problem.Options.SoftWindows;
                 clients.Add(new Client(s.Windows.Count == 1 ? id : $"{id}@{window.Start:HHmm}", x, y,
                     usesWeight ? [s.Cartons, Grams(s.WeightKg)] : [s.Cartons],
-                    service, start, latestStart, Required: false, Prize: prizes.PrizeOf(s.Priority),
-                    ArrivalWeight: CostUnits.PerSecond(problem.Options.ArrivalWeightPerHour(s.Store.Tier.Level, s.Urgent))));
+                    service, start, soft is null ? latestStart : latestStart + (long)soft.MaxLateness.TotalSeconds,
+                    Required: false, Prize: prizes.PrizeOf(s.Priority),
+                    ArrivalWeight: CostUnits.PerSecond(problem.Options.ArrivalWeightPerHour(s.Store.Tier.Level, s.Urgent)),
+                    SoftWindowEnd: soft is null ? long.MaxValue / 4 : latestStart,
+                    LatenessWeight: soft is null ? 0 : CostUnits.PerSecond(soft.LatenessCostPerHour)));
             }
         }
 

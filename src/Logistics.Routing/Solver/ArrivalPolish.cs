@@ -65,13 +65,16 @@ internal sealed class ArrivalPolish(SearchData data, CostEvaluator costs)
         return _candidate.AsSpan(0, sequence.Length);
     }
 
-    /// <summary>Vehicle cost and weighted arrival cost of a route, or null when it breaks a window,
-    /// the shift or the maximum duration (capacity does not change within a route).</summary>
+    /// <summary>Vehicle cost (with any lateness at soft windows) and weighted arrival cost of a route,
+    /// timed like <see cref="Model.RouteSchedule"/>: an earliest pass finds how late the vehicle may
+    /// leave (<see cref="Model.DepartureRule"/>), a replay from that departure gives the service
+    /// starts the arrival weights apply to. Null when the route breaks a window, the shift or the
+    /// maximum duration (capacity does not change within a route).</summary>
     private (long Cost, long Arrival)? Evaluate(int typeIndex, ReadOnlySpan<int> clients)
     {
         var type = data.Types[typeIndex];
         var earliest = type.StartSegment.Earliest;
-        long t = earliest, distance = 0, waitSoFar = 0, arrival = 0;
+        long t = earliest, distance = 0, waitSoFar = 0, lateness = 0;
         var delay = long.MaxValue;
         var previous = type.StartDepot;
         foreach (var loc in clients)
@@ -81,16 +84,28 @@ internal sealed class ArrivalPolish(SearchData data, CostEvaluator costs)
             var start = Math.Max(reach, data.Early[loc]);
             if (start > data.Late[loc]) return null;
             waitSoFar += start - reach;
-            delay = Math.Min(delay, data.Late[loc] - start + waitSoFar);
-            arrival += data.ArrivalWeight[loc] * (start - data.Early[loc]);
+            delay = Math.Min(delay, data.DelayBound(loc, start, waitSoFar));
+            lateness += data.LatenessWeight[loc] * Math.Max(0, start - data.SoftEnd[loc]);
             t = start + data.Service[loc];
             previous = loc;
         }
         distance += data.Dist[previous * data.N + type.EndDepot];
         var back = t + data.Dur[previous * data.N + type.EndDepot];
         if (back > type.EndSegment.Latest) return null;
-        var duration = back - (earliest + Math.Max(0, Math.Min(delay, waitSoFar)));
+        var departure = earliest + Math.Max(0, Math.Min(delay, waitSoFar));
+        var duration = back - departure;
         if (duration > type.MaxDuration) return null;
-        return (type.FixedCost + type.UnitDistanceCost * distance + type.UnitDurationCost * duration, arrival);
+
+        long arrival = 0;
+        t = departure;
+        previous = type.StartDepot;
+        foreach (var loc in clients)
+        {
+            var start = Math.Max(t + data.Dur[previous * data.N + loc], data.Early[loc]);
+            arrival += data.ArrivalWeight[loc] * (start - data.Early[loc]);
+            t = start + data.Service[loc];
+            previous = loc;
+        }
+        return (type.FixedCost + type.UnitDistanceCost * distance + type.UnitDurationCost * duration + lateness, arrival);
     }
 }

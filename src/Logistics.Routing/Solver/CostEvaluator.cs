@@ -14,12 +14,22 @@ internal sealed class CostEvaluator(SearchData data)
     /// <summary>Cost per unit of time warp, started the same way per unit of the longest travel time.</summary>
     public double TimeWarpPenalty { get; set; } = Math.Max(1e-3, data.TypicalRouteStepCost / data.MaxDuration);
 
-    public double RouteCost(int type, int clients, long distance, in Segment total, ReadOnlySpan<long> load)
+    /// <summary>Penalised cost of a route as it stands.</summary>
+    public double RouteCost(SearchRoute r) => data.HasSoftWindows
+        ? RouteCost(r.Type, r.Count, r.Distance, r.Total, r.Load, r.ScheduleDuration, r.LatenessCost)
+        : RouteCost(r.Type, r.Count, r.Distance, r.Total, r.Load);
+
+    /// <param name="scheduleDuration">With soft windows, the duration under the departure rule
+    /// (longer than the segment's minimal one when the rule keeps the vehicle from leaving later).</param>
+    /// <param name="lateness">With soft windows, the lateness cost.</param>
+    public double RouteCost(int type, int clients, long distance, in Segment total, ReadOnlySpan<long> load,
+        long? scheduleDuration = null, long lateness = 0)
     {
         if (clients == 0) return 0;
         var t = data.Types[type];
-        double cost = t.FixedCost + t.UnitDistanceCost * distance + t.UnitDurationCost * total.Duration;
-        var warp = TimeWarp(type, total);
+        var duration = scheduleDuration ?? total.Duration;
+        double cost = t.FixedCost + t.UnitDistanceCost * distance + t.UnitDurationCost * duration + lateness;
+        var warp = total.TimeWarp + Math.Max(0, duration - t.MaxDuration);
         if (warp > 0) cost += TimeWarpPenalty * warp;
         var capacity = data.Types[type].Capacity;
         for (var k = 0; k < load.Length; k++)
@@ -28,15 +38,17 @@ internal sealed class CostEvaluator(SearchData data)
     }
 
     /// <summary>The objective only, for a feasible route.</summary>
-    public long ObjectiveCost(int type, int clients, long distance, in Segment total)
+    public long ObjectiveCost(SearchRoute r)
     {
-        if (clients == 0) return 0;
-        var t = data.Types[type];
-        return t.FixedCost + t.UnitDistanceCost * distance + t.UnitDurationCost * total.Duration;
+        if (r.IsEmpty) return 0;
+        var t = data.Types[r.Type];
+        return t.FixedCost + t.UnitDistanceCost * r.Distance + t.UnitDurationCost * Duration(r) + (data.HasSoftWindows ? r.LatenessCost : 0);
     }
 
-    public long TimeWarp(int type, in Segment total) =>
-        total.TimeWarp + Math.Max(0, total.Duration - data.Types[type].MaxDuration);
+    /// <summary>Time warp of a route: late at a hard window or the shift's end, or too long.</summary>
+    public long TimeWarp(SearchRoute r) => r.Total.TimeWarp + Math.Max(0, Duration(r) - data.Types[r.Type].MaxDuration);
+
+    private long Duration(SearchRoute r) => data.HasSoftWindows ? r.ScheduleDuration : r.Total.Duration;
 
     public long ExcessLoad(int type, ReadOnlySpan<long> load)
     {

@@ -120,7 +120,7 @@ internal sealed class IteratedLocalSearch
         {
             if (r.IsEmpty) continue;
             load &= _costs.ExcessLoad(r.Type, r.Load) == 0;
-            time &= _costs.TimeWarp(r.Type, r.Total) == 0;
+            time &= _costs.TimeWarp(r) == 0;
         }
         return (load, time);
     }
@@ -138,7 +138,7 @@ internal sealed class IteratedLocalSearch
             // Only moves that touch an infeasible route can gain from the heavier penalties: mark
             // those routes as changed and let the search skip every pair it already tested.
             foreach (var route in s.Routes)
-                if (!route.IsEmpty && (_costs.TimeWarp(route.Type, route.Total) > 0 || _costs.ExcessLoad(route.Type, route.Load) > 0))
+                if (!route.IsEmpty && (_costs.TimeWarp(route) > 0 || _costs.ExcessLoad(route.Type, route.Load) > 0))
                     route.LastModified = _localSearch.Stamp();
             _localSearch.Run(s, full: false, shouldStop);
         }

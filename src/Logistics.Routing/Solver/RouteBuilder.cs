@@ -15,6 +15,40 @@ internal sealed class RouteBuilder(SearchData data)
     /// <summary>Penalised cost of the route of type <paramref name="type"/> made of <paramref name="pieces"/>.</summary>
     public double Cost(int type, ReadOnlySpan<Piece> pieces, CostEvaluator costs)
     {
+        Accumulate(type, pieces);
+        if (!data.HasSoftWindows || _clients == 0) return costs.RouteCost(type, _clients, _distance, _segment, _load);
+        var (duration, lateness) = Schedule(type, pieces);
+        return costs.RouteCost(type, _clients, _distance, _segment, _load, duration, lateness);
+    }
+
+    /// <summary>With soft windows: the route's earliest schedule, resumed after the first piece
+    /// when that is the unchanged beginning of a route of this type.</summary>
+    private (long Duration, long Lateness) Schedule(int type, ReadOnlySpan<Piece> pieces)
+    {
+        var t = data.Types[type];
+        var state = ScheduleState.AtDepot(t);
+        if (pieces[0] is { Kind: PieceKind.Prefix } first && first.Route!.Type == type)
+        {
+            state = first.Route.Schedule[first.To];
+            pieces = pieces[1..];
+        }
+        foreach (var piece in pieces)
+        {
+            switch (piece.Kind)
+            {
+                case PieceKind.Visit: state = state.Then(data, piece.Location); break;
+                case PieceKind.Prefix: for (var p = 1; p <= piece.To; p++) state = state.Then(data, piece.Route!.At(p)); break;
+                case PieceKind.Suffix: for (var p = piece.From; p <= piece.Route!.Count; p++) state = state.Then(data, piece.Route.At(p)); break;
+                case PieceKind.Range: for (var p = piece.From; p <= piece.To; p++) state = state.Then(data, piece.Route!.At(p)); break;
+                case PieceKind.Reversed: for (var p = piece.To; p >= piece.From; p--) state = state.Then(data, piece.Route!.At(p)); break;
+            }
+        }
+        return state.Finish(data, t);
+    }
+
+    /// <summary>Builds the segment, distance and load of the route the pieces make.</summary>
+    private void Accumulate(int type, ReadOnlySpan<Piece> pieces)
+    {
         var t = data.Types[type];
         _clients = 0;
         _distance = 0;
@@ -59,22 +93,21 @@ internal sealed class RouteBuilder(SearchData data)
                     if (r.Type == type || SameEnd(r.Type, type))
                     {
                         // O(1): the cached suffix already ends at this route's depot with its window.
-                        if (piece.From > r.Count) { AppendEnd(t); return Finish(type, costs); }
+                        if (piece.From > r.Count) { AppendEnd(t); return; }
                         var from = piece.From;
                         var head = r.At(from);
                         _distance += data.Dist[_last * data.N + head] + (r.Distance - r.CumDist[from]);
                         _segment = Segment.Merge(_segment, r.Bwd[from], data.Dur[_last * data.N + head]);
                         for (var k = 0; k < dims; k++) _load[k] += r.Load[k] - r.CumLoad[(from - 1) * dims + k];
                         _clients += r.Count - from + 1;
-                        return Finish(type, costs);
+                        return;
                     }
                     if (piece.From <= r.Count) AppendRange(r, piece.From, r.Count);
                     AppendEnd(t);
-                    return Finish(type, costs);
+                    return;
             }
         }
         AppendEnd(t);
-        return Finish(type, costs);
     }
 
     private bool SameEnd(int a, int b)
@@ -112,7 +145,6 @@ internal sealed class RouteBuilder(SearchData data)
         _segment = Segment.Merge(_segment, t.EndSegment, data.Dur[_last * data.N + t.EndDepot]);
     }
 
-    private double Finish(int type, CostEvaluator costs) => costs.RouteCost(type, _clients, _distance, _segment, _load);
 
     /// <summary>Writes the clients that <paramref name="pieces"/> make, in order, into the builder's
     /// buffer from <paramref name="offset"/>; returns how many. Routes are only read, so every route

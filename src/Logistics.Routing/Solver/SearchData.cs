@@ -28,6 +28,8 @@ internal sealed class SearchData
         Late = new long[N];
         Prize = new long[N];
         ArrivalWeight = new long[N];
+        SoftEnd = new long[N];
+        LatenessWeight = new long[N];
         Required = new bool[N];
         X = new double[N];
         Y = new double[N];
@@ -44,6 +46,7 @@ internal sealed class SearchData
             for (var k = 0; k < Dims; k++) Demand[loc * Dims + k] = client.Demand[k];
             (Service[loc], Early[loc], Late[loc]) = (client.ServiceDuration, client.WindowStart, client.WindowEnd);
             (Prize[loc], Required[loc], ArrivalWeight[loc]) = (client.Prize, client.Required, client.ArrivalWeight);
+            (SoftEnd[loc], LatenessWeight[loc]) = (client.SoftWindowEnd, client.LatenessWeight);
         }
 
         GroupOf = new int[N];
@@ -71,6 +74,7 @@ internal sealed class SearchData
                 v.MaxDuration, v.FixedCost, v.UnitDistanceCost, v.UnitDurationCost);
         }
 
+        HasSoftWindows = LatenessWeight.Any(w => w != 0);
         MaxDistance = Dist.Length == 0 ? 1 : Math.Max(1, Dist.Max());
         MaxDuration = Dur.Length == 0 ? 1 : Math.Max(1, Dur.Max());
         TypicalRouteStepCost = Types.Max(t => (double)t.UnitDistanceCost * MaxDistance + (double)t.UnitDurationCost * MaxDuration + t.FixedCost);
@@ -104,6 +108,17 @@ internal sealed class SearchData
     /// <summary>Cost per time unit of service starting after the window opens (0 for most).</summary>
     public long[] ArrivalWeight { get; }
     public bool HasArrivalWeights => ArrivalWeight.Any(w => w != 0);
+
+    /// <summary>Soft windows: service should start by <see cref="SoftEnd"/>, each time unit later
+    /// costs <see cref="LatenessWeight"/>; <see cref="Late"/> stays the hard limit. When any client
+    /// has one, routes are also timed by a forward pass (<see cref="SearchRoute"/>, <see cref="RouteBuilder"/>).</summary>
+    public long[] SoftEnd { get; }
+    public long[] LatenessWeight { get; }
+    public bool HasSoftWindows { get; }
+
+    /// <summary>The <see cref="Model.DepartureRule"/> bound of a stop, in the search's arrays.</summary>
+    public long DelayBound(int location, long start, long waitSoFar) =>
+        Model.DepartureRule.Bound(start, waitSoFar, Late[location], SoftEnd[location], LatenessWeight[location]);
     public bool[] Required { get; }
 
     /// <summary>Group of each location (−1: none), the member locations of each group, and whether

@@ -41,6 +41,14 @@ internal sealed class SearchRoute
     public long[] CumDist { get; private set; }
     public long[] CumLoad { get; private set; }
 
+    /// <summary>With soft windows, the earliest schedule up to each position p (service start, the
+    /// time it is left, lateness cost and waiting so far, the tightest departure-delay bound), so
+    /// that a move keeping a route's beginning re-times only the rest; and for the whole route the
+    /// duration under <see cref="Model.DepartureRule"/> and the lateness cost.</summary>
+    public ScheduleState[] Schedule { get; private set; } = [];
+    public long ScheduleDuration { get; private set; }
+    public long LatenessCost { get; private set; }
+
     public long Distance { get; private set; }
     public long[] Load { get; }
 
@@ -128,6 +136,8 @@ internal sealed class SearchRoute
             }
         }
 
+        if (d.HasSoftWindows) TimeStops(type);
+
         Bwd[Count + 1] = type.EndSegment;
         var next = type.EndDepot;
         for (var p = Count; p >= 0; p--)
@@ -139,8 +149,17 @@ internal sealed class SearchRoute
         }
     }
 
-    public void Reprice(CostEvaluator costs) =>
-        Cost = costs.RouteCost(Type, Count, Distance, Fwd[Count + 1], Load);
+    private void TimeStops(in SearchData.TypeData type)
+    {
+        if (Schedule.Length < Count + 1) Schedule = new ScheduleState[Math.Max(Count + 1, Schedule.Length * 2)];
+        var state = ScheduleState.AtDepot(type);
+        Schedule[0] = state;
+        for (var p = 1; p <= Count; p++)
+            Schedule[p] = state = state.Then(_data, _nodes[p - 1]);
+        (ScheduleDuration, LatenessCost) = state.Finish(_data, type);
+    }
+
+    public void Reprice(CostEvaluator costs) => Cost = costs.RouteCost(this);
 
     /// <summary>Departure window, duration, time warp and load of the whole route.</summary>
     public Segment Total => Fwd[Count + 1];

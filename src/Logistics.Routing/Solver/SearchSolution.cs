@@ -120,7 +120,7 @@ internal sealed class SearchSolution
     public double PenalisedCost(CostEvaluator costs)
     {
         double total = 0;
-        foreach (var r in Routes) total += costs.RouteCost(r.Type, r.Count, r.Distance, r.Total, r.Load);
+        foreach (var r in Routes) total += costs.RouteCost(r);
         for (var c = _data.NumDepots; c < _data.N; c++)
             if (RouteOf[c] < 0 && _data.GroupOf[c] < 0) total += MissedCost(c);
         for (var g = 0; g < _data.GroupMembers.Length; g++)
@@ -133,7 +133,7 @@ internal sealed class SearchSolution
         foreach (var r in Routes)
         {
             if (r.IsEmpty) continue;
-            if (costs.TimeWarp(r.Type, r.Total) > 0 || costs.ExcessLoad(r.Type, r.Load) > 0) return false;
+            if (costs.TimeWarp(r) > 0 || costs.ExcessLoad(r.Type, r.Load) > 0) return false;
         }
         for (var c = _data.NumDepots; c < _data.N; c++)
             if (RouteOf[c] < 0 && _data.Required[c]) return false;
@@ -157,7 +157,7 @@ internal sealed class SearchSolution
     public long RouteCost(CostEvaluator costs)
     {
         long total = 0;
-        foreach (var r in Routes) total += costs.ObjectiveCost(r.Type, r.Count, r.Distance, r.Total);
+        foreach (var r in Routes) total += costs.ObjectiveCost(r);
         return total;
     }
 

@@ -40,7 +40,7 @@ internal static class BruteForce
         var key = string.Join(',', clients);
         if (memo.TryGetValue(key, out var known)) return known;
         var schedule = RouteSchedule.Compute(data, new SolutionRoute(0, clients));
-        return memo[key] = schedule.IsFeasible ? schedule.Cost : null;
+        return memo[key] = schedule.IsFeasible ? schedule.Cost + schedule.LatenessCost : null;
     }
 
     private static IEnumerable<int[]> Permutations(int[] items)

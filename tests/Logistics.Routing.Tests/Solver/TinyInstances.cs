@@ -5,7 +5,10 @@ namespace Logistics.Routing.Tests.Solver;
 /// <summary>Small seeded instances on a 100 x 100 grid, distances rounded Euclidean.</summary>
 internal static class TinyInstances
 {
-    public static ProblemData Random(int seed, int clients, int vehicles, long capacity, bool windows, long horizon = 1000)
+    /// <param name="softWindows">Each window becomes soft: due at its end, allowed up to 150 later at
+    /// a random price per time unit; the vehicles then also cost 1 per time unit of route duration.</param>
+    public static ProblemData Random(int seed, int clients, int vehicles, long capacity, bool windows, long horizon = 1000,
+        bool softWindows = false)
     {
         var rng = new Random(seed);
         var points = Enumerable.Range(0, clients + 1).Select(_ => (X: rng.Next(100), Y: rng.Next(100))).ToArray();
@@ -21,10 +24,14 @@ internal static class TinyInstances
                 start = rng.Next(0, (int)horizon / 2);
                 end = start + rng.Next(60, 300);
             }
-            list.Add(new Client($"c{c}", points[c].X, points[c].Y, [demand], ServiceDuration: 10, WindowStart: start, WindowEnd: end));
+            list.Add(softWindows
+                ? new Client($"c{c}", points[c].X, points[c].Y, [demand], ServiceDuration: 10, WindowStart: start, WindowEnd: end + 150,
+                    SoftWindowEnd: end, LatenessWeight: rng.Next(1, 6))
+                : new Client($"c{c}", points[c].X, points[c].Y, [demand], ServiceDuration: 10, WindowStart: start, WindowEnd: end));
         }
-        return new ProblemData([new Depot("depot", points[0].X, points[0].Y, 0, horizon)], list,
-            [new VehicleType("van", vehicles, [capacity], ShiftStart: 0, ShiftEnd: horizon)], matrix, matrix);
+        return new ProblemData([new Depot("depot", points[0].X, points[0].Y, 0, horizon + (softWindows ? 150 : 0))], list,
+            [new VehicleType("van", vehicles, [capacity], ShiftStart: 0, ShiftEnd: horizon + (softWindows ? 150 : 0),
+                UnitDurationCost: softWindows ? 1 : 0)], matrix, matrix);
     }
 
     /// <summary>The cost of a solution as <see cref="RouteSchedule"/> computes it, or null when a
@@ -37,7 +44,7 @@ internal static class TinyInstances
         {
             var schedule = RouteSchedule.Compute(data, route);
             if (!schedule.IsFeasible) return null;
-            cost += schedule.Cost;
+            cost += schedule.Cost + schedule.LatenessCost;
             foreach (var c in route.Clients)
                 if (!seen.Add(c)) return null;
         }
