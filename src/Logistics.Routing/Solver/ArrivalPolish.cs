@@ -73,31 +73,21 @@ internal sealed class ArrivalPolish(SearchData data, CostEvaluator costs)
     private (long Cost, long Arrival)? Evaluate(int typeIndex, ReadOnlySpan<int> clients)
     {
         var type = data.Types[typeIndex];
-        var earliest = type.StartSegment.Earliest;
-        long t = earliest, distance = 0, waitSoFar = 0, lateness = 0;
-        var delay = long.MaxValue;
+        var state = ScheduleState.AtDepot(type);
+        long distance = 0;
         var previous = type.StartDepot;
         foreach (var loc in clients)
         {
-            var reach = t + data.Dur[previous * data.N + loc];
+            state = state.Then(data, loc);
             distance += data.Dist[previous * data.N + loc];
-            var start = Math.Max(reach, data.Early[loc]);
-            if (start > data.Late[loc]) return null;
-            waitSoFar += start - reach;
-            delay = Math.Min(delay, data.DelayBound(loc, start, waitSoFar));
-            lateness += data.LatenessWeight[loc] * Math.Max(0, start - data.SoftEnd[loc]);
-            t = start + data.Service[loc];
             previous = loc;
         }
         distance += data.Dist[previous * data.N + type.EndDepot];
-        var back = t + data.Dur[previous * data.N + type.EndDepot];
-        if (back > type.EndSegment.Latest) return null;
-        var departure = earliest + Math.Max(0, Math.Min(delay, waitSoFar));
-        var duration = back - departure;
+        if (state.Warp > 0 || state.Return(data, type) > type.EndSegment.Latest) return null;
+        var (duration, lateness) = state.Finish(data, type);
         if (duration > type.MaxDuration) return null;
 
-        long arrival = 0;
-        t = departure;
+        long arrival = 0, t = state.Departure;
         previous = type.StartDepot;
         foreach (var loc in clients)
         {
