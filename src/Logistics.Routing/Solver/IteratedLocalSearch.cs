@@ -80,6 +80,7 @@ internal sealed class IteratedLocalSearch
             if (!(loadOk && timeOk) && (!bestFeasible || candidate.PenalisedCost(_costs) < bestCost) && _rng.NextDouble() < 0.5)
                 Repair(candidate, OutOfTime);
 
+            var candidateCost = candidate.PenalisedCost(_costs);
             if (candidate.IsFeasible(_costs))
             {
                 var cost = candidate.ObjectiveCost(_costs);
@@ -90,10 +91,10 @@ internal sealed class IteratedLocalSearch
                     onImprovement(best, bestCost);
                 }
             }
-            else if (!bestFeasible && candidate.PenalisedCost(_costs) < bestPenalised)
+            else if (!bestFeasible && candidateCost < bestPenalised)
             {
                 best.CopyFrom(candidate);
-                bestPenalised = candidate.PenalisedCost(_costs);
+                bestPenalised = candidateCost;
             }
 
             // Annealing schedule on the share of the budget used: iterations when they bound the
@@ -101,7 +102,7 @@ internal sealed class IteratedLocalSearch
             var progress = maxIterations is { } max ? (double)iteration / max : clock.Elapsed / limit;
             var temperature = startTemperature * Math.Pow(endTemperature / startTemperature, Math.Min(1, progress));
             var threshold = current.PenalisedCost(_costs) - temperature * Math.Log(1 - _rng.NextDouble());
-            if (candidate.PenalisedCost(_costs) < threshold)
+            if (candidateCost < threshold)
                 (current, candidate) = (candidate, current);
             onIteration(iteration);
         }
