@@ -8,8 +8,6 @@ namespace Logistics.Routing.Tests.Planning;
 /// <summary>Stores with several receiving windows (e.g. closed at lunch) are served in one of them.</summary>
 public class ReceivingWindowsTests
 {
-    private static readonly Depot Depot = new("DC", "Depot", new Coordinates(22.80, 108.30), new TimeWindow(new(7, 0), new(19, 0)));
-
     private static Store Store(string id, double east, params (int From, int To)[] windows) =>
         new(id, $"Store {id}", new Coordinates(22.80, 108.30 + east), new Tier(3),
             windows.Select(w => new TimeWindow(new TimeOnly(w.From, 0), new TimeOnly(w.To, 0))).ToArray(),
@@ -21,7 +19,7 @@ public class ReceivingWindowsTests
     [Fact]
     public void Each_window_of_a_store_becomes_an_alternative_of_one_group()
     {
-        var problem = new DispatchProblem([Depot], [Store("S", 0.01, (8, 10), (14, 17)), Store("T", 0.02, (8, 17))],
+        var problem = new DispatchProblem([DayFixture.Depot], [Store("S", 0.01, (8, 10), (14, 17)), Store("T", 0.02, (8, 17))],
             [new Order("O-S", "S", 10), new Order("O-T", "T", 10)], [Van], new GreatCircleTravelTimes(),
             new DispatchOptions(new DateOnly(2026, 11, 23)));
 
@@ -40,7 +38,7 @@ public class ReceivingWindowsTests
     {
         // The van leaves at 08:00; the store 30 km away (about 1.5 h at 25 km/h) closes at 09:00
         // for the morning, so only its 14:00-17:00 window can take the delivery.
-        var problem = new DispatchProblem([Depot], [Store("FAR", 0.2, (8, 9), (14, 17))],
+        var problem = new DispatchProblem([DayFixture.Depot], [Store("FAR", 0.2, (8, 9), (14, 17))],
             [new Order("O-FAR", "FAR", 10)], [Van], new GreatCircleTravelTimes(), new DispatchOptions(new DateOnly(2026, 11, 23)));
 
         var (plan, result) = PlanRunner.Solve(problem, new SolverOptions { TimeLimit = TimeSpan.FromSeconds(30), MaxIterations = 100 });
@@ -55,7 +53,7 @@ public class ReceivingWindowsTests
     [Fact]
     public void A_store_no_window_of_which_can_be_reached_is_reported_once_with_its_reason()
     {
-        var problem = new DispatchProblem([Depot], [Store("FAR", 0.5, (8, 9), (9, 10))],
+        var problem = new DispatchProblem([DayFixture.Depot], [Store("FAR", 0.5, (8, 9), (9, 10))],
             [new Order("O-FAR", "FAR", 10)], [Van], new GreatCircleTravelTimes(), new DispatchOptions(new DateOnly(2026, 11, 23)));
 
         var (plan, _) = PlanRunner.Solve(problem, new SolverOptions { TimeLimit = TimeSpan.FromSeconds(30), MaxIterations = 50 });

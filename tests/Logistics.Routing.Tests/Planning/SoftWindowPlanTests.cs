@@ -8,8 +8,6 @@ namespace Logistics.Routing.Tests.Planning;
 /// <summary>Soft receiving windows in a dispatcher's plan.</summary>
 public class SoftWindowPlanTests
 {
-    private static readonly Depot Depot = new("DC", "Depot", new Coordinates(22.80, 108.30), new TimeWindow(new(7, 0), new(19, 0)));
-
     // About 27 km of road from the depot: the van leaving at 08:00 arrives after 09:00.
     private static readonly Store Far = new("FAR", "Far store", new Coordinates(22.80, 108.50), new Tier(2),
         [new TimeWindow(new(8, 0), new(9, 0))], TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(6));
@@ -18,7 +16,7 @@ public class SoftWindowPlanTests
         TimeSpan.FromHours(10), 150m, 1.2m, 36m, "DC", "DC");
 
     private static Plan PlanWith(SoftWindowPolicy? soft) =>
-        PlanRunner.Solve(new DispatchProblem([Depot], [Far], [new Order("O-FAR", "FAR", 10)], [Van], new GreatCircleTravelTimes(),
+        PlanRunner.Solve(new DispatchProblem([DayFixture.Depot], [Far], [new Order("O-FAR", "FAR", 10)], [Van], new GreatCircleTravelTimes(),
             new DispatchOptions(new DateOnly(2026, 11, 23)) { SoftWindows = soft }),
             new SolverOptions { TimeLimit = TimeSpan.FromSeconds(30), MaxIterations = 50 }).Plan;
 

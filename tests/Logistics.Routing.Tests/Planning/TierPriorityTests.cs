@@ -10,8 +10,6 @@ public class TierPriorityTests
 {
     private static readonly SolverOptions Budget = new() { TimeLimit = TimeSpan.FromSeconds(30), MaxIterations = 400 };
 
-    private static readonly Depot Depot = new("DC", "Depot", new Coordinates(22.80, 108.30), new TimeWindow(new(7, 0), new(19, 0)));
-
     private static Store Store(string id, int tier, double east) =>
         new(id, $"Store {id}", new Coordinates(22.80, 108.30 + east), new Tier(tier),
             [new TimeWindow(new(8, 0), new(17, 0))], TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(6));
@@ -20,7 +18,7 @@ public class TierPriorityTests
         new TimeWindow(new(8, 0), new(18, 0)), TimeSpan.FromHours(9), 150m, 1.2m, 36m, "DC", "DC");
 
     private static Plan PlanDay(Store[] stores, Order[] orders, VehicleType van) =>
-        PlanRunner.Solve(new DispatchProblem([Depot], stores, orders, [van], new GreatCircleTravelTimes(),
+        PlanRunner.Solve(new DispatchProblem([DayFixture.Depot], stores, orders, [van], new GreatCircleTravelTimes(),
             new DispatchOptions(new DateOnly(2026, 11, 23))), Budget).Plan;
 
     [Fact]
