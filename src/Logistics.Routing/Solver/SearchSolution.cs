@@ -41,22 +41,18 @@ internal sealed class SearchSolution
     public bool IsVisited(int location) => RouteOf[location] >= 0;
 
     /// <summary>Whether a member of group <paramref name="group"/> is visited.</summary>
-    public bool IsServed(int group)
-    {
-        foreach (var member in _data.GroupMembers[group])
-            if (RouteOf[member] >= 0) return true;
-        return false;
-    }
+    public bool IsServed(int group) => ServedBy(group) >= 0;
 
-    /// <summary>The visited member of <paramref name="location"/>'s group, or −1.</summary>
-    public int VisitedMember(int location)
+    /// <summary>The visited member of group <paramref name="group"/>, or −1.</summary>
+    private int ServedBy(int group)
     {
-        var group = _data.GroupOf[location];
-        if (group < 0) return -1;
         foreach (var member in _data.GroupMembers[group])
             if (RouteOf[member] >= 0) return member;
         return -1;
     }
+
+    /// <summary>The visited member of <paramref name="location"/>'s group, or −1.</summary>
+    public int VisitedMember(int location) => _data.GroupOf[location] is var group and >= 0 ? ServedBy(group) : -1;
 
     /// <summary>Whether <paramref name="location"/> may be inserted: it is not visited and no
     /// alternative of its group is.</summary>
