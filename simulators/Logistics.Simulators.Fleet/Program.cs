@@ -1,0 +1,2 @@
+Console.Error.WriteLine("The fleet simulator is being built (issue #5).");
+return 1;
