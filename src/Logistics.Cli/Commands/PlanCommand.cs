@@ -116,8 +116,9 @@ internal static class PlanCommand
                     if (latest.Value is { } p)
                     {
                         task.Value = Math.Min(p.Elapsed.TotalSeconds, options.TimeLimit.TotalSeconds);
-                        task.Description = p.BestCost is { } cost
-                            ? $"best {CostUnits.ToYuan(cost).ToString("N2", CultureInfo.InvariantCulture)} ({p.BestRoutes} routes)"
+                        task.Description = p.BestRouteCost is { } cost
+                            ? $"best {CostUnits.ToYuan(cost).ToString("N2", CultureInfo.InvariantCulture)} yuan, {p.BestRoutes} routes" +
+                              (p.BestUnassigned > 0 ? $", {p.BestUnassigned} stops left out" : "")
                             : "searching for a first plan";
                     }
                 }

@@ -37,7 +37,7 @@ internal sealed class SolverProgressWriter : IProgress<SolverProgress>
         {
             if (_lastWritten is { } last && value.Elapsed - last < _every) return;
             _lastWritten = value.Elapsed;
-            var best = value.BestCost is { } cost
+            var best = value.BestRouteCost is { } cost
                 ? $"best {_instance.ToReportedDistance(cost).ToString("0.####", CultureInfo.InvariantCulture)} with {value.BestRoutes} routes"
                 : "no feasible solution yet";
             Write($"{_label}: {Seconds(value.Elapsed)} / {Seconds(value.TimeLimit)} s, {best}, {value.Iterations} iterations");

@@ -8,7 +8,8 @@ namespace Logistics.Routing.Model;
 /// <param name="WindowStart">Earliest start of service; arriving earlier means waiting.</param>
 /// <param name="WindowEnd">Latest start of service (hard).</param>
 /// <param name="Required">A required client must be visited; an optional one may be left out at the cost of <paramref name="Prize"/>.</param>
-/// <param name="Prize">What leaving an optional client out costs, in objective units.</param>
+/// <param name="Prize">What leaving an optional client out costs, in objective units. 128 bits wide
+/// because lexicographic priorities multiply (see Planning.PrizeScheme); route costs stay in a long.</param>
 /// <param name="SoftWindowEnd">When <paramref name="LatenessWeight"/> is set: service should start
 /// by then, and each time unit later costs LatenessWeight (a soft window whose hard limit stays
 /// <paramref name="WindowEnd"/>).</param>
@@ -23,7 +24,7 @@ public sealed record Client(
     long WindowStart = 0,
     long WindowEnd = long.MaxValue / 4,
     bool Required = true,
-    long Prize = 0,
+    Int128 Prize = default,
     long ArrivalWeight = 0,
     long SoftWindowEnd = long.MaxValue / 4,
     long LatenessWeight = 0);

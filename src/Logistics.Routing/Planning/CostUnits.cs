@@ -15,4 +15,9 @@ public static class CostUnits
     public static long PerSecond(decimal yuanPerHour) => (long)Math.Round(yuanPerHour * PerYuan / 3600m, MidpointRounding.AwayFromZero);
 
     public static decimal ToYuan(long units) => Math.Round((decimal)units / PerYuan, 2);
+
+    /// <summary>An objective with prizes of stops left out can exceed decimal's range; it then reads as
+    /// decimal's maximum, which no one mistakes for a route cost.</summary>
+    public static decimal ToYuan(Int128 units) =>
+        units <= (Int128)long.MaxValue && units >= (Int128)long.MinValue ? ToYuan((long)units) : units > 0 ? decimal.MaxValue : decimal.MinValue;
 }

@@ -10,19 +10,24 @@ namespace Logistics.Routing.Planning;
 /// P_k = R + 1 + Σ_{j below k} n_j · P_j: leaving out one stop of level k costs more than leaving out
 /// every stop of all lower levels and driving any routes at all. Since P_lowest &gt; R, a stop is also
 /// never dropped to save route cost.
-/// The prizes grow as a product of the level counts and overflow a long for a large day. The total of
-/// all prizes plus R is kept under <see cref="Budget"/> (2^56, leaving the solver 128× headroom for its
-/// sums and penalties). When the strict prizes exceed it, each factor (n_j + 1) is capped at the largest
-/// <see cref="Ratio"/> that fits: then a stop of one level outweighs <c>Ratio − 1</c> stops of the level
-/// below (plus R) rather than all of them, and <see cref="Strict"/> is false so the plan says so.
+/// The prizes grow as a product of the level counts, far beyond a long for a large day (a
+/// 3,000-store day with ten levels needs about 2^90), so they are 128-bit and the solver keeps them
+/// apart from its route costs. The total of all prizes plus R is kept under <see cref="Budget"/>
+/// (2^110, leaving the solver 2^17 headroom for the cost of required clients it must put back).
+/// Only beyond it is each factor (n_j + 1) capped at the largest <see cref="Ratio"/> that fits: then a
+/// stop of one level outweighs <c>Ratio − 1</c> stops of the level below (plus R) rather than all of
+/// them, and <see cref="Strict"/> is false so the plan says so.
 /// </remarks>
-public sealed record PrizeScheme(long RouteCostBound, IReadOnlyList<long> PrizeByLevel, IReadOnlyList<int> StopsByLevel, bool Strict, long Ratio)
+public sealed record PrizeScheme(long RouteCostBound, IReadOnlyList<Int128> PrizeByLevel, IReadOnlyList<int> StopsByLevel, bool Strict, long Ratio)
 {
-    public const long Budget = 1L << 56;
+    public static readonly Int128 Budget = Int128.One << 110;
 
-    public long PrizeOf(int level) => PrizeByLevel[level];
+    /// <summary>The largest route cost bound the solver's long route costs leave room for.</summary>
+    public const long MaxRouteCostBound = 1L << 56;
 
-    /// <exception cref="InvalidOperationException">Even equal prizes would overflow: R × stops is beyond the budget.</exception>
+    public Int128 PrizeOf(int level) => PrizeByLevel[level];
+
+    /// <remarks>Equal prizes (ratio 1) always fit: a long bound times an int count of stops is below 2^95.</remarks>
     public static PrizeScheme Compute(IReadOnlyList<int> stopsByLevel, long routeCostBound)
     {
         if (routeCostBound < 0) throw new ArgumentOutOfRangeException(nameof(routeCostBound), routeCostBound, "route cost bound must not be negative");
@@ -32,9 +37,6 @@ public sealed record PrizeScheme(long RouteCostBound, IReadOnlyList<long> PrizeB
 
         // Total is monotone in the ratio: binary search the largest ratio that fits.
         long lo = 1, hi = strictRatio;
-        if (Total(stopsByLevel, routeCostBound, 1) > Budget)
-            throw new InvalidOperationException(
-                $"the day is too large for the prize scheme: {stopsByLevel.Sum()} stops × route cost bound {routeCostBound} exceed {Budget}; reduce the fleet's costs or split the day");
         while (lo < hi)
         {
             var mid = lo + (hi - lo + 1) / 2;
@@ -45,7 +47,7 @@ public sealed record PrizeScheme(long RouteCostBound, IReadOnlyList<long> PrizeB
 
     private static PrizeScheme Build(IReadOnlyList<int> counts, long bound, long ratio, bool strict)
     {
-        var prizes = Prizes(counts, bound, ratio).Select(p => (long)p).ToArray();
+        var prizes = Prizes(counts, bound, ratio).Select(p => (Int128)p).ToArray();
         return new PrizeScheme(bound, prizes, counts.ToArray(), strict, ratio);
     }
 

@@ -105,7 +105,7 @@ public static class ProblemMapper
             perMetre = Math.Max(perMetre, t.UnitDistanceCost);
         }
         bound += (stops + vehicles) * longestArc * perMetre;
-        return bound > PrizeScheme.Budget
+        return bound > PrizeScheme.MaxRouteCostBound
             ? throw new InvalidOperationException($"the fleet's possible route cost ({bound} units of 1e-5 yuan) is beyond what the planner can weigh; check the cost columns of the fleet")
             : (long)bound;
     }

@@ -2,7 +2,10 @@ namespace Logistics.Routing.Solver;
 
 /// <summary>Finds the cheapest place to insert a client that is not visited: after each visited
 /// granular neighbour and before it, at the start of every used route when the neighbours give
-/// few places, and in one empty route of each vehicle type.</summary>
+/// few places, and in one empty route of each vehicle type. An optional client goes only where it
+/// adds no time warp and no excess load: its prize may be far beyond any penalty (priority levels),
+/// so a penalised place would be taken whatever the penalty, and no penalty could later make the
+/// search drop it again; whether it is worth a place is for its prize alone to say.</summary>
 internal sealed class Insertion(SearchData data, RouteBuilder builder, CostEvaluator costs)
 {
     private readonly Move _move = new();
@@ -14,6 +17,7 @@ internal sealed class Insertion(SearchData data, RouteBuilder builder, CostEvalu
     {
         Place? best = null;
         var visitedNeighbours = 0;
+        var feasibleOnly = data.IsOptional(u);
         foreach (var neighbour in data.Neighbours[u])
         {
             // An alternative not taken stands for the member of its group that is visited (the same
@@ -23,27 +27,44 @@ internal sealed class Insertion(SearchData data, RouteBuilder builder, CostEvalu
             visitedNeighbours++;
             var route = s.Routes[s.RouteOf[v]];
             var j = s.PosOf[v];
-            Consider(ref best, route, j, u, rng, blinkRate);
-            Consider(ref best, route, j - 1, u, rng, blinkRate);
+            Consider(ref best, route, j, u, rng, blinkRate, feasibleOnly);
+            Consider(ref best, route, j - 1, u, rng, blinkRate, feasibleOnly);
         }
         if (visitedNeighbours < 3)
         {
             // Few neighbours placed yet (early in construction): try every used route in full.
             foreach (var route in s.Routes)
                 if (!route.IsEmpty)
-                    for (var j = 0; j <= route.Count; j++) Consider(ref best, route, j, u, rng, blinkRate);
+                    for (var j = 0; j <= route.Count; j++) Consider(ref best, route, j, u, rng, blinkRate, feasibleOnly);
         }
         for (var t = 0; t < data.Types.Length; t++)
-            if (s.EmptyRoute(t) is { } empty) Consider(ref best, empty, 0, u, rng, 0);
+            if (s.EmptyRoute(t) is { } empty) Consider(ref best, empty, 0, u, rng, 0, feasibleOnly);
         return best;
     }
 
-    private void Consider(ref Place? best, SearchRoute route, int after, int u, Rng rng, double blinkRate)
+    /// <summary>The cheapest place for <paramref name="u"/> in <paramref name="route"/> that keeps
+    /// its time warp and excess load within the limits, or null.</summary>
+    public Place? BestIn(SearchRoute route, int u, long timeWarpLimit, long excessLoadLimit)
+    {
+        Place? best = null;
+        for (var j = 0; j <= route.Count; j++)
+        {
+            _move.Rebuild(route, Piece.Prefix(route, j), Piece.Visit(u), Piece.Suffix(route, j + 1));
+            var delta = builder.Cost(route.Type, _move.PiecesA, costs) - route.Cost;
+            if ((best is null || delta < best.Value.Delta) && builder.LastWithin(route.Type, timeWarpLimit, excessLoadLimit, costs))
+                best = new Place(route, j, delta);
+        }
+        return best;
+    }
+
+    private void Consider(ref Place? best, SearchRoute route, int after, int u, Rng rng, double blinkRate, bool feasibleOnly)
     {
         if (blinkRate > 0 && rng.NextDouble() < blinkRate) return;
         _move.Rebuild(route, Piece.Prefix(route, after), Piece.Visit(u), Piece.Suffix(route, after + 1));
         var delta = builder.Cost(route.Type, _move.PiecesA, costs) - route.Cost;
-        if (best is null || delta < best.Value.Delta) best = new Place(route, after, delta);
+        if (best is not null && delta >= best.Value.Delta) return;
+        if (feasibleOnly && !builder.LastWithin(route.Type, costs.TimeWarp(route), costs.ExcessLoad(route.Type, route.Load), costs)) return;
+        best = new Place(route, after, delta);
     }
 
     public void Apply(SearchSolution s, int u, Place place)

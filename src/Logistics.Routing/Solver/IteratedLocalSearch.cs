@@ -27,9 +27,9 @@ internal sealed class IteratedLocalSearch
     }
 
     /// <summary>Called with every new best feasible solution and its objective.</summary>
-    public delegate void ImprovementHandler(SearchSolution best, long cost);
+    public delegate void ImprovementHandler(SearchSolution best, Int128 cost, long routeCost);
 
-    public sealed record Outcome(SearchSolution Best, long Cost, bool Feasible, long Iterations);
+    public sealed record Outcome(SearchSolution Best, Int128 Cost, bool Feasible, long Iterations);
 
     public Outcome Run(Stopwatch clock, TimeSpan limit, long? maxIterations, CancellationToken cancellation,
         ImprovementHandler onImprovement, Action<long> onIteration)
@@ -45,9 +45,9 @@ internal sealed class IteratedLocalSearch
         var best = new SearchSolution(_data);
         best.CopyFrom(current);
         var bestFeasible = current.IsFeasible(_costs);
-        var bestCost = bestFeasible ? current.ObjectiveCost(_costs) : long.MaxValue;
+        var bestCost = bestFeasible ? current.ObjectiveCost(_costs) : Int128.MaxValue;
         var bestPenalised = current.PenalisedCost(_costs);
-        if (bestFeasible) onImprovement(best, bestCost);
+        if (bestFeasible) onImprovement(best, bestCost, best.RouteCost(_costs));
 
         // Temperatures scale with what routes cost per visit; prizes of stops left out (which may
         // be astronomically large, to rank tiers) must not inflate them into a random walk.
@@ -77,7 +77,7 @@ internal sealed class IteratedLocalSearch
             }
             // Repairing costs a local search or more; only candidates that could beat the best
             // feasible solution are worth it.
-            if (!(loadOk && timeOk) && (!bestFeasible || candidate.PenalisedCost(_costs) < bestCost) && _rng.NextDouble() < 0.5)
+            if (!(loadOk && timeOk) && (!bestFeasible || candidate.PenalisedCost(_costs).Minus(bestCost) < 0) && _rng.NextDouble() < 0.5)
                 Repair(candidate, OutOfTime);
 
             var candidateCost = candidate.PenalisedCost(_costs);
@@ -88,10 +88,10 @@ internal sealed class IteratedLocalSearch
                 {
                     best.CopyFrom(candidate);
                     (bestCost, bestFeasible) = (cost, true);
-                    onImprovement(best, bestCost);
+                    onImprovement(best, bestCost, best.RouteCost(_costs));
                 }
             }
-            else if (!bestFeasible && candidateCost < bestPenalised)
+            else if (!bestFeasible && candidateCost.Minus(bestPenalised) < 0)
             {
                 best.CopyFrom(candidate);
                 bestPenalised = candidateCost;
@@ -101,8 +101,8 @@ internal sealed class IteratedLocalSearch
             // run (so that a seeded run is reproducible), else time.
             var progress = maxIterations is { } max ? (double)iteration / max : clock.Elapsed / limit;
             var temperature = startTemperature * Math.Pow(endTemperature / startTemperature, Math.Min(1, progress));
-            var threshold = current.PenalisedCost(_costs) - temperature * Math.Log(1 - _rng.NextDouble());
-            if (candidateCost < threshold)
+            var threshold = -temperature * Math.Log(1 - _rng.NextDouble());
+            if (candidateCost.Minus(current.PenalisedCost(_costs)) < threshold)
                 (current, candidate) = (candidate, current);
             onIteration(iteration);
         }

@@ -22,7 +22,13 @@ internal sealed class LocalSearch
         new Swap(), new SwapPairSingle(), new SwapPairs(), new TwoOptStar(), new TwoOpt(),
     ];
     private readonly int[] _order;
+    private readonly List<int> _ejectable = [];
+    private readonly List<int> _ejected = [];
+    private int[] _saved = new int[64];
     private long _counter;
+
+    /// <summary>How many routes near a client left out are tried for an insertion by ejection.</summary>
+    private const int EjectionRoutes = 3;
 
     public LocalSearch(SearchData data, CostEvaluator costs, RouteBuilder builder, Insertion insertion, Rng rng)
     {
@@ -55,7 +61,7 @@ internal sealed class LocalSearch
             {
                 if (!s.IsVisited(u))
                 {
-                    if (s.CanInsert(u) && TryInsert(s, u)) improved = true;
+                    if (s.CanInsert(u) && (TryInsert(s, u) || TryInsertByEjection(s, u))) improved = true;
                     continue;
                 }
                 var lastTested = s.LastTested[u];
@@ -108,12 +114,86 @@ internal sealed class LocalSearch
         return true;
     }
 
+    /// <summary>Puts U into a route near it where it fits only once clients that cost less to leave
+    /// out (lower priority levels) leave that route: they are chosen cheapest first, the largest
+    /// load among equals, until U's load fits. This is how a higher level takes the room a short
+    /// fleet gave to lower ones, which no single insertion or removal can do.</summary>
+    private bool TryInsertByEjection(SearchSolution s, int u)
+    {
+        var prize = s.Missed(u);
+        Span<int> tried = stackalloc int[EjectionRoutes];
+        var count = 0;
+        foreach (var neighbour in _data.Neighbours[u])
+        {
+            var v = s.IsVisited(neighbour) ? neighbour : s.VisitedMember(neighbour);
+            if (v < 0 || tried[..count].Contains(s.RouteOf[v])) continue;
+            tried[count++] = s.RouteOf[v];
+            if (TryEjectInto(s, u, prize, s.Routes[s.RouteOf[v]])) return true;
+            if (count == EjectionRoutes) break;
+        }
+        return false;
+    }
+
+    private bool TryEjectInto(SearchSolution s, int u, Int128 prize, SearchRoute route)
+    {
+        _ejectable.Clear();
+        foreach (var c in route.Clients)
+            if (s.Missed(c) < prize) _ejectable.Add(c);
+        if (_ejectable.Count == 0) return false;
+        _ejectable.Sort((a, b) => s.Missed(a).CompareTo(s.Missed(b)) is var byPrize and not 0 ? byPrize : Demand(b).CompareTo(Demand(a)));
+
+        // Eject until U's load fits within what the route already carries over its capacity.
+        var dims = _data.Dims;
+        var capacity = _data.Types[route.Type].Capacity;
+        Span<long> load = stackalloc long[dims];
+        for (var k = 0; k < dims; k++) load[k] = route.Load[k] + _data.Demand[u * dims + k];
+        var allowed = _costs.ExcessLoad(route.Type, route.Load);
+        _ejected.Clear();
+        Int128 lost = 0;
+        foreach (var c in _ejectable)
+        {
+            if (_costs.ExcessLoad(route.Type, load) <= allowed) break;
+            _ejected.Add(c);
+            lost += s.Missed(c);
+            for (var k = 0; k < dims; k++) load[k] -= _data.Demand[c * dims + k];
+        }
+        if (_ejected.Count == 0 || _costs.ExcessLoad(route.Type, load) > allowed) return false;
+
+        var (warp, before) = (_costs.TimeWarp(route), route.Cost);
+        if (_saved.Length < route.Count) _saved = new int[2 * route.Count];
+        var saved = _saved.AsSpan(0, route.Count);
+        route.Clients.CopyTo(saved);
+        foreach (var c in _ejected) route.RemoveAt(IndexOf(route, c));
+        s.Refresh(route, _costs);
+        if (_insertion.BestIn(route, u, warp, allowed) is { } place
+            && (double)(prize - lost) - (route.Cost + place.Delta - before) > Epsilon)
+        {
+            foreach (var c in _ejected) s.MarkUnvisited(c);
+            _insertion.Apply(s, u, place);
+            route.LastModified = ++_counter;
+            return true;
+        }
+        route.SetClients(saved);
+        s.Refresh(route, _costs);
+        return false;
+    }
+
+    private static int IndexOf(SearchRoute route, int client) => route.Clients.IndexOf(client) + 1;
+
+    /// <summary>A client's load over all dimensions, each measured against its largest demand.</summary>
+    private double Demand(int c)
+    {
+        double total = 0;
+        for (var k = 0; k < _data.Dims; k++) total += _data.Demand[c * _data.Dims + k] / _data.MaxDemand[k];
+        return total;
+    }
+
     private bool TryRemove(SearchSolution s, int u)
     {
         var route = s.Routes[s.RouteOf[u]];
         var i = s.PosOf[u];
         _move.Rebuild(route, Piece.Prefix(route, i - 1), Piece.Suffix(route, i + 1));
-        var delta = _builder.Cost(route.Type, _move.PiecesA, _costs) - route.Cost + _data.Prize[u];
+        var delta = _builder.Cost(route.Type, _move.PiecesA, _costs) - route.Cost + s.MissedCost(u);
         if (delta >= -Epsilon) return false;
         route.RemoveAt(i);
         s.MarkUnvisited(u);

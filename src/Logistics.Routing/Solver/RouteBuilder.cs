@@ -11,15 +11,24 @@ internal sealed class RouteBuilder(SearchData data)
     private long _distance;
     private int _clients;
     private int _last;
+    private long _duration;
 
     /// <summary>Penalised cost of the route of type <paramref name="type"/> made of <paramref name="pieces"/>.</summary>
     public double Cost(int type, ReadOnlySpan<Piece> pieces, CostEvaluator costs)
     {
         Accumulate(type, pieces);
+        _duration = _segment.Duration;
         if (!data.HasSoftWindows || _clients == 0) return costs.RouteCost(type, _clients, _distance, _segment, _load);
         var (duration, lateness) = Schedule(type, pieces);
+        _duration = duration;
         return costs.RouteCost(type, _clients, _distance, _segment, _load, duration, lateness);
     }
+
+    /// <summary>Whether the route last priced by <see cref="Cost"/> has no more time warp and no more
+    /// excess load than the given limits (those of the route it would replace).</summary>
+    public bool LastWithin(int type, long timeWarpLimit, long excessLoadLimit, CostEvaluator costs) =>
+        _segment.TimeWarp + Math.Max(0, _duration - data.Types[type].MaxDuration) <= timeWarpLimit
+        && costs.ExcessLoad(type, _load) <= excessLoadLimit;
 
     /// <summary>With soft windows: the route's earliest schedule, resumed after the first piece
     /// when that is the unchanged beginning of a route of this type.</summary>

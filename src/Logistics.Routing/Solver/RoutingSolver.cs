@@ -23,8 +23,10 @@ public static class RoutingSolver
 
         var gate = new object();
         var history = new List<CostPoint>();
-        long? bestCost = null;
+        Int128? bestCost = null;
         var bestRoutes = 0;
+        var bestUnassigned = 0;
+        long bestRouteCost = 0;
         long totalIterations = 0;
         var lastReport = TimeSpan.Zero;
 
@@ -37,7 +39,8 @@ public static class RoutingSolver
                 var now = clock.Elapsed;
                 if (!force && now - lastReport < ProgressInterval) return;
                 lastReport = now;
-                snapshot = new SolverProgress(now, options.TimeLimit, Interlocked.Read(ref totalIterations), bestCost, bestRoutes);
+                snapshot = new SolverProgress(now, options.TimeLimit, Interlocked.Read(ref totalIterations), bestCost, bestRoutes,
+                    bestCost is null ? null : bestRouteCost, bestUnassigned);
             }
             progress.Report(snapshot);
         }
@@ -47,7 +50,7 @@ public static class RoutingSolver
         {
             var ils = new IteratedLocalSearch(search, parameters, options.Seed + 7919L * k);
             outcomes[k] = ils.Run(clock, options.TimeLimit, options.MaxIterations, cancellationToken,
-                (best, cost) =>
+                (best, cost, routeCost) =>
                 {
                     lock (gate)
                     {
@@ -55,6 +58,8 @@ public static class RoutingSolver
                         {
                             bestCost = cost;
                             bestRoutes = best.UsedRoutes();
+                            bestRouteCost = routeCost;
+                            bestUnassigned = best.MissedCount();
                             history.Add(new CostPoint(clock.Elapsed, cost));
                         }
                     }

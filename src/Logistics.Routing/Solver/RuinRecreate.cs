@@ -71,23 +71,27 @@ internal sealed class RuinRecreate(SearchData data, SearchParameters parameters,
         }
     }
 
-    /// <param name="order">0 random, 1 largest demand first, 2 farthest from the depot first, 3 closest first.</param>
+    /// <param name="order">0 random, 1 largest demand first, 2 farthest from the depot first, 3 closest first;
+    /// within that, clients whose absence costs more (a higher priority level) always come first, so
+    /// that they take the room a short fleet has before lower levels do.</param>
     private void Recreate(SearchSolution s, int order, Func<long> stamp)
     {
         var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_removed);
         rng.Shuffle(span);
-        if (order != 0)
+        if (order != 0 || data.HasPriorityLevels)
         {
-            foreach (var c in span)
+            for (var i = 0; i < span.Length; i++)
             {
+                var c = span[i];
                 _sortKey[c] = order switch
                 {
+                    0 => i,
                     1 => -TotalDemand(c),
                     2 => -data.Dist[c],
                     _ => data.Dist[c],
                 };
             }
-            span.Sort((a, b) => _sortKey[a].CompareTo(_sortKey[b]));
+            span.Sort((a, b) => s.Missed(b).CompareTo(s.Missed(a)) is var byLevel and not 0 ? byLevel : _sortKey[a].CompareTo(_sortKey[b]));
         }
         foreach (var u in span)
         {

@@ -26,7 +26,7 @@ internal sealed class SearchData
         Service = new long[N];
         Early = new long[N];
         Late = new long[N];
-        Prize = new long[N];
+        Prize = new Int128[N];
         ArrivalWeight = new long[N];
         SoftEnd = new long[N];
         LatenessWeight = new long[N];
@@ -74,6 +74,10 @@ internal sealed class SearchData
                 v.MaxDuration, v.FixedCost, v.UnitDistanceCost, v.UnitDurationCost);
         }
 
+        Int128 prizes = 0;
+        foreach (var prize in Prize) prizes += prize;
+        RequiredMissedCost = prizes + (1L << 62);
+        HasPriorityLevels = Enumerable.Range(NumDepots, NumClients).Where(IsOptional).Select(c => Prize[c]).Distinct().Skip(1).Any();
         HasSoftWindows = LatenessWeight.Any(w => w != 0);
         MaxDistance = Dist.Length == 0 ? 1 : Math.Max(1, Dist.Max());
         MaxDuration = Dur.Length == 0 ? 1 : Math.Max(1, Dur.Max());
@@ -103,7 +107,14 @@ internal sealed class SearchData
     public long[] Service { get; }
     public long[] Early { get; }
     public long[] Late { get; }
-    public long[] Prize { get; }
+    public Int128[] Prize { get; }
+
+    /// <summary>What a required client (or group) left out costs: more than every prize together
+    /// and any route cost, so that the search always puts it back, yet finite so that costs compare.</summary>
+    public Int128 RequiredMissedCost { get; }
+
+    /// <summary>Whether optional clients differ in prize (priority levels), which orders reinsertion.</summary>
+    public bool HasPriorityLevels { get; }
 
     /// <summary>Cost per time unit of service starting after the window opens (0 for most).</summary>
     public long[] ArrivalWeight { get; }

@@ -59,15 +59,12 @@ internal sealed class SearchSolution
     public bool CanInsert(int location) =>
         RouteOf[location] < 0 && (_data.GroupOf[location] < 0 || !IsServed(_data.GroupOf[location]));
 
-    /// <summary>What leaving <paramref name="location"/> (and so its group) out costs.</summary>
-    public double MissedCost(int location) =>
-        _data.Required[location] || _data.GroupOf[location] >= 0 && _data.GroupRequired[_data.GroupOf[location]]
-            ? RequiredMissedCost
-            : _data.Prize[location];
+    /// <summary>What leaving <paramref name="location"/> (and so its group) out costs, exactly.</summary>
+    public Int128 Missed(int location) =>
+        _data.IsOptional(location) ? _data.Prize[location] : _data.RequiredMissedCost;
 
-    /// <summary>Penalty for a required client or group left out: far above any route cost, so that
-    /// the search always puts it back, yet finite so that costs still compare.</summary>
-    private const double RequiredMissedCost = 1e15;
+    /// <summary><see cref="Missed"/> as a double, to weigh against a route cost change.</summary>
+    public double MissedCost(int location) => (double)Missed(location);
 
     /// <summary>Refreshes a route's caches and the position index of its clients.</summary>
     public void Refresh(SearchRoute route, CostEvaluator costs)
@@ -112,15 +109,21 @@ internal sealed class SearchSolution
         foreach (var r in Routes) r.Reprice(costs);
     }
 
-    /// <summary>Penalised cost: routes plus prizes of optional clients left out.</summary>
-    public double PenalisedCost(CostEvaluator costs)
+    /// <summary>Penalised cost: routes (with penalties) plus what the clients left out cost.</summary>
+    public SearchCost PenalisedCost(CostEvaluator costs)
     {
-        double total = 0;
-        foreach (var r in Routes) total += costs.RouteCost(r);
+        double routes = 0;
+        foreach (var r in Routes) routes += costs.RouteCost(r);
+        return new SearchCost(MissedTotal(), routes);
+    }
+
+    private Int128 MissedTotal()
+    {
+        Int128 total = 0;
         for (var c = _data.NumDepots; c < _data.N; c++)
-            if (RouteOf[c] < 0 && _data.GroupOf[c] < 0) total += MissedCost(c);
+            if (RouteOf[c] < 0 && _data.GroupOf[c] < 0) total += Missed(c);
         for (var g = 0; g < _data.GroupMembers.Length; g++)
-            if (!IsServed(g)) total += MissedCost(_data.GroupMembers[g][0]);
+            if (!IsServed(g)) total += Missed(_data.GroupMembers[g][0]);
         return total;
     }
 
@@ -139,15 +142,7 @@ internal sealed class SearchSolution
     }
 
     /// <summary>The objective (without penalties): meaningful for a feasible solution.</summary>
-    public long ObjectiveCost(CostEvaluator costs)
-    {
-        var total = RouteCost(costs);
-        for (var c = _data.NumDepots; c < _data.N; c++)
-            if (RouteOf[c] < 0 && _data.GroupOf[c] < 0) total += _data.Prize[c];
-        for (var g = 0; g < _data.GroupMembers.Length; g++)
-            if (!IsServed(g)) total += _data.Prize[_data.GroupMembers[g][0]];
-        return total;
-    }
+    public Int128 ObjectiveCost(CostEvaluator costs) => RouteCost(costs) + MissedTotal();
 
     /// <summary>The objective of the routes alone, without prizes.</summary>
     public long RouteCost(CostEvaluator costs)
@@ -155,6 +150,17 @@ internal sealed class SearchSolution
         long total = 0;
         foreach (var r in Routes) total += costs.ObjectiveCost(r);
         return total;
+    }
+
+    /// <summary>How many clients (a group counting once) are left out.</summary>
+    public int MissedCount()
+    {
+        var n = 0;
+        for (var c = _data.NumDepots; c < _data.N; c++)
+            if (RouteOf[c] < 0 && _data.GroupOf[c] < 0) n++;
+        for (var g = 0; g < _data.GroupMembers.Length; g++)
+            if (!IsServed(g)) n++;
+        return n;
     }
 
     public int VisitCount()

@@ -3,7 +3,7 @@ using Logistics.Routing.Model;
 namespace Logistics.Routing.Solver;
 
 /// <summary>A point of the best-cost curve: when a better feasible solution was found.</summary>
-public readonly record struct CostPoint(TimeSpan Elapsed, long Cost);
+public readonly record struct CostPoint(TimeSpan Elapsed, Int128 Cost);
 
 /// <summary>The best solution found. <see cref="Cost"/> is the objective: route costs (fixed +
 /// distance + duration) plus the prizes of optional clients left out, plus the weighted arrival
@@ -11,7 +11,7 @@ public readonly record struct CostPoint(TimeSpan Elapsed, long Cost);
 /// which leaves arrival weights to a final pass, so its last point can differ from Cost then.</summary>
 public sealed record SolverResult(
     Solution Solution,
-    long Cost,
+    Int128 Cost,
     bool IsFeasible,
     TimeSpan Elapsed,
     long Iterations,

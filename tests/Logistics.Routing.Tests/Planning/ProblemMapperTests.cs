@@ -51,7 +51,7 @@ public class ProblemMapperTests
     [Fact]
     public void Higher_tier_and_urgent_stops_carry_bigger_prizes()
     {
-        long Prize(string store) => _mapped.Data.Clients[ClientOf(store)].Prize;
+        Int128 Prize(string store) => _mapped.Data.Clients[ClientOf(store)].Prize;
         Assert.True(Prize("A") > Prize("C"));
         Assert.True(Prize("C") > Prize("B"));
         Assert.True(Prize("B") > Prize("E"));

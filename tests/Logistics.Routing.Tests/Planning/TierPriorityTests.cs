@@ -38,6 +38,24 @@ public class TierPriorityTests
     }
 
     [Fact]
+    public void A_top_tier_order_outweighs_every_lower_order_of_a_day_whose_prizes_exceed_a_long()
+    {
+        // 152 one-carton stores over eight lower levels (tiers 2-5, urgent or not) and one tier-1
+        // order that fills the only van: strict priority serves the tier-1 order and leaves all
+        // others out. The prizes this needs are beyond a long (a capped ratio would serve the many).
+        var stores = new[] { Store("VIP", 1, 0.08) }
+            .Concat(Enumerable.Range(0, 152).Select(i => Store($"S{i:000}", 2 + i % 4, 0.0005 * (i + 1)))).ToArray();
+        var orders = new[] { new Order("O-VIP", "VIP", 100) }
+            .Concat(Enumerable.Range(0, 152).Select(i => new Order($"O{i:000}", $"S{i:000}", 1, Urgent: i % 8 >= 4))).ToArray();
+
+        var plan = PlanDay(stores, orders, Van(1, 100));
+
+        Assert.True(plan.TierPriorityStrict);
+        Assert.Equal(["VIP"], Assert.Single(plan.Routes).Stops.Select(s => s.StoreId));
+        Assert.Equal(152, plan.Unassigned.Count);
+    }
+
+    [Fact]
     public void When_the_fleet_is_short_the_lowest_tiers_are_left_out_first()
     {
         // Two vans of 60 for 12 stores of 15 cartons (180 > 120): 8 stops fit. Two stores per tier

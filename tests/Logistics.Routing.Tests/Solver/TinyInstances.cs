@@ -36,10 +36,10 @@ internal static class TinyInstances
 
     /// <summary>The cost of a solution as <see cref="RouteSchedule"/> computes it, or null when a
     /// route is infeasible or a client is missing or repeated.</summary>
-    public static long? CheckedCost(ProblemData data, Solution solution)
+    public static Int128? CheckedCost(ProblemData data, Solution solution)
     {
         var seen = new HashSet<int>();
-        long cost = 0;
+        Int128 cost = 0;
         foreach (var route in solution.Routes)
         {
             var schedule = RouteSchedule.Compute(data, route);
