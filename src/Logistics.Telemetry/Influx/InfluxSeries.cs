@@ -49,7 +49,7 @@ public sealed record InfluxSeries(int StatementId, string Name, IReadOnlyDiction
         JsonValueKind.String => v.GetString(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
-        JsonValueKind.Number => v.TryGetInt64(out var l) && !v.GetRawText().AsSpan().ContainsAny(".eE") ? l : v.GetDouble(),
+        JsonValueKind.Number => v.GetRawText().IndexOfAny(['.', 'e', 'E']) < 0 && v.TryGetInt64(out var l) ? l : (object)v.GetDouble(),
         _ => v.GetRawText(),
     };
 }
