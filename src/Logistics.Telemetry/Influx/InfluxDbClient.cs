@@ -64,7 +64,9 @@ public sealed partial class InfluxDbClient
 
     /// <summary>Writes up to <see cref="InfluxDbClientOptions.MaxBatchSize"/> points in one gzip-compressed
     /// request. A 400 answer (some lines refused; InfluxDB 1.x still stores the others) is an
-    /// <see cref="InfluxDbRequestRejectedException"/>; <see cref="WriteIsolatingRefusedAsync"/> says which.</summary>
+    /// <see cref="InfluxDbRequestRejectedException"/>; <see cref="WriteIsolatingRefusedAsync"/> says which.
+    /// A retried write may reach the server twice: harmless for points with their own time (they
+    /// overwrite themselves), a duplicate for points stamped by the server.</summary>
     public async Task WriteAsync(IReadOnlyCollection<InfluxPoint> points, CancellationToken cancellationToken)
     {
         CheckBatch(points, requireTimestamps: false);

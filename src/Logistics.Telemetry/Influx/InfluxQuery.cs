@@ -16,8 +16,8 @@ public sealed record InfluxQuery
                 throw new ArgumentException($"Query parameter name '{name}' must be a letter or '_' followed by letters, digits or '_'.", nameof(parameters));
             if (value is not (string or double or float or long or int or bool or DateTimeOffset))
                 throw new ArgumentException($"Query parameter '{name}' is a {value?.GetType().Name ?? "null"}; use string, number, bool or DateTimeOffset.", nameof(parameters));
-            if (value is double d && !double.IsFinite(d))
-                throw new ArgumentException($"Query parameter '{name}' is {d}; InfluxQL has no NaN or infinity.", nameof(parameters));
+            if (value is double d && !double.IsFinite(d) || value is float f && !float.IsFinite(f))
+                throw new ArgumentException($"Query parameter '{name}' is {value}; InfluxQL has no NaN or infinity.", nameof(parameters));
         }
         Text = text;
         Parameters = parameters ?? new Dictionary<string, object>();

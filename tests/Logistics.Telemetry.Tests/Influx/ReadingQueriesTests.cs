@@ -48,4 +48,13 @@ public class ReadingQueriesTests
         Assert.Contains("GROUP BY \"truck\", \"sensor\" ORDER BY time DESC LIMIT 1", q.Text);
         Assert.Equal(From, q.Parameters["since"]);
     }
+
+    [Fact]
+    public void A_parameter_that_is_not_a_finite_value_is_refused_naming_it()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new InfluxQuery("SELECT * FROM m WHERE v > $min", new Dictionary<string, object> { ["min"] = float.NaN }));
+        Assert.Contains("Query parameter 'min' is NaN", e.Message);
+        var bad = Assert.Throws<ArgumentException>(() => new InfluxQuery("SELECT 1", new Dictionary<string, object> { ["1x"] = 1 }));
+        Assert.Contains("'1x'", bad.Message);
+    }
 }
