@@ -2,8 +2,10 @@ using System.Net;
 
 namespace Logistics.Telemetry.Influx;
 
-/// <summary>InfluxDB could not be reached or answered with an error.</summary>
-public sealed class InfluxDbException : Exception
+/// <summary>InfluxDB could not be reached or answered with an error. The derived types say which:
+/// <see cref="InfluxDbUnavailableException"/> (worth trying again later) or
+/// <see cref="InfluxDbRequestRejectedException"/> (the request itself is wrong).</summary>
+public class InfluxDbException : Exception
 {
     public InfluxDbException(string message, HttpStatusCode? statusCode = null, Exception? inner = null)
         : base(message, inner) => StatusCode = statusCode;

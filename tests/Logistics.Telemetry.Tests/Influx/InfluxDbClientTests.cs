@@ -29,7 +29,7 @@ public class InfluxDbClientTests
     [Fact]
     public async Task A_wrong_password_is_an_error_that_says_so()
     {
-        var e = await Assert.ThrowsAsync<InfluxDbException>(() => Client(TestServers.InfluxUser, "wrong").ShowDatabasesAsync(Timeout));
+        var e = await Assert.ThrowsAsync<InfluxDbRequestRejectedException>(() => Client(TestServers.InfluxUser, "wrong").ShowDatabasesAsync(Timeout));
         Assert.Equal(HttpStatusCode.Unauthorized, e.StatusCode);
         Assert.Contains("password", e.Message);
     }
@@ -37,7 +37,7 @@ public class InfluxDbClientTests
     [Fact]
     public async Task An_invalid_statement_is_an_error_with_InfluxDBs_reason()
     {
-        var e = await Assert.ThrowsAsync<InfluxDbException>(() => Client(TestServers.InfluxUser, TestServers.InfluxPassword).QueryAsync("SELEC nothing", Timeout));
+        var e = await Assert.ThrowsAsync<InfluxDbRequestRejectedException>(() => Client(TestServers.InfluxUser, TestServers.InfluxPassword).QueryAsync("SELEC nothing", Timeout));
         Assert.Contains("error parsing query", e.Message);
     }
 
@@ -45,7 +45,7 @@ public class InfluxDbClientTests
     public async Task No_server_on_the_port_is_an_error_naming_the_address()
     {
         var url = new Uri($"http://127.0.0.1:{FreePort.Next()}");
-        var e = await Assert.ThrowsAsync<InfluxDbException>(() => Client("u", "p", url).PingAsync(Timeout));
+        var e = await Assert.ThrowsAsync<InfluxDbUnavailableException>(() => Client("u", "p", url).PingAsync(Timeout));
         Assert.Null(e.StatusCode);
         Assert.Contains(url.ToString(), e.Message);
     }

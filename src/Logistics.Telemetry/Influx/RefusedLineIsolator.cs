@@ -1,0 +1,33 @@
+namespace Logistics.Telemetry.Influx;
+
+/// <summary>Finds exactly which lines of a refused batch InfluxDB will not take, by halving: a part
+/// that is accepted is done, a refused part is split again until single lines remain. Each good
+/// line may be written several times on the way, which is harmless because a point with the same
+/// series and time overwrites itself. k refused lines among n cost about 2·k·log2(n) writes.</summary>
+internal static class RefusedLineIsolator
+{
+    /// <param name="write">Writes lines [start, start + count); returns null when they were all stored,
+    /// or the server's reason when it refused some (HTTP 400), and throws for any other failure.</param>
+    public static async Task<IReadOnlyList<RefusedLine>> IsolateAsync(
+        IReadOnlyList<string> lines, Func<int, int, CancellationToken, Task<string?>> write, CancellationToken cancellationToken)
+    {
+        var refused = new List<RefusedLine>();
+        if (lines.Count > 0) await VisitAsync(0, lines.Count);
+        return refused;
+
+        async Task VisitAsync(int start, int count)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var reason = await write(start, count, cancellationToken);
+            if (reason is null) return;
+            if (count == 1)
+            {
+                refused.Add(new RefusedLine(start, lines[start], reason));
+                return;
+            }
+            var half = count / 2;
+            await VisitAsync(start, half);
+            await VisitAsync(start + half, count - half);
+        }
+    }
+}
