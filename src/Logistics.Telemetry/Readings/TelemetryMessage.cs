@@ -7,7 +7,8 @@ namespace Logistics.Telemetry.Readings;
 /// <param name="Truck">The truck id; equals the topic's truck id.</param>
 /// <param name="Seq">The device's sequence number, increasing per device.</param>
 /// <param name="DeviceTime">The device's clock when it took the readings (UTC).</param>
-/// <param name="Readings">One entry per sensor, at least one.</param>
+/// <param name="Readings">One entry per sensor with at least one plausible quantity; empty only when
+/// every quantity in the message was a sensor fault (see <see cref="TelemetryParseResult.Faults"/>).</param>
 /// <param name="DoorOpen">The cargo door, when the device reports it.</param>
 /// <param name="Location">Where the truck was, when the device reports it.</param>
 public sealed record TelemetryMessage(

@@ -1,0 +1,158 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Win32.SafeHandles;
+
+namespace Logistics.Telemetry.Journal;
+
+/// <summary>One named reader of a <see cref="MessageJournal"/> (e.g. "influx", "alerts"). It reads
+/// the durable records after its checkpoint in sequence order, waiting for new ones, and moves its
+/// persisted checkpoint with <see cref="Commit"/>. After a restart it starts again after its last
+/// commit, so a record read but not committed is read again (at-least-once).</summary>
+/// <remarks>One reader at a time: <see cref="ReadAsync"/> must not be called concurrently with
+/// itself; <see cref="Commit"/> may be called from any thread.</remarks>
+public sealed class JournalConsumer : IDisposable
+{
+    private const int ChunkBytes = 64 * 1024;
+
+    private readonly MessageJournal _journal;
+    private readonly object _commitGate = new();
+    private SafeFileHandle? _file;
+    private string _path = "";
+    private long _segmentFirst;
+    private long _offset;
+    private byte[] _buffer = new byte[ChunkBytes];
+    private long _bufferStart;
+    private int _bufferCount;
+    private long _lastRead;
+    private bool _disposed;
+
+    internal JournalConsumer(MessageJournal journal, string name, long checkpoint)
+    {
+        _journal = journal;
+        Name = name;
+        _lastRead = checkpoint;
+    }
+
+    public string Name { get; }
+
+    /// <summary>The last sequence number committed (persisted).</summary>
+    public long Checkpoint => _journal.CheckpointOf(Name);
+
+    /// <summary>The sequence number of the last record returned by <see cref="ReadAsync"/>.</summary>
+    public long LastRead => Volatile.Read(ref _lastRead);
+
+    /// <summary>The next durable record after the last one read, waiting until there is one.</summary>
+    /// <exception cref="JournalException">A record is damaged (its CRC does not match).</exception>
+    /// <exception cref="ObjectDisposedException">The consumer or the journal was closed.</exception>
+    public async ValueTask<JournalRecord> ReadAsync(CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var (durable, advanced) = _journal.DurableState();
+            if (durable > _lastRead)
+            {
+                var record = ReadNext();
+                Volatile.Write(ref _lastRead, record.Sequence);
+                return record;
+            }
+            await advanced.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Every record from the checkpoint on, endlessly, until cancelled.</summary>
+    public async IAsyncEnumerable<JournalRecord> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        while (true) yield return await ReadAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Moves the checkpoint to <paramref name="sequence"/>: this consumer is done with every
+    /// record up to it. Persisted atomically before it returns; segments that every consumer is done
+    /// with are deleted.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Below the checkpoint, or beyond the last record read.</exception>
+    public void Commit(long sequence)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var lastRead = LastRead;
+        if (sequence > lastRead)
+            throw new ArgumentOutOfRangeException(nameof(sequence), sequence, $"consumer \"{Name}\" cannot commit {sequence}: the last record it read is {lastRead}");
+        lock (_commitGate) _journal.Commit(Name, sequence);
+    }
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        _file?.Dispose();
+        _journal.Release(Name);
+    }
+
+    /// <summary>The first record after <see cref="_lastRead"/>; the caller knows one is durable, so
+    /// running out of bytes here means damage, not a record still being written.</summary>
+    private JournalRecord ReadNext()
+    {
+        if (_file is null) OpenSegment(_journal.SegmentFor(_lastRead + 1));
+        while (true)
+        {
+            var available = Fill(_offset, RecordFormat.FrameHeaderBytes);
+            if (available == 0)
+            {
+                // End of this segment: the record is in a later one.
+                var next = _journal.SegmentAfter(_segmentFirst)
+                           ?? throw Damaged("ends before the durable record after " + _lastRead);
+                OpenSegment(next);
+                continue;
+            }
+            var status = RecordFormat.TryReadFrameLength(Span(_offset, available), out var frameLength);
+            if (status != RecordFormat.FrameStatus.Valid) throw Damaged("has a damaged frame length");
+            if (Fill(_offset, frameLength) < frameLength) throw Damaged("ends inside a frame");
+            var frame = Span(_offset, frameLength);
+            if (!RecordFormat.TryCheckFrame(frame, out var sequence)) throw Damaged("has a frame whose CRC does not match");
+            _offset += frameLength;
+            if (sequence <= _lastRead) continue;
+            return RecordFormat.Decode(frame);
+        }
+    }
+
+    private void OpenSegment((string Path, long FirstSequence) segment)
+    {
+        _file?.Dispose();
+        _file = null;
+        _path = segment.Path;
+        _segmentFirst = segment.FirstSequence;
+        try
+        {
+            _file = File.OpenHandle(segment.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        }
+        catch (FileNotFoundException e)
+        {
+            throw new JournalException($"Journal segment {segment.Path} disappeared while consumer \"{Name}\" still needed it.", segment.Path, inner: e);
+        }
+        _offset = RecordFormat.SegmentHeaderBytes;
+        _bufferCount = 0;
+        Span<byte> header = stackalloc byte[RecordFormat.SegmentHeaderBytes];
+        if (RandomAccess.Read(_file, header, 0) < header.Length || !RecordFormat.IsValidSegmentHeader(header, segment.FirstSequence))
+            throw Damaged("has a damaged header");
+    }
+
+    /// <summary>Makes up to <paramref name="count"/> bytes at <paramref name="offset"/> available in
+    /// the buffer and returns how many are (fewer only at the end of the file).</summary>
+    private int Fill(long offset, int count)
+    {
+        if (offset >= _bufferStart && offset + count <= _bufferStart + _bufferCount) return count;
+        if (_buffer.Length < count) _buffer = new byte[Math.Max(count, _buffer.Length * 2)];
+        _bufferStart = offset;
+        _bufferCount = 0;
+        while (_bufferCount < _buffer.Length)
+        {
+            var read = RandomAccess.Read(_file!, _buffer.AsSpan(_bufferCount), offset + _bufferCount);
+            if (read == 0) break;
+            _bufferCount += read;
+        }
+        return Math.Min(count, _bufferCount);
+    }
+
+    private ReadOnlySpan<byte> Span(long offset, int count) => _buffer.AsSpan((int)(offset - _bufferStart), count);
+
+    private JournalException Damaged(string what) =>
+        new($"Journal segment {_path} {what} at byte {_offset} (consumer \"{Name}\", after record {_lastRead}).", _path, _offset);
+}

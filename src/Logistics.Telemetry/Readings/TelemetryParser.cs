@@ -1,0 +1,373 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+using Logistics.Core;
+
+namespace Logistics.Telemetry.Readings;
+
+/// <summary>Checks what an in-cab device published against the contract (architecture.md, "MQTT
+/// (in-cab devices)") and turns it into a <see cref="TelemetryMessage"/>, or refuses it with a
+/// <see cref="TelemetryRejection"/> that names the reason, the field and the value.
+/// Never throws on any topic or payload; thread-safe (it holds only its options).</summary>
+/// <remarks>
+/// Rules beyond the contract's wording, chosen here:
+/// <list type="bullet">
+/// <item>A <c>ts</c> more than <see cref="TelemetryValidationOptions.MaxClockAhead"/> (default
+/// 5 minutes) ahead of the receive time is refused with <c>future_timestamp</c>: a device clock that
+/// far off would put points where later, correct readings overwrite them or alerts misfire, and the
+/// device can resend once its clock is right. Old timestamps are accepted (a truck out of coverage
+/// delivers its backlog late).</item>
+/// <item>An ISO-8601 <c>ts</c> must carry a zone (<c>Z</c> or an offset, which is converted to UTC);
+/// one without a zone is ambiguous and refused. A numeric <c>ts</c> is whole Unix milliseconds.</item>
+/// <item>A temperature outside −60…+80 °C or a humidity outside 0…100 % is a sensor fault, not a
+/// rejection: that quantity is left out and reported as a <see cref="SensorFault"/>; the rest of the
+/// message is accepted. A reading left with no quantity is dropped from
+/// <see cref="TelemetryMessage.Readings"/>.</item>
+/// <item>Unknown fields are ignored (devices may be newer than the service); a known field given
+/// twice is refused (<c>duplicate_field</c>), as is a sensor name given twice in one message. An
+/// optional field that is JSON <c>null</c> counts as absent.</item>
+/// </list>
+/// </remarks>
+public sealed class TelemetryParser
+{
+    public const double MinTemperatureC = -60, MaxTemperatureC = 80;
+    public const double MinHumidityPct = 0, MaxHumidityPct = 100;
+    public const int MaxSensorNameLength = 64;
+
+    // The payload is a shallow object; deep nesting can only be an attack or garbage.
+    private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 16 };
+
+    private static readonly string[] IsoFormats =
+    [
+        "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'",
+        "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
+    ];
+
+    private static readonly string[] MessageFields = ["truck", "seq", "ts", "readings", "door_open", "location"];
+    private static readonly string[] ReadingFields = ["sensor", "temperature_c", "humidity_pct"];
+    private static readonly string[] LocationFields = ["lat", "lon"];
+
+    private static readonly long MinUnixMs = DateTimeOffset.MinValue.ToUnixTimeMilliseconds();
+    private static readonly long MaxUnixMs = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
+    private readonly TelemetryValidationOptions _options;
+
+    public TelemetryParser(TelemetryValidationOptions? options = null)
+    {
+        _options = options ?? new TelemetryValidationOptions();
+        _options.Validate();
+    }
+
+    public TelemetryValidationOptions Options => _options;
+
+    /// <summary>Validates a message from <c>fleet/{truck}/telemetry</c>.</summary>
+    /// <param name="topic">The MQTT topic it arrived on.</param>
+    /// <param name="payload">The payload as received; any bytes at all.</param>
+    /// <param name="receivedAt">When the service received it; the reference for <c>future_timestamp</c>.</param>
+    public TelemetryParseResult ParseTelemetry(string? topic, ReadOnlyMemory<byte> payload, DateTimeOffset receivedAt)
+    {
+        if (CheckEnvelope(topic, FleetTopicKind.Telemetry, payload.Length) is { } refused)
+            return TelemetryParseResult.Rejected(refused);
+        var truck = TruckOf(topic)!;
+        if (!Utf8.IsValid(payload.Span))
+            return Refuse(RejectionReason.NotJson, truck, "payload", LogSafe.Bytes(payload.Span), "the payload is not valid UTF-8");
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(payload, JsonOptions);
+        }
+        catch (JsonException e)
+        {
+            return Refuse(RejectionReason.NotJson, truck, "payload", LogSafe.Bytes(payload.Span),
+                $"the payload is not JSON: {LogSafe.Text(e.Message, 160)}");
+        }
+        using (document)
+        {
+            try
+            {
+                return new MessageReader(truck, receivedAt, _options.MaxClockAhead).Read(document.RootElement);
+            }
+            catch (Exception e) when (e is InvalidOperationException or FormatException or OverflowException or ArgumentException)
+            {
+                // The readers below check kinds and ranges first; this only catches what slips past them,
+                // so that a payload can never take the listener down.
+                return Refuse(RejectionReason.InvalidValue, truck, "payload", LogSafe.Bytes(payload.Span),
+                    $"the payload could not be read: {LogSafe.Text(e.Message, 160)}");
+            }
+        }
+    }
+
+    /// <summary>Validates a message from <c>fleet/{truck}/status</c>: <c>online</c> or <c>offline</c>,
+    /// in any case, with any surrounding whitespace.</summary>
+    public StatusParseResult ParseStatus(string? topic, ReadOnlyMemory<byte> payload)
+    {
+        if (CheckEnvelope(topic, FleetTopicKind.Status, payload.Length) is { } refused)
+            return StatusParseResult.Rejected(refused);
+        var truck = TruckOf(topic)!;
+        var span = payload.Span;
+        if (Utf8.IsValid(span))
+        {
+            var text = Encoding.UTF8.GetString(span).Trim();
+            if (text.Equals("online", StringComparison.OrdinalIgnoreCase)) return StatusParseResult.Accepted(truck, DeviceStatus.Online);
+            if (text.Equals("offline", StringComparison.OrdinalIgnoreCase)) return StatusParseResult.Accepted(truck, DeviceStatus.Offline);
+        }
+        var shown = LogSafe.Bytes(span);
+        return StatusParseResult.Rejected(new TelemetryRejection(RejectionReason.InvalidValue, truck, "status", shown,
+            $"status must be online or offline, got \"{shown}\""));
+    }
+
+    private TelemetryRejection? CheckEnvelope(string? topic, FleetTopicKind kind, int payloadLength)
+    {
+        if (!FleetTopic.TryParse(topic, out var parsed) || parsed.Kind != kind)
+        {
+            var shown = LogSafe.Text(topic) ?? "null";
+            var expected = kind == FleetTopicKind.Telemetry ? "telemetry" : "status";
+            return new TelemetryRejection(RejectionReason.InvalidTopic, null, "topic", LogSafe.Text(topic),
+                $"topic \"{shown}\" is not fleet/{{truckId}}/{expected} with a truck id of 1-64 letters, digits, '_' or '-'");
+        }
+        if (_options.Fleet is { } fleet && !fleet.Contains(parsed.Truck))
+            return new TelemetryRejection(RejectionReason.UnknownTruck, parsed.Truck, "topic", parsed.Truck,
+                $"truck \"{parsed.Truck}\" is not in the fleet");
+        if (payloadLength > _options.MaxPayloadBytes)
+            return new TelemetryRejection(RejectionReason.PayloadTooLarge, parsed.Truck, "payload",
+                payloadLength.ToString(CultureInfo.InvariantCulture),
+                $"payload of {payloadLength} bytes is larger than the limit of {_options.MaxPayloadBytes} bytes");
+        return null;
+    }
+
+    private static string? TruckOf(string? topic) => FleetTopic.TryParse(topic, out var parsed) ? parsed.Truck : null;
+
+    private static TelemetryParseResult Refuse(RejectionReason reason, string? truck, string field, string? value, string message) =>
+        TelemetryParseResult.Rejected(new TelemetryRejection(reason, truck, field, value, message));
+
+    /// <summary>One message's walk; the first problem found is the one reported.</summary>
+    private sealed class MessageReader(string truck, DateTimeOffset receivedAt, TimeSpan maxClockAhead)
+    {
+        private readonly List<SensorFault> _faults = [];
+        private TelemetryRejection? _error;
+
+        public TelemetryParseResult Read(JsonElement root)
+        {
+            var message = ReadMessage(root);
+            return message is not null && _error is null
+                ? TelemetryParseResult.Accepted(message, _faults)
+                : TelemetryParseResult.Rejected(_error!);
+        }
+
+        private TelemetryMessage? ReadMessage(JsonElement root)
+        {
+            if (!Fields(root, "payload", MessageFields, out var f)) return null;
+            if (!RequiredString(f[0], "truck", out var payloadTruck)) return null;
+            if (payloadTruck != truck)
+                { Fail(RejectionReason.TruckMismatch, "truck", LogSafe.Text(payloadTruck),
+                    $"truck \"{LogSafe.Text(payloadTruck)}\" differs from the topic's truck \"{truck}\""); return null; }
+            if (!ReadSeq(f[1], out var seq)) return null;
+            if (!ReadTimestamp(f[2], out var deviceTime)) return null;
+            var readings = ReadReadings(f[3], seq, deviceTime);
+            if (readings is null) return null;
+            if (!ReadDoor(f[4], out var door)) return null;
+            if (!ReadLocation(f[5], out var location)) return null;
+            return new TelemetryMessage(truck, seq, deviceTime, readings, door, location);
+        }
+
+        private bool ReadSeq(JsonElement? element, out long seq)
+        {
+            seq = 0;
+            if (!RequiredNumber(element, "seq")) return false;
+            var e = element!.Value;
+            if (!e.TryGetInt64(out seq) || seq < 0)
+                return Fail(RejectionReason.InvalidValue, "seq", Raw(e), $"seq must be a whole number from 0 to {long.MaxValue}, got {Raw(e)}");
+            return true;
+        }
+
+        private bool ReadTimestamp(JsonElement? element, out DateTimeOffset time)
+        {
+            time = default;
+            if (element is not { } e || e.ValueKind == JsonValueKind.Null)
+                return Fail(RejectionReason.MissingField, "ts", null, "ts is missing");
+            if (e.ValueKind == JsonValueKind.String)
+            {
+                if (!TryString(e, "ts", out var text)) return false;
+                if (!DateTimeOffset.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture,
+                        DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time))
+                    return Fail(RejectionReason.InvalidValue, "ts", LogSafe.Text(text),
+                        $"ts must be ISO-8601 with a zone (2026-11-22T08:15:30Z) or Unix milliseconds, got \"{LogSafe.Text(text)}\"");
+                time = time.ToUniversalTime();
+            }
+            else if (e.ValueKind == JsonValueKind.Number)
+            {
+                if (!e.TryGetInt64(out var ms) || ms < MinUnixMs || ms > MaxUnixMs)
+                    return Fail(RejectionReason.InvalidValue, "ts", Raw(e), $"ts must be whole Unix milliseconds, got {Raw(e)}");
+                time = DateTimeOffset.FromUnixTimeMilliseconds(ms);
+            }
+            else
+            {
+                return Fail(RejectionReason.WrongType, "ts", Raw(e), $"ts must be a string or a number, got {Kind(e)} {Raw(e)}");
+            }
+            if (time - receivedAt > maxClockAhead)
+            {
+                var shown = time.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+                return Fail(RejectionReason.FutureTimestamp, "ts", shown,
+                    $"ts {shown} is {(time - receivedAt).TotalSeconds:0} s ahead of the receive time; at most {maxClockAhead.TotalSeconds:0} s is allowed");
+            }
+            return true;
+        }
+
+        private List<SensorReading>? ReadReadings(JsonElement? element, long seq, DateTimeOffset deviceTime)
+        {
+            if (element is not { } e || e.ValueKind == JsonValueKind.Null)
+                { Fail(RejectionReason.MissingField, "readings", null, "readings is missing"); return null; }
+            if (e.ValueKind != JsonValueKind.Array)
+                { Fail(RejectionReason.WrongType, "readings", Raw(e), $"readings must be an array, got {Kind(e)} {Raw(e)}"); return null; }
+            if (e.GetArrayLength() == 0)
+                { Fail(RejectionReason.InvalidValue, "readings", "[]", "readings must hold at least one reading, got []"); return null; }
+            var readings = new List<SensorReading>(e.GetArrayLength());
+            var sensors = new HashSet<string>(StringComparer.Ordinal);
+            var index = 0;
+            foreach (var item in e.EnumerateArray())
+            {
+                var path = $"readings[{index++}]";
+                if (!Fields(item, path, ReadingFields, out var f)) return null;
+                if (!RequiredString(f[0], path + ".sensor", out var sensor)) return null;
+                if (sensor.Length is 0 or > MaxSensorNameLength || sensor.Any(char.IsControl))
+                    { Fail(RejectionReason.InvalidValue, path + ".sensor", LogSafe.Text(sensor),
+                        $"{path}.sensor must be 1-{MaxSensorNameLength} printable characters, got \"{LogSafe.Text(sensor)}\""); return null; }
+                if (!sensors.Add(sensor))
+                    { Fail(RejectionReason.InvalidValue, path + ".sensor", LogSafe.Text(sensor),
+                        $"{path}.sensor \"{LogSafe.Text(sensor)}\" appears twice in the message"); return null; }
+                if (!OptionalNumber(f[1], path + ".temperature_c", out var temperature)) return null;
+                if (!OptionalNumber(f[2], path + ".humidity_pct", out var humidity)) return null;
+                if (temperature is null && humidity is null)
+                    { Fail(RejectionReason.MissingField, path + ".temperature_c",
+                        null, $"{path} (sensor \"{LogSafe.Text(sensor)}\") has neither temperature_c nor humidity_pct"); return null; }
+                temperature = Plausible(temperature, MinTemperatureC, MaxTemperatureC, sensor, SensorQuantity.TemperatureC, seq, deviceTime);
+                humidity = Plausible(humidity, MinHumidityPct, MaxHumidityPct, sensor, SensorQuantity.HumidityPct, seq, deviceTime);
+                if (temperature is not null || humidity is not null)
+                    readings.Add(new SensorReading(sensor, temperature, humidity));
+            }
+            return readings;
+        }
+
+        private double? Plausible(double? value, double min, double max, string sensor, SensorQuantity quantity, long seq, DateTimeOffset deviceTime)
+        {
+            if (value is not { } v || (v >= min && v <= max)) return value;
+            _faults.Add(new SensorFault(truck, sensor, quantity, v) { Seq = seq, DeviceTime = deviceTime });
+            return null;
+        }
+
+        private bool ReadDoor(JsonElement? element, out bool? door)
+        {
+            door = null;
+            if (element is not { } e || e.ValueKind == JsonValueKind.Null) return true;
+            if (e.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            {
+                door = e.GetBoolean();
+                return true;
+            }
+            return Fail(RejectionReason.WrongType, "door_open", Raw(e), $"door_open must be true or false, got {Kind(e)} {Raw(e)}");
+        }
+
+        private bool ReadLocation(JsonElement? element, out Coordinates? location)
+        {
+            location = null;
+            if (element is not { } e || e.ValueKind == JsonValueKind.Null) return true;
+            if (!Fields(e, "location", LocationFields, out var f)) return false;
+            if (!RequiredNumber(f[0], "location.lat") || !RequiredNumber(f[1], "location.lon")) return false;
+            if (!f[0]!.Value.TryGetDouble(out var lat) || !double.IsFinite(lat) || Math.Abs(lat) > 90)
+                return Fail(RejectionReason.InvalidValue, "location.lat", Raw(f[0]!.Value), $"location.lat must be between -90 and 90, got {Raw(f[0]!.Value)}");
+            if (!f[1]!.Value.TryGetDouble(out var lon) || !double.IsFinite(lon) || Math.Abs(lon) > 180)
+                return Fail(RejectionReason.InvalidValue, "location.lon", Raw(f[1]!.Value), $"location.lon must be between -180 and 180, got {Raw(f[1]!.Value)}");
+            location = new Coordinates(lat, lon);
+            return true;
+        }
+
+        /// <summary>Requires an object and picks out the named fields (index = position in
+        /// <paramref name="names"/>), refusing a named field given twice.</summary>
+        private bool Fields(JsonElement element, string path, string[] names, out JsonElement?[] found)
+        {
+            found = new JsonElement?[names.Length];
+            if (element.ValueKind != JsonValueKind.Object)
+                return Fail(RejectionReason.WrongType, path, Raw(element), $"{path} must be a JSON object, got {Kind(element)} {Raw(element)}");
+            foreach (var property in element.EnumerateObject())
+            {
+                for (var i = 0; i < names.Length; i++)
+                {
+                    if (!property.NameEquals(names[i])) continue;
+                    var field = path == "payload" ? names[i] : $"{path}.{names[i]}";
+                    if (found[i] is not null)
+                        return Fail(RejectionReason.DuplicateField, field, Raw(property.Value), $"{field} appears twice");
+                    found[i] = property.Value;
+                    break;
+                }
+            }
+            return true;
+        }
+
+        private bool RequiredString(JsonElement? element, string field, out string value)
+        {
+            value = "";
+            if (element is not { } e || e.ValueKind == JsonValueKind.Null)
+                return Fail(RejectionReason.MissingField, field, null, $"{field} is missing");
+            if (e.ValueKind != JsonValueKind.String)
+                return Fail(RejectionReason.WrongType, field, Raw(e), $"{field} must be a string, got {Kind(e)} {Raw(e)}");
+            return TryString(e, field, out value);
+        }
+
+        private bool TryString(JsonElement e, string field, out string value)
+        {
+            value = "";
+            try
+            {
+                value = e.GetString() ?? "";
+                return true;
+            }
+            catch (InvalidOperationException)
+            {
+                // An escaped lone surrogate (\ud800) is valid JSON but not valid text.
+                return Fail(RejectionReason.InvalidValue, field, Raw(e), $"{field} is not valid Unicode text: {Raw(e)}");
+            }
+        }
+
+        private bool RequiredNumber(JsonElement? element, string field)
+        {
+            if (element is not { } e || e.ValueKind == JsonValueKind.Null)
+                return Fail(RejectionReason.MissingField, field, null, $"{field} is missing");
+            if (e.ValueKind != JsonValueKind.Number)
+                return Fail(RejectionReason.WrongType, field, Raw(e), $"{field} must be a number, got {Kind(e)} {Raw(e)}");
+            return true;
+        }
+
+        private bool OptionalNumber(JsonElement? element, string field, out double? value)
+        {
+            value = null;
+            if (element is not { } e || e.ValueKind == JsonValueKind.Null) return true;
+            if (e.ValueKind != JsonValueKind.Number)
+                return Fail(RejectionReason.WrongType, field, Raw(e), $"{field} must be a number, got {Kind(e)} {Raw(e)}");
+            if (!e.TryGetDouble(out var v) || !double.IsFinite(v))
+                return Fail(RejectionReason.InvalidValue, field, Raw(e), $"{field} is too large to be a measurement: {Raw(e)}");
+            value = v;
+            return true;
+        }
+
+        /// <summary>Records the first problem found; returns false so that checks can return it.</summary>
+        private bool Fail(RejectionReason reason, string field, string? value, string message)
+        {
+            _error ??= new TelemetryRejection(reason, truck, field, value, message);
+            return false;
+        }
+
+        private static string Raw(JsonElement e) => LogSafe.Text(e.GetRawText())!;
+
+        private static string Kind(JsonElement e) => e.ValueKind switch
+        {
+            JsonValueKind.Object => "an object",
+            JsonValueKind.Array => "an array",
+            JsonValueKind.String => "a string",
+            JsonValueKind.Number => "a number",
+            JsonValueKind.True or JsonValueKind.False => "a boolean",
+            JsonValueKind.Null => "null",
+            _ => "nothing",
+        };
+    }
+}
