@@ -24,6 +24,7 @@ internal sealed class AlertScenario
     public AlertEngine Engine { get; }
     public string Truck { get; }
     public List<AlertEvent> Events { get; } = [];
+    public List<TelemetryMessage> Sent { get; } = [];
     public DateTimeOffset Now { get; private set; } = T0;
 
     /// <summary>No reorder delay and no predictive warnings, so tests of other rules see only their own events.</summary>
@@ -45,6 +46,7 @@ internal sealed class AlertScenario
     public IReadOnlyList<AlertEvent> Send(TelemetryMessage message, DateTimeOffset receivedAt)
     {
         var events = Engine.Accept(message, receivedAt);
+        Sent.Add(message);
         Events.AddRange(events);
         return events;
     }

@@ -32,6 +32,12 @@ internal sealed class TrendTracker(string truck, string sensor, Quantity quantit
             return;
         }
 
+        if (rules.AlertBand is { } crossed && !crossed.Contains(value))
+        {
+            // Outside already: the prediction came true; the excursion's own delay decides what follows.
+            _unpredictedSince = null;
+            return;
+        }
         var prediction = rules.AlertBand is { } band ? Predict(band, value, at) : null;
         if (prediction is { } p)
         {
@@ -55,7 +61,7 @@ internal sealed class TrendTracker(string truck, string sensor, Quantity quantit
 
     private (double SlopePerMinute, double Minutes, DateTimeOffset Crossing)? Predict(Band band, double value, DateTimeOffset at)
     {
-        if (!band.Contains(value) || _samples.Count < options.MinimumSamples) return null;
+        if (_samples.Count < options.MinimumSamples) return null;
         if (at - _samples.Peek().At < options.MinimumSpan) return null;
 
         // x in minutes relative to the newest reading, so the intercept is the fitted value now.
