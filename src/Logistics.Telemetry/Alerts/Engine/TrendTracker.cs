@@ -75,6 +75,6 @@ internal sealed class TrendTracker(string truck, string sensor, Quantity quantit
         if (minutes > options.Horizon.TotalMinutes) return null;
         var rSquared = GoodnessOfFit.RSquared(xs.Select(x => intercept + slope * x), ys);
         if (!(rSquared >= options.MinimumRSquared)) return null;
-        return (slope, minutes, at + TimeSpan.FromMinutes(minutes));
+        return (slope, minutes, at + TimeSpan.FromMinutes(Math.Round(minutes)));   // "about": to the minute
     }
 }
