@@ -1,0 +1,192 @@
+using System.Globalization;
+using Logistics.Telemetry.Alerts.Configuration;
+using Logistics.Telemetry.Readings;
+
+namespace Logistics.Telemetry.Alerts.Engine;
+
+/// <summary>Everything the engine knows about one truck. Not thread-safe: the engine serialises access.</summary>
+internal sealed class TruckState(string truck, CargoProfile profile, AlertOptions options)
+{
+    private readonly List<(TelemetryMessage Message, DateTimeOffset ReceivedAt)> _pending = [];
+    private readonly Dictionary<(string Sensor, Quantity Quantity), (ExcursionTracker Excursion, TrendTracker Trend)> _channels = [];
+    private readonly Dictionary<string, FaultTracker> _faults = new(StringComparer.Ordinal);
+    private DateTimeOffset? _newestSeen;
+
+    public string Truck { get; } = truck;
+    public DoorTracker Door { get; } = new(truck, options.DoorOpenAfter);
+
+    /// <summary>Device time of the newest evaluated message; older ones are late and not evaluated.</summary>
+    public DateTimeOffset? LastEvaluated { get; private set; }
+    private long _lastEvaluatedSeq;
+
+    /// <summary>True when the message comes after the last evaluated one in (device time, seq) order.</summary>
+    public bool IsNew(TelemetryMessage message) =>
+        LastEvaluated is not { } last || message.DeviceTime > last || message.DeviceTime == last && message.Seq > _lastEvaluatedSeq;
+
+    public bool OnDuty { get; set; }
+    /// <summary>Receive time (wall clock) of the last message; null after a restart until the first tick.</summary>
+    public DateTimeOffset? LastReceived { get; set; }
+    public AlertHandle? NoData { get; set; }
+
+    /// <summary>Holds the message for the reorder window; false when it is late or a duplicate.</summary>
+    public bool Hold(TelemetryMessage message, DateTimeOffset receivedAt)
+    {
+        if (!IsNew(message)) return false;
+        if (_pending.Exists(p => p.Message.Seq == message.Seq && p.Message.DeviceTime == message.DeviceTime)) return false;
+        var index = _pending.FindLastIndex(p => Compare(p.Message, message) <= 0) + 1;
+        _pending.Insert(index, (message, receivedAt));
+        if (_newestSeen is null || message.DeviceTime > _newestSeen) _newestSeen = message.DeviceTime;
+        return true;
+    }
+
+    /// <summary>Evaluates, in device-time order, the held messages that the window no longer holds back: those at least
+    /// the window older than the newest message, or received at least the window before <paramref name="now"/>, and
+    /// every message before them.</summary>
+    public void Release(DateTimeOffset? now, List<AlertEvent> events)
+    {
+        var window = options.ReorderWindow;
+        var last = _pending.FindLastIndex(p =>
+            p.Message.DeviceTime <= _newestSeen - window || (now is { } n && p.ReceivedAt <= n - window));
+        ReleaseUpTo(last, events);
+    }
+
+    public void ReleaseAll(List<AlertEvent> events) => ReleaseUpTo(_pending.Count - 1, events);
+
+    private void ReleaseUpTo(int last, List<AlertEvent> events)
+    {
+        for (var i = 0; i <= last; i++) Evaluate(_pending[i].Message, silent: false, events);
+        _pending.RemoveRange(0, last + 1);
+    }
+
+    /// <summary>Evaluates one message now, unless it does not come after the last evaluated one.</summary>
+    public bool Evaluate(TelemetryMessage message, bool silent, List<AlertEvent> events)
+    {
+        if (!IsNew(message)) return false;
+        var at = message.DeviceTime;
+        var e = new Evaluation(events, silent, message, at);
+        if (message.DoorOpen is { } door) Door.Observe(door, at, e);
+        foreach (var reading in message.Readings)
+        {
+            if (reading.TemperatureC is { } t) Observe(reading.Sensor, Quantity.Temperature, t, at, e);
+            if (reading.HumidityPct is { } h) Observe(reading.Sensor, Quantity.Humidity, h, at, e);
+            if (_faults.TryGetValue(reading.Sensor, out var fault)) fault.OnReading(reading, at, e);
+        }
+        LastEvaluated = at;
+        _lastEvaluatedSeq = message.Seq;
+        if (_newestSeen is null || at > _newestSeen) _newestSeen = at;
+        return true;
+    }
+
+    public void OnFault(SensorFaultNotice notice, List<AlertEvent> events) =>
+        Fault(notice.Sensor).OnFault(notice, new Evaluation(events, silent: false, trigger: null, notice.DeviceTime));
+
+    public void CheckNoData(DateTimeOffset now, List<AlertEvent> events)
+    {
+        if (!OnDuty || NoData is not null) return;
+        if (LastReceived is not { } last)
+        {
+            LastReceived = now;
+            return;
+        }
+        var silence = now - last;
+        if (silence < options.NoDataAfter) return;
+        NoData = new Evaluation(events, silent: false, trigger: null, now).Open(Truck, null, AlertKind.NoData,
+            AlertSeverity.Warning, null, null, last, null,
+            string.Create(CultureInfo.InvariantCulture, $"nothing received for {silence.TotalMinutes:0.#} min"));
+    }
+
+    public void OpenNoData(DateTimeOffset at, string detail, List<AlertEvent> events) =>
+        NoData ??= new Evaluation(events, silent: false, trigger: null, at).Open(Truck, null, AlertKind.NoData,
+            AlertSeverity.Warning, null, null, LastReceived ?? at, null, detail);
+
+    public void ClearNoData(DateTimeOffset at, string detail, List<AlertEvent> events)
+    {
+        if (NoData is null) return;
+        new Evaluation(events, silent: false, trigger: null, at).Emit(AlertEventType.Cleared, NoData, null, detail);
+        NoData = null;
+    }
+
+    /// <summary>Takes back an alert that was open before a restart; false when the same alert is already here.</summary>
+    public bool Restore(AlertHandle alert)
+    {
+        AlertHandle? current;
+        switch (alert.Kind)
+        {
+            case AlertKind.NoData:
+                current = NoData;
+                if (current is null) { NoData = alert; OnDuty = true; return true; }
+                break;
+            case AlertKind.DoorOpen:
+                current = Door.Open;
+                if (current is null) { Door.Open = alert; return true; }
+                break;
+            case AlertKind.SensorFault:
+                var fault = Fault(RequireSensor(alert));
+                current = fault.Open;
+                if (current is null) { fault.Open = alert; return true; }
+                break;
+            default:
+                var quantity = alert.Kind.QuantityOf()!.Value;
+                var (excursion, trend) = Channel(RequireSensor(alert), quantity);
+                var isTrend = alert.Kind == quantity.TrendKind();
+                current = isTrend ? trend.Open : excursion.Open;
+                if (current is null)
+                {
+                    if (isTrend) trend.Open = alert;
+                    else excursion.Open = alert;
+                    return true;
+                }
+                break;
+        }
+        return current.Id == alert.Id
+            ? false
+            : throw new InvalidOperationException(
+                $"Two open {alert.Kind} alerts for truck {Truck}, sensor {alert.Sensor ?? "(none)"}: {current.Id} and {alert.Id}");
+    }
+
+    public IEnumerable<AlertHandle> OpenAlerts()
+    {
+        if (NoData is not null) yield return NoData;
+        if (Door.Open is not null) yield return Door.Open;
+        foreach (var fault in _faults.Values)
+            if (fault.Open is not null) yield return fault.Open;
+        foreach (var (excursion, trend) in _channels.Values)
+        {
+            if (excursion.Open is not null) yield return excursion.Open;
+            if (trend.Open is not null) yield return trend.Open;
+        }
+    }
+
+    private void Observe(string sensor, Quantity quantity, double value, DateTimeOffset at, Evaluation e)
+    {
+        var (excursion, trend) = Channel(sensor, quantity);
+        var cleared = excursion.Observe(value, at, e);
+        if (options.Trend.Enabled) trend.Observe(value, at, e, excursion, cleared);
+    }
+
+    private (ExcursionTracker, TrendTracker) Channel(string sensor, Quantity quantity)
+    {
+        if (_channels.TryGetValue((sensor, quantity), out var channel)) return channel;
+        var rules = profile.For(quantity);
+        channel = (new ExcursionTracker(Truck, sensor, quantity, rules), new TrendTracker(Truck, sensor, quantity, rules, options.Trend));
+        _channels.Add((sensor, quantity), channel);
+        return channel;
+    }
+
+    private FaultTracker Fault(string sensor)
+    {
+        if (_faults.TryGetValue(sensor, out var fault)) return fault;
+        fault = new FaultTracker(Truck, sensor, profile.Temperature.ClearHold);
+        _faults.Add(sensor, fault);
+        return fault;
+    }
+
+    private static string RequireSensor(AlertHandle alert) =>
+        alert.Sensor ?? throw new ArgumentException($"Open alert {alert.Id} of kind {alert.Kind} has no sensor", nameof(alert));
+
+    private static int Compare(TelemetryMessage a, TelemetryMessage b)
+    {
+        var byTime = a.DeviceTime.CompareTo(b.DeviceTime);
+        return byTime != 0 ? byTime : a.Seq.CompareTo(b.Seq);
+    }
+}

@@ -1,0 +1,353 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Logistics.Telemetry.Alerts.Store;
+
+/// <summary>Alerts and their audit trail in one SQLite file (WAL mode). The schema is created or migrated when the
+/// store opens. Thread-safe: every call uses its own pooled connection; writes are serialised by the store, reads run
+/// alongside them (WAL). Times are kept as Unix milliseconds, UTC.</summary>
+public sealed class SqliteAlertStore : IDisposable
+{
+    /// <summary>The actor recorded in the audit trail for the engine's own steps.</summary>
+    public const string EngineActor = "engine";
+
+    private const string Columns = "id, truck, sensor, kind, severity, state, band_min, band_max, has_band, peak, started_at, " +
+                                   "opened_at, escalated_at, cleared_at, acknowledged_by, acknowledged_at, acknowledge_comment, detail";
+
+    private readonly string _connectionString;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly TimeProvider _clock;
+
+    private SqliteAlertStore(string connectionString, TimeProvider clock)
+    {
+        _connectionString = connectionString;
+        _clock = clock;
+    }
+
+    /// <summary>The schema version this code writes.</summary>
+    public static int SchemaVersion => AlertStoreMigrations.Latest;
+
+    /// <summary>Opens (creating if needed) the database file and brings its schema up to date.</summary>
+    /// <param name="path">The database file.</param>
+    /// <param name="clock">The clock of acknowledgements; the system clock when null.</param>
+    /// <exception cref="InvalidOperationException">The file was written by a newer version of the service.</exception>
+    public static async Task<SqliteAlertStore> OpenAsync(string path, TimeProvider? clock = null, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            ForeignKeys = true,
+            DefaultTimeout = 30,
+            Pooling = true,
+        }.ToString();
+        var store = new SqliteAlertStore(connectionString, clock ?? TimeProvider.System);
+        await store.MigrateAsync(ct);
+        return store;
+    }
+
+    /// <summary>Records one of the engine's events: an opening creates the alert, an escalation raises its severity, a
+    /// clearing closes it; each adds an audit entry. Idempotent: an event already recorded (the same opening, a
+    /// severity already reached, an alert already cleared) changes nothing, so at-least-once delivery is safe.</summary>
+    /// <exception cref="AlertNotFoundException">An escalation or clearing of an alert the store does not have.</exception>
+    public async Task ApplyAsync(AlertEvent e, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        await _writeLock.WaitAsync(ct);
+        try
+        {
+            await using var connection = await ConnectAsync(ct);
+            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+            var changed = e.Type switch
+            {
+                AlertEventType.Opened => await InsertAsync(connection, tx, e, ct),
+                AlertEventType.Escalated => await UpdateAsync(connection, tx, e, """
+                    UPDATE alerts SET severity = $severity, band_min = $band_min, band_max = $band_max, has_band = $has_band,
+                        peak = $peak, escalated_at = $at
+                    WHERE id = $id AND severity <> $severity
+                    """, ct),
+                AlertEventType.Cleared => await UpdateAsync(connection, tx, e, """
+                    UPDATE alerts SET state = 'Cleared', peak = $peak, cleared_at = $at
+                    WHERE id = $id AND state <> 'Cleared'
+                    """, ct),
+                _ => throw new ArgumentOutOfRangeException(nameof(e), e.Type, "Unknown event type"),
+            };
+            if (changed)
+                await AuditAsync(connection, tx, e.AlertId, e.At, EngineActor, e.Type.ToString().ToLowerInvariant(), e.Severity, e.Detail, ct);
+            await tx.CommitAsync(ct);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>A person acknowledges an alert, open or already cleared, with an optional comment.</summary>
+    /// <exception cref="ArgumentException">The user name is empty.</exception>
+    /// <exception cref="AlertNotFoundException">No alert has this id.</exception>
+    /// <exception cref="InvalidOperationException">The alert was acknowledged already (the message says by whom).</exception>
+    public async Task<AlertRecord> AcknowledgeAsync(Guid id, string user, string? comment, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(user))
+            throw new ArgumentException("Acknowledging an alert needs the name of the user who acknowledges it.", nameof(user));
+        user = user.Trim();
+        comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        await _writeLock.WaitAsync(ct);
+        try
+        {
+            await using var connection = await ConnectAsync(ct);
+            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+            var alert = await GetAsync(connection, tx, id, ct) ?? throw new AlertNotFoundException(id);
+            if (alert.AcknowledgedBy is not null)
+                throw new InvalidOperationException(
+                    $"Alert {id} was already acknowledged by {alert.AcknowledgedBy} at {alert.AcknowledgedAt:O}.");
+            var now = _clock.GetUtcNow();
+            await using (var command = Command(connection, tx, """
+                UPDATE alerts SET acknowledged_by = $user, acknowledged_at = $at, acknowledge_comment = $comment,
+                    state = CASE state WHEN 'Open' THEN 'Acknowledged' ELSE state END
+                WHERE id = $id
+                """))
+            {
+                command.Parameters.AddWithValue("$user", user);
+                command.Parameters.AddWithValue("$at", Millis(now));
+                command.Parameters.AddWithValue("$comment", (object?)comment ?? DBNull.Value);
+                command.Parameters.AddWithValue("$id", Key(id));
+                await command.ExecuteNonQueryAsync(ct);
+            }
+            await AuditAsync(connection, tx, id, now, user, "acknowledged", alert.Severity, comment, ct);
+            var updated = (await GetAsync(connection, tx, id, ct))!;
+            await tx.CommitAsync(ct);
+            return updated;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>One alert; null when there is none with this id.</summary>
+    public async Task<AlertRecord?> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var connection = await ConnectAsync(ct);
+        return await GetAsync(connection, null, id, ct);
+    }
+
+    /// <summary>Every change to one alert, oldest first.</summary>
+    /// <exception cref="AlertNotFoundException">No alert has this id.</exception>
+    public async Task<IReadOnlyList<AuditEntry>> GetAuditTrailAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var connection = await ConnectAsync(ct);
+        if (await GetAsync(connection, null, id, ct) is null) throw new AlertNotFoundException(id);
+        await using var command = Command(connection, null,
+            "SELECT seq, alert_id, at, actor, action, severity, comment FROM alert_audit WHERE alert_id = $id ORDER BY seq");
+        command.Parameters.AddWithValue("$id", Key(id));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var trail = new List<AuditEntry>();
+        while (await reader.ReadAsync(ct))
+        {
+            trail.Add(new AuditEntry(reader.GetInt64(0), Guid.Parse(reader.GetString(1)), Time(reader.GetInt64(2)),
+                reader.GetString(3), reader.GetString(4), Enum.Parse<AlertSeverity>(reader.GetString(5)),
+                reader.IsDBNull(6) ? null : reader.GetString(6)));
+        }
+        return trail;
+    }
+
+    /// <summary>Alerts that match the filter, newest start first, one page at a time.</summary>
+    public async Task<AlertPage> ListAsync(AlertQuery query, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Offset < 0) throw new ArgumentOutOfRangeException(nameof(query), query.Offset, "Offset must not be negative");
+        if (query.Limit is < 1 or > AlertQuery.MaxLimit)
+            throw new ArgumentOutOfRangeException(nameof(query), query.Limit, $"Limit must be between 1 and {AlertQuery.MaxLimit}");
+        if (query.From >= query.To)
+            throw new ArgumentException($"The time range is empty: From {query.From:O} is not before To {query.To:O}", nameof(query));
+
+        await using var connection = await ConnectAsync(ct);
+        var conditions = new List<string>();
+        var parameters = new List<(string, object)>();
+        void Where(string condition, string name, object value)
+        {
+            conditions.Add(condition);
+            parameters.Add((name, value));
+        }
+        if (query.Truck is not null) Where("truck = $truck", "$truck", query.Truck);
+        if (query.State is { } state) Where("state = $state", "$state", state.ToString());
+        if (query.Kind is { } kind) Where("kind = $kind", "$kind", kind.ToString());
+        if (query.Severity is { } severity) Where("severity = $severity", "$severity", severity.ToString());
+        if (query.To is { } to) Where("started_at < $to", "$to", Millis(to));
+        if (query.From is { } from) Where("(cleared_at IS NULL OR cleared_at >= $from)", "$from", Millis(from));
+        var where = conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
+
+        int total;
+        await using (var count = Command(connection, null, "SELECT COUNT(*) FROM alerts" + where))
+        {
+            foreach (var (name, value) in parameters) count.Parameters.AddWithValue(name, value);
+            total = Convert.ToInt32(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        }
+        await using var command = Command(connection, null,
+            $"SELECT {Columns} FROM alerts{where} ORDER BY started_at DESC, id LIMIT $limit OFFSET $offset");
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        command.Parameters.AddWithValue("$limit", query.Limit);
+        command.Parameters.AddWithValue("$offset", query.Offset);
+        return new AlertPage(await ReadAllAsync(command, ct), total, query.Offset, query.Limit);
+    }
+
+    /// <summary>Every alert not cleared yet (open or acknowledged), oldest first: what
+    /// <see cref="AlertEngine.Restore"/> takes after a restart.</summary>
+    public async Task<IReadOnlyList<AlertRecord>> GetOpenAsync(CancellationToken ct = default)
+    {
+        await using var connection = await ConnectAsync(ct);
+        await using var command = Command(connection, null,
+            $"SELECT {Columns} FROM alerts WHERE state <> 'Cleared' ORDER BY started_at, id");
+        return await ReadAllAsync(command, ct);
+    }
+
+    /// <summary>The schema version of the file (the highest step applied).</summary>
+    public async Task<int> GetSchemaVersionAsync(CancellationToken ct = default)
+    {
+        await using var connection = await ConnectAsync(ct);
+        return await VersionAsync(connection, null, ct);
+    }
+
+    /// <summary>Closes the pooled connections, so the file can be moved or deleted.</summary>
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+        _writeLock.Dispose();
+    }
+
+    private async Task MigrateAsync(CancellationToken ct)
+    {
+        await using var connection = await ConnectAsync(ct);
+        await using (var wal = Command(connection, null, "PRAGMA journal_mode = WAL"))
+            await wal.ExecuteNonQueryAsync(ct);
+        await using (var create = Command(connection, null,
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at INTEGER NOT NULL)"))
+            await create.ExecuteNonQueryAsync(ct);
+
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+        var current = await VersionAsync(connection, tx, ct);
+        if (current > AlertStoreMigrations.Latest)
+            throw new InvalidOperationException(
+                $"The alert database {connection.DataSource} has schema version {current}, newer than this service's " +
+                $"{AlertStoreMigrations.Latest}: run a newer version of the service or use another file.");
+        foreach (var step in AlertStoreMigrations.Steps.Where(s => s.Version > current))
+        {
+            await using (var migrate = Command(connection, tx, step.Sql))
+                await migrate.ExecuteNonQueryAsync(ct);
+            await using var record = Command(connection, tx,
+                "INSERT INTO schema_version (version, description, applied_at) VALUES ($version, $description, $at)");
+            record.Parameters.AddWithValue("$version", step.Version);
+            record.Parameters.AddWithValue("$description", step.Description);
+            record.Parameters.AddWithValue("$at", Millis(_clock.GetUtcNow()));
+            await record.ExecuteNonQueryAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+    }
+
+    private static async Task<int> VersionAsync(SqliteConnection connection, SqliteTransaction? tx, CancellationToken ct)
+    {
+        await using var command = Command(connection, tx, "SELECT COALESCE(MAX(version), 0) FROM schema_version");
+        return Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<bool> InsertAsync(SqliteConnection connection, SqliteTransaction tx, AlertEvent e, CancellationToken ct)
+    {
+        await using var command = Command(connection, tx, $"""
+            INSERT OR IGNORE INTO alerts ({Columns})
+            VALUES ($id, $truck, $sensor, $kind, $severity, 'Open', $band_min, $band_max, $has_band, $peak, $started_at,
+                    $at, NULL, NULL, NULL, NULL, NULL, $detail)
+            """);
+        AddEventParameters(command, e);
+        command.Parameters.AddWithValue("$truck", e.Truck);
+        command.Parameters.AddWithValue("$sensor", (object?)e.Sensor ?? DBNull.Value);
+        command.Parameters.AddWithValue("$kind", e.Kind.ToString());
+        command.Parameters.AddWithValue("$started_at", Millis(e.StartedAt));
+        command.Parameters.AddWithValue("$detail", e.Detail);
+        return await command.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    private static async Task<bool> UpdateAsync(SqliteConnection connection, SqliteTransaction tx, AlertEvent e, string sql, CancellationToken ct)
+    {
+        await using var command = Command(connection, tx, sql);
+        AddEventParameters(command, e);
+        if (await command.ExecuteNonQueryAsync(ct) == 1) return true;
+        return await GetAsync(connection, tx, e.AlertId, ct) is null ? throw new AlertNotFoundException(e.AlertId) : false;
+    }
+
+    private static void AddEventParameters(SqliteCommand command, AlertEvent e)
+    {
+        command.Parameters.AddWithValue("$id", Key(e.AlertId));
+        command.Parameters.AddWithValue("$severity", e.Severity.ToString());
+        command.Parameters.AddWithValue("$band_min", (object?)e.Band?.Min ?? DBNull.Value);
+        command.Parameters.AddWithValue("$band_max", (object?)e.Band?.Max ?? DBNull.Value);
+        command.Parameters.AddWithValue("$has_band", e.Band is null ? 0 : 1);
+        command.Parameters.AddWithValue("$peak", (object?)e.PeakValue ?? DBNull.Value);
+        command.Parameters.AddWithValue("$at", Millis(e.At));
+    }
+
+    private static async Task AuditAsync(SqliteConnection connection, SqliteTransaction tx, Guid id, DateTimeOffset at, string actor,
+        string action, AlertSeverity severity, string? comment, CancellationToken ct)
+    {
+        await using var command = Command(connection, tx, """
+            INSERT INTO alert_audit (alert_id, at, actor, action, severity, comment)
+            VALUES ($id, $at, $actor, $action, $severity, $comment)
+            """);
+        command.Parameters.AddWithValue("$id", Key(id));
+        command.Parameters.AddWithValue("$at", Millis(at));
+        command.Parameters.AddWithValue("$actor", actor);
+        command.Parameters.AddWithValue("$action", action);
+        command.Parameters.AddWithValue("$severity", severity.ToString());
+        command.Parameters.AddWithValue("$comment", (object?)comment ?? DBNull.Value);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task<AlertRecord?> GetAsync(SqliteConnection connection, SqliteTransaction? tx, Guid id, CancellationToken ct)
+    {
+        await using var command = Command(connection, tx, $"SELECT {Columns} FROM alerts WHERE id = $id");
+        command.Parameters.AddWithValue("$id", Key(id));
+        var found = await ReadAllAsync(command, ct);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    private static async Task<IReadOnlyList<AlertRecord>> ReadAllAsync(SqliteCommand command, CancellationToken ct)
+    {
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var alerts = new List<AlertRecord>();
+        while (await reader.ReadAsync(ct))
+        {
+            double? Real(int i) => reader.IsDBNull(i) ? null : reader.GetDouble(i);
+            DateTimeOffset? At(int i) => reader.IsDBNull(i) ? null : Time(reader.GetInt64(i));
+            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+            alerts.Add(new AlertRecord(
+                Guid.Parse(reader.GetString(0)), reader.GetString(1), Text(2),
+                Enum.Parse<AlertKind>(reader.GetString(3)), Enum.Parse<AlertSeverity>(reader.GetString(4)),
+                Enum.Parse<AlertState>(reader.GetString(5)),
+                reader.GetInt64(8) == 1 ? new Band(Real(6), Real(7)) : null, Real(9),
+                Time(reader.GetInt64(10)), Time(reader.GetInt64(11)), At(12), At(13),
+                Text(14), At(15), Text(16), reader.GetString(17)));
+        }
+        return alerts;
+    }
+
+    private async Task<SqliteConnection> ConnectAsync(CancellationToken ct)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(ct);
+        return connection;
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? tx, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static string Key(Guid id) => id.ToString("D");
+    private static long Millis(DateTimeOffset t) => t.ToUnixTimeMilliseconds();
+    private static DateTimeOffset Time(long millis) => DateTimeOffset.FromUnixTimeMilliseconds(millis);
+}

@@ -1,0 +1,257 @@
+using Logistics.Telemetry.Alerts;
+using Logistics.Telemetry.Alerts.Store;
+using Microsoft.Data.Sqlite;
+using static Logistics.Telemetry.Tests.Alerts.AlertScenario;
+
+namespace Logistics.Telemetry.Tests.Alerts;
+
+/// <summary>Against a real SQLite file in a temporary folder.</summary>
+public sealed class SqliteAlertStoreTests : IDisposable
+{
+    private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
+    private readonly string _folder = Directory.CreateTempSubdirectory("alert-store-").FullName;
+    private readonly List<SqliteAlertStore> _stores = [];
+
+    private string DatabasePath => Path.Combine(_folder, "alerts.db");
+
+    public void Dispose()
+    {
+        foreach (var store in _stores) store.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private async Task<SqliteAlertStore> Open()
+    {
+        var store = await SqliteAlertStore.OpenAsync(DatabasePath);
+        _stores.Add(store);
+        return store;
+    }
+
+    private static AlertEvent Event(AlertEventType type, Guid id, DateTimeOffset at, string truck = "T-001",
+        AlertKind kind = AlertKind.TemperatureExcursion, AlertSeverity severity = AlertSeverity.Warning, DateTimeOffset? started = null,
+        double? peak = 26) =>
+        new(type, id, truck, kind is AlertKind.NoData or AlertKind.DoorOpen ? null : "front", kind, severity,
+            kind == AlertKind.TemperatureExcursion ? new Band(15, 25) : null, peak, started ?? at, at, null, peak, $"{type} at {at:t}");
+
+    private long Scalar(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar());
+    }
+
+    private string Text(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (string)command.ExecuteScalar()!;
+    }
+
+    [Fact]
+    public async Task Opening_creates_the_schema_in_WAL_mode_and_reopening_migrates_nothing_twice()
+    {
+        var store = await Open();
+        Assert.Equal(SqliteAlertStore.SchemaVersion, await store.GetSchemaVersionAsync());
+        var id = Guid.NewGuid();
+        await store.ApplyAsync(Event(AlertEventType.Opened, id, T0));
+        store.Dispose();
+
+        var again = await Open();
+        Assert.Equal(SqliteAlertStore.SchemaVersion, await again.GetSchemaVersionAsync());
+        Assert.Equal(SqliteAlertStore.SchemaVersion, Scalar("SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal("wal", Text("PRAGMA journal_mode"));
+        Assert.NotNull(await again.GetAsync(id));
+    }
+
+    [Fact]
+    public async Task A_database_at_an_earlier_version_is_brought_up_to_date()
+    {
+        (await Open()).Dispose();
+        Scalar("DROP INDEX ix_alerts_truck_started; DROP INDEX ix_alerts_started; DROP INDEX ix_alerts_state; DELETE FROM schema_version WHERE version = 2; SELECT 0");
+        await Open();
+        Assert.Equal(2, Scalar("SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(1, Scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'ix_alerts_state'"));
+    }
+
+    [Fact]
+    public async Task A_database_from_a_newer_version_is_refused_with_a_message_that_says_so()
+    {
+        (await Open()).Dispose();
+        Scalar("INSERT INTO schema_version VALUES (99, 'future', 0); SELECT 0");
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => SqliteAlertStore.OpenAsync(DatabasePath));
+        Assert.Contains("99", e.Message);
+    }
+
+    [Fact]
+    public async Task The_lifecycle_open_escalate_acknowledge_clear_is_kept_with_its_audit_trail()
+    {
+        var store = await Open();
+        var id = Guid.NewGuid();
+        await store.ApplyAsync(Event(AlertEventType.Opened, id, T0 + 5 * Minute, started: T0));
+        await store.ApplyAsync(Event(AlertEventType.Escalated, id, T0 + 7 * Minute, severity: AlertSeverity.Critical, started: T0, peak: 31) with { Band = new Band(10, 30) });
+        var acknowledged = await store.AcknowledgeAsync(id, " Li Wei ", "Driver called, reefer restarted");
+        Assert.Equal((AlertState.Acknowledged, "Li Wei", "Driver called, reefer restarted"),
+            (acknowledged.State, acknowledged.AcknowledgedBy, acknowledged.AcknowledgeComment));
+        await store.ApplyAsync(Event(AlertEventType.Cleared, id, T0 + 20 * Minute, severity: AlertSeverity.Critical, started: T0, peak: 32));
+
+        var alert = (await store.GetAsync(id))!;
+        Assert.Equal(AlertState.Cleared, alert.State);
+        Assert.Equal(AlertSeverity.Critical, alert.Severity);
+        Assert.Equal(new Band(10, 30), alert.Band);
+        Assert.Equal(32, alert.PeakValue);
+        Assert.Equal((T0, T0 + 5 * Minute, T0 + 7 * Minute, T0 + 20 * Minute), (alert.StartedAt, alert.OpenedAt, alert.EscalatedAt, alert.ClearedAt));
+        Assert.Equal("Li Wei", alert.AcknowledgedBy);
+        Assert.NotNull(alert.AcknowledgedAt);
+
+        var trail = await store.GetAuditTrailAsync(id);
+        Assert.Equal(["opened", "escalated", "acknowledged", "cleared"], trail.Select(a => a.Action));
+        Assert.Equal([SqliteAlertStore.EngineActor, SqliteAlertStore.EngineActor, "Li Wei", SqliteAlertStore.EngineActor], trail.Select(a => a.Actor));
+        Assert.Equal("Driver called, reefer restarted", trail[2].Comment);
+        Assert.Equal(AlertSeverity.Critical, trail[1].Severity);
+        Assert.True(trail.Zip(trail.Skip(1)).All(p => p.First.Sequence < p.Second.Sequence));
+    }
+
+    [Fact]
+    public async Task A_cleared_alert_can_still_be_acknowledged_and_stays_cleared()
+    {
+        var store = await Open();
+        var id = Guid.NewGuid();
+        await store.ApplyAsync(Event(AlertEventType.Opened, id, T0));
+        await store.ApplyAsync(Event(AlertEventType.Cleared, id, T0 + Minute));
+        var alert = await store.AcknowledgeAsync(id, "qa.zhang", null);
+        Assert.Equal((AlertState.Cleared, "qa.zhang"), (alert.State, alert.AcknowledgedBy));
+        Assert.Equal("acknowledged", (await store.GetAuditTrailAsync(id))[^1].Action);
+    }
+
+    [Fact]
+    public async Task Acknowledging_an_unknown_alert_without_a_user_or_twice_is_a_clear_error()
+    {
+        var store = await Open();
+        var unknown = Guid.NewGuid();
+        var notFound = await Assert.ThrowsAsync<AlertNotFoundException>(() => store.AcknowledgeAsync(unknown, "qa.zhang", null));
+        Assert.Contains(unknown.ToString(), notFound.Message);
+
+        var id = Guid.NewGuid();
+        await store.ApplyAsync(Event(AlertEventType.Opened, id, T0));
+        var noUser = await Assert.ThrowsAsync<ArgumentException>(() => store.AcknowledgeAsync(id, "  ", "ok"));
+        Assert.Contains("user", noUser.Message);
+        await store.AcknowledgeAsync(id, "qa.zhang", "seen");
+        var twice = await Assert.ThrowsAsync<InvalidOperationException>(() => store.AcknowledgeAsync(id, "qa.li", "me too"));
+        Assert.Contains("qa.zhang", twice.Message);
+        Assert.Equal(2, (await store.GetAuditTrailAsync(id)).Count);
+        await Assert.ThrowsAsync<AlertNotFoundException>(() => store.GetAuditTrailAsync(unknown));
+    }
+
+    [Fact]
+    public async Task Events_delivered_twice_are_recorded_once_and_events_of_unknown_alerts_are_refused()
+    {
+        var store = await Open();
+        var id = Guid.NewGuid();
+        for (var i = 0; i < 2; i++)
+        {
+            await store.ApplyAsync(Event(AlertEventType.Opened, id, T0));
+            await store.ApplyAsync(Event(AlertEventType.Escalated, id, T0 + Minute, severity: AlertSeverity.Critical));
+            await store.ApplyAsync(Event(AlertEventType.Cleared, id, T0 + 2 * Minute, severity: AlertSeverity.Critical));
+        }
+        Assert.Equal(3, (await store.GetAuditTrailAsync(id)).Count);
+        await Assert.ThrowsAsync<AlertNotFoundException>(() => store.ApplyAsync(Event(AlertEventType.Cleared, Guid.NewGuid(), T0)));
+    }
+
+    [Fact]
+    public async Task Lists_filter_by_truck_state_kind_severity_and_time_and_page_newest_first()
+    {
+        var store = await Open();
+        var ids = new List<Guid>();
+        for (var i = 0; i < 12; i++)
+        {
+            var id = Guid.NewGuid();
+            ids.Add(id);
+            var start = T0 + i * 10 * Minute;
+            await store.ApplyAsync(Event(AlertEventType.Opened, id, start, truck: i % 3 == 0 ? "T-002" : "T-001",
+                kind: i % 4 == 0 ? AlertKind.NoData : AlertKind.TemperatureExcursion,
+                severity: i % 2 == 0 ? AlertSeverity.Critical : AlertSeverity.Warning));
+            if (i < 6) await store.ApplyAsync(Event(AlertEventType.Cleared, id, start + 5 * Minute));
+        }
+        await store.AcknowledgeAsync(ids[7], "qa.zhang", null);
+        await store.AcknowledgeAsync(ids[1], "qa.zhang", null);   // cleared, stays cleared
+
+        Assert.Equal(12, (await store.ListAsync(new AlertQuery())).Total);
+        Assert.Equal(4, (await store.ListAsync(new AlertQuery { Truck = "T-002" })).Total);
+        Assert.Equal(6, (await store.ListAsync(new AlertQuery { State = AlertState.Cleared })).Total);
+        Assert.Equal([ids[7]], (await store.ListAsync(new AlertQuery { State = AlertState.Acknowledged })).Items.Select(a => a.Id));
+        Assert.Equal(5, (await store.ListAsync(new AlertQuery { State = AlertState.Open })).Total);
+        Assert.Equal(3, (await store.ListAsync(new AlertQuery { Kind = AlertKind.NoData })).Total);
+        Assert.Equal(6, (await store.ListAsync(new AlertQuery { Severity = AlertSeverity.Critical })).Total);
+        Assert.Equal(2, (await store.ListAsync(new AlertQuery { Truck = "T-002", Severity = AlertSeverity.Critical })).Total);
+
+        // Active during [0:32, 1:01): alert 3 (0:30–0:35), 4 (0:40–0:45), 5 (0:50–0:55), 6 (1:00, open).
+        var range = await store.ListAsync(new AlertQuery { From = T0 + 32 * Minute, To = T0 + 61 * Minute });
+        Assert.Equal([ids[6], ids[5], ids[4], ids[3]], range.Items.Select(a => a.Id));
+
+        var page = await store.ListAsync(new AlertQuery { Offset = 4, Limit = 3 });
+        Assert.Equal((12, 4, 3), (page.Total, page.Offset, page.Limit));
+        Assert.Equal([ids[7], ids[6], ids[5]], page.Items.Select(a => a.Id));
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.ListAsync(new AlertQuery { Limit = 0 }));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.ListAsync(new AlertQuery { From = T0, To = T0 }));
+    }
+
+    [Fact]
+    public async Task Open_alerts_are_those_not_cleared_including_acknowledged_ones()
+    {
+        var store = await Open();
+        Guid open = Guid.NewGuid(), acknowledged = Guid.NewGuid(), cleared = Guid.NewGuid();
+        await store.ApplyAsync(Event(AlertEventType.Opened, open, T0, kind: AlertKind.DoorOpen));
+        await store.ApplyAsync(Event(AlertEventType.Opened, acknowledged, T0 + Minute));
+        await store.ApplyAsync(Event(AlertEventType.Opened, cleared, T0 + 2 * Minute, truck: "T-003"));
+        await store.ApplyAsync(Event(AlertEventType.Cleared, cleared, T0 + 3 * Minute, truck: "T-003"));
+        await store.AcknowledgeAsync(acknowledged, "qa.zhang", null);
+
+        var openAlerts = await store.GetOpenAsync();
+        Assert.Equal([open, acknowledged], openAlerts.Select(a => a.Id));
+        var restored = openAlerts[0].ToOpenAlert();
+        Assert.Equal((AlertKind.DoorOpen, (string?)null, (Band?)null), (restored.Kind, restored.Sensor, restored.Band));
+    }
+
+    [Fact]
+    public async Task Many_writers_at_once_lose_nothing()
+    {
+        var store = await Open();
+        var ids = Enumerable.Range(0, 40).Select(_ => Guid.NewGuid()).ToList();
+        await Task.WhenAll(ids.Select(id => Task.Run(async () =>
+        {
+            await store.ApplyAsync(Event(AlertEventType.Opened, id, T0));
+            await store.ApplyAsync(Event(AlertEventType.Cleared, id, T0 + Minute));
+            await store.ListAsync(new AlertQuery { Limit = 10 });
+        })));
+        Assert.Equal(40, (await store.ListAsync(new AlertQuery { State = AlertState.Cleared })).Total);
+        Assert.Equal(80, Scalar("SELECT COUNT(*) FROM alert_audit"));
+    }
+
+    [Fact]
+    public async Task An_engine_restarted_from_the_store_continues_its_alerts_without_duplicates()
+    {
+        var store = await Open();
+        var before = new AlertScenario();
+        before.Hold(26, 8 * Minute);
+        before.Send(Message(before.Truck, before.NextSeq(), before.Now, new Readings.SensorReading("rear", 20, 55)), before.Now);
+        foreach (var e in before.Events) await store.ApplyAsync(e);
+
+        var after = new AlertScenario(before.Options);
+        after.Engine.Restore((await store.GetOpenAsync()).Select(a => a.ToOpenAlert()));
+        foreach (var e in after.Engine.Replay(before.Sent, before.Sent[^1].DeviceTime)) await store.ApplyAsync(e);
+        after.Advance(before.Now - T0 + Step);
+        after.Hold(22, 2 * Minute);
+        after.Send(22);
+        foreach (var e in after.Events) await store.ApplyAsync(e);
+
+        var all = await store.ListAsync(new AlertQuery());
+        var alert = Assert.Single(all.Items);
+        Assert.Equal(AlertState.Cleared, alert.State);
+        Assert.Equal(["opened", "cleared"], (await store.GetAuditTrailAsync(alert.Id)).Select(a => a.Action));
+    }
+}
