@@ -238,7 +238,7 @@ public sealed class SqliteAlertStoreTests : IDisposable
         var store = await Open();
         var before = new AlertScenario();
         before.Hold(26, 8 * Minute);
-        before.Send(Message(before.Truck, before.NextSeq(), before.Now, new Readings.SensorReading("rear", 20, 55)), before.Now);
+        before.Send(Message(before.Truck, before.NextSeq(), before.Now, new Logistics.Telemetry.Readings.SensorReading("rear", 20, 55)), before.Now);
         foreach (var e in before.Events) await store.ApplyAsync(e);
 
         var after = new AlertScenario(before.Options);
