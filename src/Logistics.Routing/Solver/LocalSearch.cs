@@ -6,7 +6,8 @@ namespace Logistics.Routing.Solver;
 /// the CVRP: open-source implementation and SWAP* neighborhood"): for each client U and each of its
 /// granular neighbours V, try every operator and apply the first that lowers the penalised cost;
 /// repeat until no move improves. Pairs whose routes did not change since U was last examined are
-/// skipped. Optional clients are also inserted or removed when their prize makes it worth it.</summary>
+/// skipped. Optional clients are also inserted or removed when their prize makes it worth it. When
+/// no client-pair move improves, SWAP* is tried on route pairs whose sectors overlap.</summary>
 internal sealed class LocalSearch
 {
     private const double Epsilon = 1e-6;
@@ -21,6 +22,9 @@ internal sealed class LocalSearch
         new Relocate(), new RelocatePair(reversed: false), new RelocatePair(reversed: true),
         new Swap(), new SwapPairSingle(), new SwapPairs(), new TwoOptStar(), new TwoOpt(),
     ];
+    private readonly SwapStar? _swapStar;
+    private readonly Sector[] _sectors;
+    private readonly double[] _angles;
     private readonly int[] _order;
     private readonly List<int> _ejectable = [];
     private readonly List<int> _ejected = [];
@@ -30,8 +34,11 @@ internal sealed class LocalSearch
     /// <summary>How many routes near a client left out are tried for an insertion by ejection.</summary>
     private const int EjectionRoutes = 3;
 
-    public LocalSearch(SearchData data, CostEvaluator costs, RouteBuilder builder, Insertion insertion, Rng rng)
+    public LocalSearch(SearchData data, CostEvaluator costs, RouteBuilder builder, Insertion insertion, Rng rng, bool swapStar = true)
     {
+        _swapStar = swapStar ? new SwapStar(data, costs) : null;
+        _sectors = new Sector[data.Types.Sum(t => t.Count)];
+        _angles = new double[data.NumClients];
         _data = data;
         _costs = costs;
         _builder = builder;
@@ -51,7 +58,11 @@ internal sealed class LocalSearch
     public void Run(SearchSolution s, bool full, Func<bool> shouldStop)
     {
         s.RepriceAll(_costs);
-        if (full) Array.Fill(s.LastTested, -1);
+        if (full)
+        {
+            Array.Fill(s.LastTested, -1);
+            Array.Fill(s.SwapStarTested, -1);
+        }
         _rng.Shuffle(_order.AsSpan());
         bool improved;
         do
@@ -81,6 +92,7 @@ internal sealed class LocalSearch
                     improved = true;
                 if (s.IsVisited(u) && _data.IsOptional(u) && TryRemove(s, u)) improved = true;
             }
+            if (!improved && _swapStar is not null && !shouldStop()) improved = RunSwapStar(s);
         } while (improved && !shouldStop());
     }
 
@@ -93,6 +105,51 @@ internal sealed class LocalSearch
             if (j == 1 && op.AcceptsDepotAsV && op.Build(ru, i, rv, 0, _move) && TryApply(s)) return true;
         }
         return false;
+    }
+
+    /// <summary>SWAP* over every pair of used routes whose sectors overlap and of which one changed
+    /// since the first was last tried (as HGS does, Vidal 2022).</summary>
+    private bool RunSwapStar(SearchSolution s)
+    {
+        var routes = s.Routes;
+        foreach (var route in routes)
+            if (!route.IsEmpty) _sectors[route.Index] = Sector.Of(_data, route, _angles);
+        var improved = false;
+        foreach (var ra in routes)
+        {
+            if (ra.IsEmpty) continue;
+            var lastTested = s.SwapStarTested[ra.Index];
+            s.SwapStarTested[ra.Index] = _counter;
+            for (var b = ra.Index + 1; b < routes.Length; b++)
+            {
+                var rb = routes[b];
+                if (rb.IsEmpty || Math.Max(ra.LastModified, rb.LastModified) <= lastTested) continue;
+                // Sectors around different depots say nothing about each other: such pairs are tried.
+                if (_data.Types[ra.Type].StartDepot == _data.Types[rb.Type].StartDepot && !_sectors[ra.Index].Overlaps(_sectors[rb.Index]))
+                    continue;
+                if (!TrySwapStar(s, ra, rb)) continue;
+                improved = true;
+                _sectors[ra.Index] = Sector.Of(_data, ra, _angles);
+                _sectors[rb.Index] = Sector.Of(_data, rb, _angles);
+            }
+        }
+        return improved;
+    }
+
+    /// <summary>Prices the most promising SWAP* exchanges of two routes exactly and applies the best
+    /// one that lowers the penalised cost.</summary>
+    private bool TrySwapStar(SearchSolution s, SearchRoute ra, SearchRoute rb)
+    {
+        var candidates = _swapStar!.Prepare(ra, rb);
+        var (best, bestDelta) = (-1, -Epsilon);
+        for (var k = 0; k < candidates; k++)
+        {
+            _swapStar.Build(k, _move);
+            if (Delta(_move) is var delta && delta < bestDelta) (best, bestDelta) = (k, delta);
+        }
+        if (best < 0) return false;
+        _swapStar.Build(best, _move);
+        return TryApply(s);
     }
 
     private bool TryEmptyRoute(SearchSolution s, int u)

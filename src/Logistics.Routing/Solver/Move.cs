@@ -57,4 +57,11 @@ internal sealed class Move
         (_b[0], _b[1], _b[2]) = (p1, p2, p3);
         return this;
     }
+
+    public Move And(SearchRoute route, Piece p1, Piece p2, Piece p3, Piece p4)
+    {
+        (RouteB, CountB) = (route, 4);
+        (_b[0], _b[1], _b[2], _b[3]) = (p1, p2, p3, p4);
+        return this;
+    }
 }

@@ -13,12 +13,17 @@ public static class RoutingSolver
     /// <summary>Searches until the time or iteration limit or cancellation, and returns the best
     /// solution found (anytime). Thread-safe: every call has its own state.</summary>
     public static SolverResult Solve(ProblemData data, SolverOptions options, IProgress<SolverProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        Solve(data, options, new SearchParameters(), progress, cancellationToken);
+
+    /// <summary>As <see cref="Solve(ProblemData, SolverOptions, IProgress{SolverProgress}?, CancellationToken)"/>
+    /// with other search parameters, for tests and benchmarks that compare settings.</summary>
+    internal static SolverResult Solve(ProblemData data, SolverOptions options, SearchParameters parameters,
+        IProgress<SolverProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         if (options.Threads < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Threads, "Threads must be at least 1");
         var clock = Stopwatch.StartNew();
-        var parameters = new SearchParameters();
         var search = new SearchData(data, parameters);
 
         var gate = new object();

@@ -6,6 +6,10 @@ internal sealed record SearchParameters
     /// <summary>Neighbours per client considered by the local search (granular neighbourhood).</summary>
     public int GranularSize { get; init; } = 30;
 
+    /// <summary>Whether the local search also runs SWAP* on route pairs whose sectors overlap,
+    /// once the client-pair operators find nothing (Vidal 2022).</summary>
+    public bool SwapStar { get; init; } = true;
+
     /// <summary>Weights of waiting and of time warp in the neighbour proximity (Vidal et al. 2013).</summary>
     public double ProximityWaitWeight { get; init; } = 0.2;
     public double ProximityTimeWarpWeight { get; init; } = 1.0;

@@ -25,6 +25,8 @@ internal sealed class SearchSolution
         RouteOf = new int[data.N];
         PosOf = new int[data.N];
         LastTested = new long[data.N];
+        SwapStarTested = new long[Routes.Length];
+        Array.Fill(SwapStarTested, -1);
         Array.Fill(RouteOf, -1);
         Array.Fill(LastTested, -1);
     }
@@ -37,6 +39,9 @@ internal sealed class SearchSolution
 
     /// <summary>Move counter when the local search last tried each client's moves.</summary>
     public long[] LastTested { get; }
+
+    /// <summary>Move counter when SWAP* last tried each route (by index) against the others.</summary>
+    public long[] SwapStarTested { get; }
 
     public bool IsVisited(int location) => RouteOf[location] >= 0;
 
@@ -102,6 +107,7 @@ internal sealed class SearchSolution
         Array.Copy(other.RouteOf, RouteOf, RouteOf.Length);
         Array.Copy(other.PosOf, PosOf, PosOf.Length);
         Array.Copy(other.LastTested, LastTested, LastTested.Length);
+        Array.Copy(other.SwapStarTested, SwapStarTested, SwapStarTested.Length);
     }
 
     public void RepriceAll(CostEvaluator costs)
