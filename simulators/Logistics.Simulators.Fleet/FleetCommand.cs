@@ -128,7 +128,7 @@ public sealed record FleetCommand(
         var end = duration is { } d ? scenario.Start + d : DateTimeOffset.MaxValue;
         var queue = new PriorityQueue<TruckGenerator, DateTimeOffset>(trucks.Select(t => (t, t.NextTime)));
         long sent = 0;
-        while (queue.TryDequeue(out var truck, out var time) && time <= end && (Messages is not { } max || sent < max))
+        while (queue.TryDequeue(out var truck, out var time) && time < end && (Messages is not { } max || sent < max))
         {
             if (truck.Next().Message is { } message)
             {

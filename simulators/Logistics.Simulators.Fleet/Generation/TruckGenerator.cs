@@ -6,6 +6,8 @@ namespace Logistics.Simulators.Fleet.Generation;
 public sealed class TruckGenerator
 {
     /// <summary>Physics steps no longer than this, so door openings shorter than an interval still count.</summary>
+    private const double GoldenRatioConjugate = 0.6180339887498949;
+
     private static readonly TimeSpan MaximumStep = TimeSpan.FromSeconds(30);
 
     private static readonly string[] SensorNames = ["front", "middle", "rear", "ceiling"];
@@ -40,8 +42,9 @@ public sealed class TruckGenerator
         var names = count switch { 2 => ["front", "rear"], 3 => ["front", "middle", "rear"], _ => SensorNames };
         for (var i = 0; i < count; i++) _sensors[i] = new SensorModel(names[i], names[i] != "ceiling", random);
 
-        // Trucks start spread over the first interval, so the fleet does not publish in bursts.
-        NextTime = scenario.Start + scenario.Interval * ((index - 1) / (double)scenario.Trucks);
+        // Trucks start spread over the first interval, so the fleet does not publish in bursts; the
+        // golden-ratio sequence spreads them evenly without depending on the size of the fleet.
+        NextTime = scenario.Start + scenario.Interval * ((index - 1) * GoldenRatioConjugate % 1);
         _climateTime = scenario.Start;
     }
 

@@ -107,7 +107,7 @@ public sealed class FleetPublisher(PublishSettings settings, TextWriter progress
         {
             while (!stop.IsCancellationRequested)
             {
-                if (end is { } e && truck.NextTime > e) break;
+                if (end is { } e && truck.NextTime >= e) break;
                 var due = (truck.NextTime - scenario.Start) / settings.TimeScale;
                 var ahead = due - clock.Elapsed;
                 // Behind schedule (a high --rate) the truck publishes at once and catches up.
