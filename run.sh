@@ -57,7 +57,9 @@ export Mqtt__Host=$LOGISTICS_MQTT_HOST Mqtt__Port=$LOGISTICS_MQTT_PORT
 export Mqtt__Username=$LOGISTICS_MQTT_LISTENER_USER Mqtt__Password=$LOGISTICS_MQTT_LISTENER_PASSWORD
 export InfluxDb__Url=$LOGISTICS_INFLUX_URL InfluxDb__Database=$LOGISTICS_INFLUX_DATABASE
 export InfluxDb__Username=$LOGISTICS_INFLUX_USER InfluxDb__Password=$LOGISTICS_INFLUX_PASSWORD
+export InfluxDb__RetentionPolicy=$LOGISTICS_INFLUX_RETENTION_POLICY
 export Log__Directory="$PROFILE_DIR/logs"
+export Listener__DataDirectory="$PROFILE_DIR/service" Listener__FleetFile="$LOGISTICS_DEVICES_FILE"
 SERVICE_URL="http://127.0.0.1:$HTTP_PORT"
 dotnet src/Logistics.Service/bin/Release/net10.0/Logistics.Service.dll --urls "$SERVICE_URL" &
 service_pid=$!

@@ -1,7 +1,10 @@
 using Logistics.Service.Configuration;
 using Logistics.Service.Health;
 using Logistics.Service.Hosting;
+using Logistics.Service.Telemetry;
+using Logistics.Mqtt;
 using Logistics.Telemetry.Influx;
+using Logistics.Telemetry.Listener;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,12 +19,30 @@ builder.Services.AddHttpClient(nameof(InfluxDbClient))
     .AddTypedClient((http, services) =>
     {
         var o = services.GetRequiredService<IOptions<InfluxDbOptions>>().Value;
-        return new InfluxDbClient(http, new InfluxDbConnection(new Uri(o.Url), o.Database, o.Username, o.Password));
+        return new InfluxDbClient(http, new InfluxDbConnection(new Uri(o.Url), o.Database, o.Username, o.Password),
+            new InfluxDbClientOptions { RetentionPolicy = o.RetentionPolicy }, services.GetRequiredService<ILogger<InfluxDbClient>>());
+    });
+builder.Services.AddTelemetryListener(
+    services =>
+    {
+        var o = services.GetRequiredService<IOptions<MqttOptions>>().Value;
+        var listener = services.GetRequiredService<IOptions<ListenerOptions>>().Value;
+        return new MqttClientOptions
+        {
+            Host = o.Host, Port = o.Port, Username = o.Username, Password = o.Password, ClientId = listener.ClientId,
+            ReceiveQueueCapacity = listener.MaxUnacknowledged, MaximumInflight = 1000,
+        };
+    },
+    services =>
+    {
+        var o = services.GetRequiredService<IOptions<InfluxDbOptions>>().Value;
+        return new RetentionPolicy(o.RetentionPolicy, TimeSpan.FromDays(o.RetentionDays));
     });
 builder.Services.AddServerHealthChecks();
 
 var app = builder.Build();
 app.MapHealthApi();
+app.MapTelemetryStatsApi();
 try
 {
     app.Run();

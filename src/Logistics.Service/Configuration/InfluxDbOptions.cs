@@ -17,6 +17,12 @@ public sealed class InfluxDbOptions : IValidatableObject
 
     [Range(0.1, 300)] public double TimeoutSeconds { get; set; } = 5;
 
+    /// <summary>The retention policy the listener creates (as the default) and writes to.</summary>
+    [Required] public string RetentionPolicy { get; set; } = "cold_chain";
+
+    /// <summary>How long readings are kept: QA must prove what the cargo went through for two years.</summary>
+    [Range(1, 36500)] public int RetentionDays { get; set; } = 760;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!Uri.TryCreate(Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))

@@ -11,7 +11,8 @@ public static class HealthApi
     {
         services.AddHealthChecks()
             .AddCheck<MosquittoHealthCheck>("mosquitto", timeout: TimeSpan.FromSeconds(5))
-            .AddCheck<InfluxDbHealthCheck>("influxdb", timeout: TimeSpan.FromSeconds(5));
+            .AddCheck<InfluxDbHealthCheck>("influxdb", timeout: TimeSpan.FromSeconds(5))
+            .AddCheck<ListenerHealthCheck>("listener", timeout: TimeSpan.FromSeconds(5));
         return services;
     }
 

@@ -31,6 +31,11 @@ public sealed class ServiceProcess : IAsyncDisposable
             ["InfluxDb__Username"] = TestServers.InfluxUser,
             ["InfluxDb__Password"] = TestServers.InfluxPassword,
             ["Log__Directory"] = Path.Combine(Path.GetTempPath(), "logistics-e2e-logs"),
+            // Each service its own listener session, journal and database, so tests in parallel
+            // neither take each other's MQTT session nor count each other's readings.
+            ["Listener__ClientId"] = $"e2e-{Guid.NewGuid():N}"[..20],
+            ["Listener__DataDirectory"] = Path.Combine(Path.GetTempPath(), $"logistics-e2e-{Guid.NewGuid():N}"),
+            ["InfluxDb__Database"] = $"e2e_{Guid.NewGuid():N}",
         };
         foreach (var (k, v) in overrides ?? new Dictionary<string, string>()) config[k] = v;
         return config;

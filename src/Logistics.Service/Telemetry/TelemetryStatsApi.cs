@@ -1,0 +1,30 @@
+using Logistics.Telemetry.Journal;
+using Logistics.Telemetry.Listener;
+
+namespace Logistics.Service.Telemetry;
+
+public static class TelemetryStatsApi
+{
+    /// <summary>GET /telemetry/stats: what the listener received, stored and refused since it started,
+    /// and where its journal stands.</summary>
+    public static IEndpointRouteBuilder MapTelemetryStatsApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/telemetry/stats", (TelemetryCounters c, MessageJournal journal) => Results.Ok(new
+        {
+            received = c.Received,
+            journaled = c.Journaled,
+            acknowledged = c.Acknowledged,
+            messagesStored = c.MessagesStored,
+            readingsStored = c.ReadingsStored,
+            sensorFaults = c.SensorFaults,
+            rejected = c.Rejected,
+            rejectedTotal = c.RejectedTotal,
+            alertEvents = c.AlertEvents,
+            alertsPublished = c.AlertsPublished,
+            influxFailures = c.InfluxFailures,
+            lastInfluxError = c.LastInfluxError,
+            journal = new { lastSequence = journal.LastSequence, checkpoints = journal.Checkpoints, bytesUsed = journal.BytesUsed, state = journal.State.ToString() },
+        }));
+        return endpoints;
+    }
+}

@@ -1,0 +1,206 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Logistics.Mqtt;
+using Logistics.Telemetry.Alerts;
+using Logistics.Telemetry.Alerts.Store;
+using Logistics.Telemetry.Influx;
+using Logistics.Telemetry.Journal;
+using Logistics.Telemetry.Readings;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Logistics.Telemetry.Listener;
+
+/// <summary>Feeds the journal to the alert engine as a second consumer (so alerts do not wait for
+/// InfluxDB, nor stop while it is down), ticks it for silent trucks, and delivers every alert event:
+/// to the alert store (lifecycle and audit), to the truck's cab on <c>fleet/{truck}/alerts</c>
+/// (QoS 1), to InfluxDB's <c>alerts</c> measurement and to the optional webhook.
+/// After a restart it restores the open alerts from the store and replays the last minutes of
+/// readings from InfluxDB without decisions, so no open alert is forgotten and none is raised twice.</summary>
+public sealed class AlertProcessor(
+    MessageJournal journal,
+    AlertEngine engine,
+    SqliteAlertStore store,
+    ListenerConnection connection,
+    InfluxDbClient influx,
+    TelemetryParser parser,
+    TelemetryCounters counters,
+    ListenerOptions options,
+    TimeProvider clock,
+    IHttpClientFactory httpClients,
+    ILogger<AlertProcessor> logger) : BackgroundService
+{
+    public const string ConsumerName = "alerts";
+
+    /// <summary>How far back readings are replayed into the engine at start: the trend window.</summary>
+    public static readonly TimeSpan ReplayWindow = TimeSpan.FromMinutes(15);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private readonly List<InfluxPoint> _alertPoints = [];
+    private readonly SemaphoreSlim _deliver = new(1, 1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var open = await store.GetOpenAsync(stoppingToken);
+        engine.Restore(open.Select(a => a.ToOpenAlert()));
+        await ReplayRecentAsync(stoppingToken);
+        logger.LogInformation("Alert engine restored {Open} open alerts", open.Count);
+
+        using var ticker = new PeriodicTimer(options.AlertTickInterval, clock);
+        var ticks = TickAsync(ticker, stoppingToken);
+        try
+        {
+            using var consumer = journal.OpenConsumer(ConsumerName);
+            var lastCommit = clock.GetUtcNow();
+            var uncommitted = 0;
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var record = await consumer.ReadAsync(stoppingToken);
+                await DeliverAsync(Evaluate(ParsedRecord.Parse(record, parser)), stoppingToken);
+                uncommitted++;
+                // A checkpoint costs a flush: commit every 200 ms or 1,000 records, whichever first.
+                var now = clock.GetUtcNow();
+                if (uncommitted >= 1000 || now - lastCommit >= TimeSpan.FromMilliseconds(200))
+                {
+                    consumer.Commit(record.Sequence);
+                    (lastCommit, uncommitted) = (now, 0);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        await ticks;
+    }
+
+    private IReadOnlyList<AlertEvent> Evaluate(ParsedRecord parsed)
+    {
+        var receivedAt = parsed.Record.ReceivedAt;
+        if (parsed.Status is { IsAccepted: true } status)
+            return engine.ReportStatus(status.Truck!, status.Status == DeviceStatus.Online, receivedAt);
+        if (parsed.Telemetry is not { IsAccepted: true } telemetry) return [];
+        var events = new List<AlertEvent>();
+        foreach (var fault in telemetry.Faults) events.AddRange(engine.ReportSensorFault(ReadingPoints.Notice(fault), receivedAt));
+        events.AddRange(engine.Accept(telemetry.Message, receivedAt));
+        return events;
+    }
+
+    private async Task TickAsync(PeriodicTimer ticker, CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (await ticker.WaitForNextTickAsync(stoppingToken))
+                await DeliverAsync(engine.Tick(clock.GetUtcNow()), stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task DeliverAsync(IReadOnlyList<AlertEvent> events, CancellationToken stoppingToken)
+    {
+        if (events.Count == 0 && _alertPoints.Count == 0) return;
+        await _deliver.WaitAsync(stoppingToken);
+        try
+        {
+            foreach (var e in events)
+            {
+                counters.OnAlertEvent();
+                logger.LogWarning("Alert {Type}: {Kind} {Severity} on {Truck} {Sensor}: {Detail}", e.Type, e.Kind, e.Severity, e.Truck, e.Sensor, e.Detail);
+                await store.ApplyAsync(e, stoppingToken);
+                await PublishAsync(e, stoppingToken);
+                _alertPoints.Add(ReadingPoints.AlertPoint(e));
+                if (options.AlertWebhookUrl is { Length: > 0 } url) _ = PostWebhookAsync(url, e);
+            }
+            await WriteAlertPointsAsync(stoppingToken);
+        }
+        finally
+        {
+            _deliver.Release();
+        }
+    }
+
+    private async Task PublishAsync(AlertEvent e, CancellationToken stoppingToken)
+    {
+        var payload = JsonSerializer.SerializeToUtf8Bytes(CabMessage.From(e), Json);
+        try
+        {
+            await connection.Client.PublishAsync($"fleet/{e.Truck}/alerts", payload, MqttQualityOfService.AtLeastOnce, retain: false, stoppingToken);
+            counters.OnAlertPublished();
+        }
+        catch (Exception ex) when (ex is MqttException or InvalidOperationException)
+        {
+            // The store has the alert; the cab sees it when the dispatcher or QA forwards it.
+            logger.LogError("Could not publish alert {Id} to the cab of {Truck}: {Error}", e.AlertId, e.Truck, ex.Message);
+        }
+    }
+
+    /// <summary>Alert points are written as they come; while InfluxDB is down they wait here (up to
+    /// 10,000), the store holding the alerts themselves meanwhile.</summary>
+    private async Task WriteAlertPointsAsync(CancellationToken stoppingToken)
+    {
+        if (_alertPoints.Count == 0) return;
+        try
+        {
+            foreach (var chunk in _alertPoints.Chunk(InfluxDbClientOptions.MaxBatchSize))
+                await influx.WriteIsolatingRefusedAsync(chunk, stoppingToken);
+            _alertPoints.Clear();
+        }
+        catch (InfluxDbException ex)
+        {
+            logger.LogWarning("Alert events not yet in InfluxDB ({Error}); {Count} wait", ex.Message, _alertPoints.Count);
+            if (_alertPoints.Count > 10_000) _alertPoints.RemoveRange(0, _alertPoints.Count - 10_000);
+        }
+    }
+
+    private async Task PostWebhookAsync(string url, AlertEvent e)
+    {
+        try
+        {
+            using var response = await httpClients.CreateClient(nameof(AlertProcessor)).PostAsJsonAsync(url, CabMessage.From(e), Json);
+            if (!response.IsSuccessStatusCode)
+                logger.LogWarning("Alert webhook {Url} answered {Status} for alert {Id}", url, (int)response.StatusCode, e.AlertId);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            logger.LogWarning("Alert webhook {Url} failed for alert {Id}: {Error}", url, e.AlertId, ex.Message);
+        }
+    }
+
+    /// <summary>Rebuilds timers, peaks and trends from the readings InfluxDB holds for the last
+    /// <see cref="ReplayWindow"/>, deciding nothing (those decisions are in the store already).</summary>
+    private async Task ReplayRecentAsync(CancellationToken stoppingToken)
+    {
+        IReadOnlyList<InfluxSeries> series;
+        try
+        {
+            series = await influx.QueryAsync(new InfluxQuery(
+                "SELECT temperature_c, humidity_pct, seq FROM readings WHERE time > $since GROUP BY truck, sensor",
+                new Dictionary<string, object> { ["since"] = InfluxQl.Rfc3339(clock.GetUtcNow() - ReplayWindow) }), stoppingToken);
+        }
+        catch (InfluxDbException e)
+        {
+            logger.LogWarning("Could not replay recent readings into the alert engine ({Error}); trends and timers start afresh", e.Message);
+            return;
+        }
+        var messages = series
+            .SelectMany(s => s.Rows.Select(r => (Truck: s.Tags["truck"], Sensor: s.Tags["sensor"], Time: r.Time!.Value, Seq: r.GetInt64("seq") ?? 0,
+                Reading: new SensorReading(s.Tags["sensor"], r.GetDouble("temperature_c"), r.GetDouble("humidity_pct")))))
+            .GroupBy(x => (x.Truck, x.Time, x.Seq))
+            .Select(g => new TelemetryMessage(g.Key.Truck, g.Key.Seq, g.Key.Time, g.Select(x => x.Reading).ToList(), null, null))
+            .OrderBy(m => m.DeviceTime).ThenBy(m => m.Seq)
+            .ToList();
+        if (messages.Count == 0) return;
+        var last = messages.GroupBy(m => m.Truck).ToDictionary(g => g.Key, g => g.Max(m => m.DeviceTime), StringComparer.Ordinal);
+        await DeliverAsync(engine.Replay(messages, truck => last.TryGetValue(truck, out var t) ? t : null), stoppingToken);
+        logger.LogInformation("Replayed {Messages} recent messages of {Trucks} trucks into the alert engine", messages.Count, last.Count);
+    }
+
+    /// <summary>What the cab display (and the webhook) receives.</summary>
+    private sealed record CabMessage(Guid AlertId, string Event, string Truck, string? Sensor, string Kind, string Severity,
+        double? BandMin, double? BandMax, double? Peak, double? Value, DateTimeOffset StartedAt, DateTimeOffset At, long? Seq, string Detail)
+    {
+        public static CabMessage From(AlertEvent e) => new(e.AlertId, e.Type.ToString(), e.Truck, e.Sensor, e.Kind.ToString(), e.Severity.ToString(),
+            e.Band?.Min, e.Band?.Max, e.PeakValue, e.TriggerValue, e.StartedAt, e.At, e.Trigger?.Seq, e.Detail);
+    }
+}

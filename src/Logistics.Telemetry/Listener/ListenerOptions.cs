@@ -1,0 +1,73 @@
+namespace Logistics.Telemetry.Listener;
+
+/// <summary>How the telemetry listener receives, keeps and stores readings (section "Listener").</summary>
+public sealed record ListenerOptions
+{
+    public const string Section = "Listener";
+
+    /// <summary>Where the journal and the alert store live; relative paths are below the service's folder.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>The listener's fixed MQTT client id: with a persistent session, the broker keeps its
+    /// subscriptions and queues QoS 1 messages for it while it is away.</summary>
+    public string ClientId { get; set; } = "logistics-listener";
+
+    /// <summary>Most disk the journal may take before the listener stops acknowledging (MiB).</summary>
+    public long JournalDiskCapMegabytes { get; set; } = 2048;
+
+    /// <summary>Size of one journal segment (MiB).</summary>
+    public long JournalSegmentMegabytes { get; set; } = 64;
+
+    /// <summary>Messages appended to the journal and not yet acknowledged, at most: enough to keep
+    /// group commits full under load (one at a time would cap the rate at one flush per message).</summary>
+    public int MaxUnacknowledged { get; set; } = 2000;
+
+    /// <summary>Most points in one InfluxDB write (InfluxDB recommends up to 5,000).</summary>
+    public int BatchSize { get; set; } = 5000;
+
+    /// <summary>Longest a reading waits for its batch to fill before the batch is written.</summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Wait before writing again after InfluxDB was unavailable (readings wait in the journal).</summary>
+    public TimeSpan RetryInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often the alert engine looks for silent trucks and held messages.</summary>
+    public TimeSpan AlertTickInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The largest payload accepted (bytes); larger ones are rejected as payload_too_large.</summary>
+    public int MaxPayloadBytes { get; set; } = 64 * 1024;
+
+    /// <summary>A CSV whose first column lists the known trucks (header first), e.g. the devices
+    /// file the infra script writes; when set, messages from other trucks are rejected as unknown_truck.</summary>
+    public string? FleetFile { get; set; }
+
+    /// <summary>Optional URL that receives every alert event as JSON (POST).</summary>
+    public string? AlertWebhookUrl { get; set; }
+
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(DataDirectory)) errors.Add("Listener:DataDirectory must name a folder");
+        if (string.IsNullOrWhiteSpace(ClientId) || ClientId.Length > 23)
+            errors.Add($"Listener:ClientId '{ClientId}' must be 1 to 23 characters (MQTT 3.1.1)");
+        if (JournalSegmentMegabytes < 1) errors.Add($"Listener:JournalSegmentMegabytes must be at least 1, got {JournalSegmentMegabytes}");
+        if (JournalDiskCapMegabytes < 2 * JournalSegmentMegabytes)
+            errors.Add($"Listener:JournalDiskCapMegabytes ({JournalDiskCapMegabytes}) must be at least twice JournalSegmentMegabytes ({JournalSegmentMegabytes})");
+        if (MaxUnacknowledged is < 1 or > 65535) errors.Add($"Listener:MaxUnacknowledged must be 1 to 65535, got {MaxUnacknowledged}");
+        if (BatchSize is < 1 or > 5000) errors.Add($"Listener:BatchSize must be 1 to 5000, got {BatchSize}");
+        if (FlushInterval <= TimeSpan.Zero) errors.Add($"Listener:FlushInterval must be positive, got {FlushInterval}");
+        if (RetryInterval <= TimeSpan.Zero) errors.Add($"Listener:RetryInterval must be positive, got {RetryInterval}");
+        if (AlertTickInterval <= TimeSpan.Zero) errors.Add($"Listener:AlertTickInterval must be positive, got {AlertTickInterval}");
+        if (MaxPayloadBytes < 256) errors.Add($"Listener:MaxPayloadBytes must be at least 256, got {MaxPayloadBytes}");
+        if (FleetFile is { Length: > 0 } f && !File.Exists(f)) errors.Add($"Listener:FleetFile '{f}' does not exist");
+        if (AlertWebhookUrl is { Length: > 0 } url && !Uri.TryCreate(url, UriKind.Absolute, out _))
+            errors.Add($"Listener:AlertWebhookUrl '{url}' is not an absolute URL");
+        return errors;
+    }
+
+    /// <summary>The truck ids of <see cref="FleetFile"/>, or null when none is configured.</summary>
+    public IReadOnlySet<string>? LoadFleet() =>
+        FleetFile is { Length: > 0 } file
+            ? File.ReadLines(file).Skip(1).Select(line => line.Split(',')[0].Trim()).Where(id => id.Length > 0).ToHashSet(StringComparer.Ordinal)
+            : null;
+}

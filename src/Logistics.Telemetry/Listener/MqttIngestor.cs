@@ -1,0 +1,74 @@
+using System.Threading.Channels;
+using Logistics.Mqtt;
+using Logistics.Telemetry.Journal;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Logistics.Telemetry.Listener;
+
+/// <summary>Receives every message of the listener's subscriptions, appends it (topic, payload,
+/// receive time) to the journal, and only once it is on disk acknowledges it to the broker. Many
+/// appends are kept in flight so that the journal's group commit fills; acknowledgements still go
+/// out in arrival order, as MQTT requires. Nothing here parses a payload: a malformed message is
+/// journaled like any other and refused later, so input can never stop the intake.</summary>
+public sealed class MqttIngestor(
+    ListenerConnection connection,
+    MessageJournal journal,
+    TelemetryCounters counters,
+    ListenerOptions options,
+    TimeProvider clock,
+    ILogger<MqttIngestor> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await connection.StartAsync(stoppingToken);
+        var pending = Channel.CreateBounded<(Task Append, MqttMessage Message)>(
+            new BoundedChannelOptions(options.MaxUnacknowledged) { SingleReader = true, SingleWriter = true });
+        var acknowledger = AcknowledgeAsync(pending.Reader, stoppingToken);
+        try
+        {
+            await foreach (var message in connection.Client.Messages.ReadAllAsync(stoppingToken))
+            {
+                counters.OnReceived();
+                var append = journal.AppendAsync(message.Topic, message.Payload, clock.GetUtcNow(), stoppingToken);
+                await pending.Writer.WriteAsync((append, message), stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            pending.Writer.TryComplete();
+            await acknowledger;
+        }
+    }
+
+    private async Task AcknowledgeAsync(ChannelReader<(Task Append, MqttMessage Message)> pending, CancellationToken stoppingToken)
+    {
+        await foreach (var (append, message) in pending.ReadAllAsync(CancellationToken.None))
+        {
+            try
+            {
+                await append;
+            }
+            catch (Exception e) when (e is OperationCanceledException || e is JournalException || e is IOException || e is ObjectDisposedException)
+            {
+                // Not on disk, so not acknowledged: the broker delivers it again after a reconnect.
+                if (!stoppingToken.IsCancellationRequested)
+                    logger.LogError(e, "Could not journal a message on {Topic}; it stays unacknowledged at the broker", message.Topic);
+                continue;
+            }
+            counters.OnJournaled();
+            try
+            {
+                await message.AcknowledgeAsync(CancellationToken.None);
+                counters.OnAcknowledged();
+            }
+            catch (MqttException e)
+            {
+                logger.LogDebug("Acknowledgement on {Topic} not sent ({Error}); the broker will deliver it again", message.Topic, e.Message);
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+
+namespace Logistics.Telemetry.Listener;
+
+/// <summary>What the listener has done since it started, for /health and the stats endpoint.
+/// Thread-safe.</summary>
+public sealed class TelemetryCounters
+{
+    private long _received, _journaled, _acknowledged, _messagesStored, _readingsStored, _sensorFaults;
+    private long _alertEvents, _alertsPublished, _influxFailures;
+    private readonly ConcurrentDictionary<string, long> _rejected = new(StringComparer.Ordinal);
+
+    public long Received => Interlocked.Read(ref _received);
+    public long Journaled => Interlocked.Read(ref _journaled);
+    public long Acknowledged => Interlocked.Read(ref _acknowledged);
+    public long MessagesStored => Interlocked.Read(ref _messagesStored);
+    public long ReadingsStored => Interlocked.Read(ref _readingsStored);
+    public long SensorFaults => Interlocked.Read(ref _sensorFaults);
+    public long AlertEvents => Interlocked.Read(ref _alertEvents);
+    public long AlertsPublished => Interlocked.Read(ref _alertsPublished);
+    public long InfluxFailures => Interlocked.Read(ref _influxFailures);
+
+    /// <summary>Messages refused, by reason code.</summary>
+    public IReadOnlyDictionary<string, long> Rejected => new SortedDictionary<string, long>(_rejected, StringComparer.Ordinal);
+    public long RejectedTotal => _rejected.Values.Sum();
+
+    /// <summary>When InfluxDB last refused or failed a write, and why; null when the last write succeeded.</summary>
+    public string? LastInfluxError { get; private set; }
+
+    internal void OnReceived() => Interlocked.Increment(ref _received);
+    internal void OnJournaled() => Interlocked.Increment(ref _journaled);
+    internal void OnAcknowledged() => Interlocked.Increment(ref _acknowledged);
+    internal void OnStored(long messages, long readings)
+    {
+        Interlocked.Add(ref _messagesStored, messages);
+        Interlocked.Add(ref _readingsStored, readings);
+        LastInfluxError = null;
+    }
+    internal void OnSensorFaults(int count) => Interlocked.Add(ref _sensorFaults, count);
+    internal void OnRejected(string reason) => _rejected.AddOrUpdate(reason, 1, (_, n) => n + 1);
+    internal void OnAlertEvent() => Interlocked.Increment(ref _alertEvents);
+    internal void OnAlertPublished() => Interlocked.Increment(ref _alertsPublished);
+    internal void OnInfluxFailure(string error)
+    {
+        Interlocked.Increment(ref _influxFailures);
+        LastInfluxError = error;
+    }
+}
