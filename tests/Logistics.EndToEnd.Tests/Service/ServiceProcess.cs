@@ -9,13 +9,20 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private ServiceProcess(Process process, Uri baseUrl)
+    private ServiceProcess(Process process, Uri baseUrl, IReadOnlyDictionary<string, string> configuration)
     {
         _process = process;
         BaseUrl = baseUrl;
+        Configuration = configuration;
     }
 
     public Uri BaseUrl { get; }
+
+    /// <summary>The environment it was started with: <see cref="StartAgainAsync"/> reuses it (same
+    /// listener client id, data directory and database).</summary>
+    public IReadOnlyDictionary<string, string> Configuration { get; }
+
+    public bool HasExited => _process.HasExited;
     public string Output => string.Join('\n', _output);
 
     /// <summary>Configuration for the test profile's servers; entries of <paramref name="overrides"/> win.</summary>
@@ -41,19 +48,29 @@ public sealed class ServiceProcess : IAsyncDisposable
         return config;
     }
 
-    public static async Task<ServiceProcess> StartAsync(IReadOnlyDictionary<string, string> configuration)
+    public static async Task<ServiceProcess> StartAsync(IReadOnlyDictionary<string, string> configuration, TimeSpan? startupLimit = null)
     {
         var url = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var info = ProcessRunner.StartInfo("dotnet", [RepositoryPaths.ProgramDll("Logistics.Service"), "--urls", url.ToString()], configuration);
         info.WorkingDirectory = Path.GetTempPath();
-        var service = new ServiceProcess(new Process { StartInfo = info, EnableRaisingEvents = true }, url);
+        var service = new ServiceProcess(new Process { StartInfo = info, EnableRaisingEvents = true }, url, new Dictionary<string, string>(configuration));
         service._process.OutputDataReceived += (_, e) => { if (e.Data is not null) service._output.Enqueue(e.Data); };
         service._process.ErrorDataReceived += (_, e) => { if (e.Data is not null) service._output.Enqueue(e.Data); };
         service._process.Start();
         service._process.BeginOutputReadLine();
         service._process.BeginErrorReadLine();
-        await service.WaitUntilListeningAsync(TimeSpan.FromSeconds(30));
+        await service.WaitUntilListeningAsync(startupLimit ?? TimeSpan.FromSeconds(30));
         return service;
+    }
+
+    /// <summary>Another process with the same configuration, on a new port.</summary>
+    public Task<ServiceProcess> StartAgainAsync(TimeSpan? startupLimit = null) => StartAsync(Configuration, startupLimit);
+
+    /// <summary>SIGKILL, as a crash or power cut would end it: no shutdown code runs.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: false);
+        await _process.WaitForExitAsync();
     }
 
     private async Task WaitUntilListeningAsync(TimeSpan limit)

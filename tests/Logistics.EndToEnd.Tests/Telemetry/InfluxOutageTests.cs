@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using Logistics.EndToEnd.Tests.Service;
+using Xunit.Abstractions;
+
+namespace Logistics.EndToEnd.Tests.Telemetry;
+
+/// <summary>Issue #5: InfluxDB away for two minutes under load; readings wait in the journal and all
+/// arrive once it is back.</summary>
+[Collection(TelemetryReliabilityCollection.Name)]
+public sealed class InfluxOutageTests(ITestOutputHelper output)
+{
+    private static readonly string[] Trucks = ["T-036", "T-037", "T-038", "T-039"];
+    private static readonly TimeSpan Outage = TimeSpan.FromMinutes(2);
+
+    [Fact]
+    public async Task Keeps_readings_in_the_journal_while_InfluxDB_is_down_for_two_minutes_and_stores_them_all_after()
+    {
+        await using var influxDb = await RestartableInfluxDb.StartAsync();
+        var config = ServiceProcess.TestServerConfiguration(new Dictionary<string, string>
+        {
+            ["InfluxDb__Url"] = influxDb.Url.ToString(),
+            ["InfluxDb__Username"] = influxDb.User,
+            ["InfluxDb__Password"] = influxDb.Password,
+        });
+        var clock = Stopwatch.StartNew();
+        void Log(string line) => output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.0} s: {line}");
+        await using var service = await ServiceProcess.StartAsync(config, TimeSpan.FromSeconds(60));
+        var publishers = new List<DevicePublisher>();
+        using var stop = new CancellationTokenSource();
+        try
+        {
+            await ServiceProbe.WaitUntilReadyAsync(service, TimeSpan.FromSeconds(60));
+            foreach (var truck in Trucks) publishers.Add(await DevicePublisher.ConnectAsync(truck));
+            var t0 = Payloads.NewBaseTime();
+            // 10 messages/s per truck until told to stop; the last message handed over still completes.
+            var publishing = Task.WhenAll(publishers.Select(p => Task.Run(() =>
+                p.PublishAllAsync(Endless(p.Truck, t0, stop.Token), perSecond: 10))));
+
+            using var influx = new InfluxReader(config);
+            Assert.True(await Wait.UntilAsync(async () => (await influx.ReadingsPerTruckAsync()).Count == Trucks.Length, TimeSpan.FromSeconds(60)),
+                "readings did not reach InfluxDB before the outage");
+            Log($"readings stored before the outage: {(await influx.ReadingsPerTruckAsync()).Values.Sum()}");
+
+            await influxDb.StopAsync();
+            var outage = Stopwatch.StartNew();
+            Log("InfluxDB stopped");
+            // Once the batch in flight has settled, the checkpoint must not move while InfluxDB is away.
+            TelemetryStats? early = null;
+            Assert.True(await Wait.UntilAsync(async () =>
+            {
+                var (status, health) = await ServiceProbe.HealthAsync(service);
+                early = await ServiceProbe.StatsAsync(service);
+                return status == 503 && ServiceProbe.CheckStatus(health, "influxdb") == "Unhealthy" && early.Body.GetProperty("influxFailures").GetInt64() > 0;
+            }, TimeSpan.FromSeconds(60)), $"/health did not report InfluxDB down: {early}");
+            var (_, healthDuring) = await ServiceProbe.HealthAsync(service);
+            Log($"health during the outage: influxdb {ServiceProbe.CheckDescription(healthDuring, "influxdb")}; listener {ServiceProbe.CheckDescription(healthDuring, "listener")}");
+            Assert.Contains("Cannot reach InfluxDB", ServiceProbe.CheckDescription(healthDuring, "influxdb"));
+            early = await ServiceProbe.StatsAsync(service);
+
+            var remaining = Outage - outage.Elapsed;
+            if (remaining > TimeSpan.Zero) await Task.Delay(remaining); // the outage's length is the scenario
+            var late = await ServiceProbe.StatsAsync(service);
+            Log($"after {outage.Elapsed.TotalSeconds:0} s down: published {publishers.Sum(p => p.Acknowledged)}; early {Brief(early)}; late {Brief(late)}");
+            Assert.Equal(early.Checkpoint("influx"), late.Checkpoint("influx"));
+            Assert.True(late.LastSequence - late.Checkpoint("influx") >= Trucks.Length * 10 * 60,
+                $"readings did not wait in the journal: {late}");
+            Assert.True(late.Acknowledged > early.Acknowledged, "the listener stopped taking messages while InfluxDB was down");
+
+            await influxDb.StartAgainAsync();
+            Log("InfluxDB started again");
+            await Task.Delay(TimeSpan.FromSeconds(5)); // publishing goes on a little after the return
+            stop.Cancel();
+            await publishing.WaitAsync(TimeSpan.FromMinutes(1));
+            var published = publishers.ToDictionary(p => p.Truck, p => p.Acknowledged, StringComparer.Ordinal);
+            Log($"published {string.Join(", ", published.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}"))}");
+
+            Dictionary<string, long> stored = [];
+            var complete = await Wait.UntilAsync(async () =>
+            {
+                stored = await influx.ReadingsPerTruckAsync();
+                return Trucks.All(t => stored.GetValueOrDefault(t) >= published[t]);
+            }, TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(1));
+            Log($"stored {string.Join(", ", stored.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}"))}");
+            Assert.True(complete, $"not every reading arrived after InfluxDB came back:\n{ServiceProbe.Tail(service.Output)}");
+            Assert.Equal(published.OrderBy(p => p.Key), (await influx.ReadingsPerTruckAsync()).OrderBy(p => p.Key));
+            Assert.Equal(published.OrderBy(p => p.Key), (await influx.DistinctSeqPerTruckAsync()).OrderBy(p => p.Key));
+            var (statusAfter, healthAfter) = await ServiceProbe.HealthAsync(service);
+            Assert.Equal("Healthy", ServiceProbe.CheckStatus(healthAfter, "influxdb"));
+            Log($"health after: {statusAfter}");
+        }
+        finally
+        {
+            stop.Cancel();
+            foreach (var p in publishers) await p.DisposeAsync();
+            await service.KillAsync();
+            await ServiceProbe.CleanUpAsync(config, output);
+        }
+    }
+
+    private static IEnumerable<byte[]> Endless(string truck, DateTimeOffset t0, CancellationToken stop)
+    {
+        for (var seq = 1L; !stop.IsCancellationRequested; seq++) yield return Payloads.Simple(truck, seq, t0);
+    }
+
+    private static string Brief(TelemetryStats s) =>
+        $"acknowledged {s.Acknowledged}, journal at {s.LastSequence}, influx checkpoint {s.Checkpoint("influx")}, readings stored {s.ReadingsStored}";
+}
+
+/// <summary>An InfluxDB of one test's own (scripts/infra.sh, throw-away profile, free ports) that can
+/// be stopped and started again on the same data and credentials.</summary>
+public sealed class RestartableInfluxDb : IAsyncDisposable
+{
+    private readonly Dictionary<string, string> _environment;
+    private readonly string _profile = $"e2e-{Guid.NewGuid():N}"[..12];
+    private readonly string _runDir = Path.Combine(Path.GetTempPath(), "logistics-e2e-run");
+    private bool _running;
+
+    private RestartableInfluxDb()
+    {
+        var port = FreePort.Next();
+        Url = new Uri($"http://127.0.0.1:{port}");
+        _environment = new Dictionary<string, string>
+        {
+            ["LOGISTICS_RUN_DIR"] = _runDir,
+            ["LOGISTICS_INFLUX_PORT"] = port.ToString(),
+            ["LOGISTICS_INFLUX_RPC_PORT"] = FreePort.Next().ToString(),
+            ["LOGISTICS_MQTT_PORT"] = FreePort.Next().ToString(),
+            ["LOGISTICS_TRUCKS"] = "1",
+        };
+    }
+
+    public Uri Url { get; }
+    public string User { get; private set; } = "";
+    public string Password { get; private set; } = "";
+
+    public static async Task<RestartableInfluxDb> StartAsync()
+    {
+        var influx = new RestartableInfluxDb();
+        await influx.StartAgainAsync();
+        var env = File.ReadAllLines(Path.Combine(influx._runDir, influx._profile, "infra.env"))
+            .Where(l => l.Contains('=') && !l.StartsWith('#'))
+            .ToDictionary(l => l[..l.IndexOf('=')], l => l[(l.IndexOf('=') + 1)..]);
+        influx.User = env["LOGISTICS_INFLUX_USER"];
+        influx.Password = env["LOGISTICS_INFLUX_PASSWORD"];
+        return influx;
+    }
+
+    public async Task StopAsync()
+    {
+        await InfraAsync("down");
+        _running = false;
+    }
+
+    public async Task StartAgainAsync()
+    {
+        await InfraAsync("up");
+        _running = true;
+    }
+
+    private async Task InfraAsync(string action)
+    {
+        var run = await ProcessRunner.RunAsync(Path.Combine(RepositoryPaths.Root, "scripts", "infra.sh"),
+            [action, "--profile", _profile, "influxdb"], TimeSpan.FromSeconds(90), _environment);
+        Assert.True(run.ExitCode == 0, $"infra.sh {action} failed ({run.ExitCode}): {run.StandardOutput}{run.StandardError}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_running) await StopAsync();
+        try { Directory.Delete(Path.Combine(_runDir, _profile), recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+}
