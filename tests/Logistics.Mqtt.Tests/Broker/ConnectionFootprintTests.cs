@@ -11,7 +11,7 @@ public class ConnectionFootprintTests
 {
     private const int Clients = 200;
 
-    /// <summary>About 9 KB is measured (socket, tasks, CONNECT, receive buffer, state); the bound
+    /// <summary>8 to 12 KB is measured (socket, tasks, CONNECT, receive buffer, state); the bound
     /// leaves room for runtime differences but fails long before a per-packet-id table
     /// (0.5 MB) or a 64 KB receive buffer per connection would come back.</summary>
     private const long BoundPerConnection = 32 * 1024;
