@@ -21,8 +21,9 @@ public sealed class MqttClient : IAsyncDisposable
     private readonly MqttClientOptions _options;
     private readonly Channel<MqttMessage> _messages;
     private readonly object _gate = new();
-    private readonly object?[] _inflight = new object?[ushort.MaxValue + 1];
-    private readonly bool[] _awaitingPubrel = new bool[ushort.MaxValue + 1];
+    private readonly PacketIdTable _inflight;
+    /// <summary>Incoming QoS 2 packet ids PUBREC'd and not yet released by the broker's PUBREL.</summary>
+    private readonly HashSet<ushort> _awaitingPubrel = [];
     private readonly Dictionary<string, MqttQualityOfService> _subscriptions = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _window;
     private readonly OutgoingPublishPool _pool = new();
@@ -30,7 +31,6 @@ public sealed class MqttClient : IAsyncDisposable
     private readonly Action<ushort> _onPubrec;
     private OutgoingPublish? _oldest;
     private OutgoingPublish? _newest;
-    private ushort _nextPacketId = 1;
     private MqttConnection? _connection;
     private int _state;
 
@@ -40,12 +40,13 @@ public sealed class MqttClient : IAsyncDisposable
         options.Validate();
         _options = options;
         _window = new SemaphoreSlim(options.MaximumInflight, options.MaximumInflight);
+        _inflight = new PacketIdTable(Math.Min(options.MaximumInflight, 8));
         _messages = Channel.CreateBounded<MqttMessage>(new BoundedChannelOptions(options.ReceiveQueueCapacity)
         {
             SingleWriter = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
-        _onPubrec = id => { lock (_awaitingPubrel) _awaitingPubrel[id] = true; };
+        _onPubrec = id => { lock (_awaitingPubrel) _awaitingPubrel.Add(id); };
     }
 
     /// <summary>Raised on the client's own loops when it connects, loses the connection or fails a
@@ -136,7 +137,7 @@ public sealed class MqttClient : IAsyncDisposable
                 _pool.Return(outgoing);
                 throw new MqttTransportException("The client was disconnected.");
             }
-            var id = AllocatePacketId(outgoing);
+            var id = _inflight.Allocate(outgoing);
             outgoing.PacketId = id;
             new PublishPacket(topic, payload, qualityOfService, retain, packetId: id).WriteTo(outgoing.Prepare(qualityOfService, size));
             Append(outgoing);
@@ -244,7 +245,7 @@ public sealed class MqttClient : IAsyncDisposable
         }
 
         if (!sessionPresent)
-            lock (_awaitingPubrel) Array.Clear(_awaitingPubrel);
+            lock (_awaitingPubrel) _awaitingPubrel.Clear();
         await InstallAsync(connection).ConfigureAwait(false);
 
         // From here on a failure is the receive loop's to report (and to reconnect from): throwing
@@ -371,12 +372,7 @@ public sealed class MqttClient : IAsyncDisposable
         lock (_gate)
         {
             if (_connection == connection) _connection = null;
-            for (var i = 1; i < _inflight.Length; i++)
-                if (_inflight[i] is PendingRequest r && r.Connection == connection)
-                {
-                    requests.Add(r);
-                    _inflight[i] = null;
-                }
+            _inflight.RemoveAll(r => r.Connection == connection, requests);
         }
         foreach (var r in requests) r.Fail(cause);
         if (Volatile.Read(ref _state) != Running) return;
@@ -452,7 +448,7 @@ public sealed class MqttClient : IAsyncDisposable
             case PacketType.Pubrel:
             {
                 var id = AckPacket.Parse(header, connection.Reader.Body).PacketId;
-                lock (_awaitingPubrel) _awaitingPubrel[id] = false;
+                lock (_awaitingPubrel) _awaitingPubrel.Remove(id);
                 await connection.SendControlAsync(PacketType.Pubcomp, id).ConfigureAwait(false);
                 break;
             }
@@ -481,7 +477,7 @@ public sealed class MqttClient : IAsyncDisposable
         if (publish.QualityOfService == MqttQualityOfService.ExactlyOnce)
         {
             bool seen;
-            lock (_awaitingPubrel) seen = _awaitingPubrel[publish.PacketId];
+            lock (_awaitingPubrel) seen = _awaitingPubrel.Contains(publish.PacketId);
             if (seen)
             {
                 // Delivered and PUBREC'd before; exactly once means it must not reach the application again [MQTT-4.3.3-2].
@@ -617,7 +613,7 @@ public sealed class MqttClient : IAsyncDisposable
         {
             if (_inflight[packetId] is OutgoingPublish o && o.QualityOfService == expected)
             {
-                _inflight[packetId] = null;
+                _inflight.Remove(packetId, o);
                 Unlink(o);
                 done = o;
             }
@@ -635,7 +631,7 @@ public sealed class MqttClient : IAsyncDisposable
             for (var o = _oldest; o is not null; o = o.Next) failed.Add(o);
             foreach (var o in failed)
             {
-                _inflight[o.PacketId] = null;
+                _inflight.Remove(o.PacketId, o);
                 Unlink(o);
             }
         }
@@ -644,21 +640,6 @@ public sealed class MqttClient : IAsyncDisposable
             _window.Release();
             o.Complete(error);
         }
-    }
-
-    private ushort AllocatePacketId(object owner)
-    {
-        for (var i = 0; i < ushort.MaxValue; i++)
-        {
-            var id = _nextPacketId;
-            _nextPacketId = id == ushort.MaxValue ? (ushort)1 : (ushort)(id + 1);
-            if (_inflight[id] is null)
-            {
-                _inflight[id] = owner;
-                return id;
-            }
-        }
-        throw new InvalidOperationException("All 65,535 packet identifiers are in use.");
     }
 
     private void Append(OutgoingPublish o)
@@ -691,7 +672,7 @@ public sealed class MqttClient : IAsyncDisposable
     {
         var request = new PendingRequest(connection, answer);
         ushort id;
-        lock (_gate) id = AllocatePacketId(request);
+        lock (_gate) id = _inflight.Allocate(request);
         try
         {
             var packet = make(id);
@@ -711,7 +692,7 @@ public sealed class MqttClient : IAsyncDisposable
         finally
         {
             lock (_gate)
-                if (_inflight[id] == request) _inflight[id] = null;
+                _inflight.Remove(id, request);
         }
     }
 
@@ -721,7 +702,7 @@ public sealed class MqttClient : IAsyncDisposable
         lock (_gate)
             if (_inflight[packetId] is PendingRequest r && r.Answer == answer)
             {
-                _inflight[packetId] = null;
+                _inflight.Remove(packetId, r);
                 request = r;
             }
         request?.Complete(returnCodes);

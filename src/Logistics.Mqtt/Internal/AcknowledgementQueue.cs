@@ -16,7 +16,7 @@ internal sealed class AcknowledgementQueue
     }
 
     private readonly object _gate = new();
-    private Entry[] _ring = new Entry[256];
+    private Entry[] _ring = new Entry[16]; // grows with the unacknowledged messages
     private long _head;
     private long _tail;
 
