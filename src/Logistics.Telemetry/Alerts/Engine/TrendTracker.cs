@@ -1,16 +1,18 @@
 using System.Globalization;
 using Logistics.Telemetry.Alerts.Configuration;
-using MathNet.Numerics;
 
 namespace Logistics.Telemetry.Alerts.Engine;
 
 /// <summary>The predictive warning of one quantity of one sensor: a least-squares line through the recent readings
 /// that leaves the alert band within the horizon. One alert per episode: it stays open while the prediction holds,
-/// clears when the real excursion alert opens or after the hold time without a prediction.</summary>
+/// clears when the real excursion alert opens or after the hold time without a prediction. The line comes from running
+/// sums kept as readings enter and leave the window, so each reading costs the same however fast a truck reports.</summary>
 internal sealed class TrendTracker(string truck, string sensor, Quantity quantity, QuantityRules rules, TrendOptions options)
 {
     private readonly Queue<(DateTimeOffset At, double Value)> _samples = new();
     private DateTimeOffset? _unpredictedSince;
+    private DateTimeOffset _origin;
+    private double _sx, _sy, _sxx, _sxy, _syy;
 
     public AlertHandle? Open { get; set; }
 
@@ -18,8 +20,14 @@ internal sealed class TrendTracker(string truck, string sensor, Quantity quantit
     {
         // The readings of a finished excursion say nothing about the next one: a new prediction needs fresh readings.
         if (excursionCleared) _samples.Clear();
+        if (_samples.Count == 0 || at - _origin > 4 * options.Window) Rebase(_samples.Count == 0 ? at : _samples.Peek().At);
         _samples.Enqueue((at, value));
-        while (_samples.Peek().At < at - options.Window) _samples.Dequeue();
+        Sum((at - _origin).TotalMinutes, value, +1);
+        while (_samples.Peek().At < at - options.Window)
+        {
+            var old = _samples.Dequeue();
+            Sum((old.At - _origin).TotalMinutes, old.Value, -1);
+        }
 
         if (excursion.Open is not null)
         {
@@ -59,21 +67,44 @@ internal sealed class TrendTracker(string truck, string sensor, Quantity quantit
         }
     }
 
+    private void Sum(double x, double y, int sign)
+    {
+        _sx += sign * x;
+        _sy += sign * y;
+        _sxx += sign * x * x;
+        _sxy += sign * x * y;
+        _syy += sign * y * y;
+    }
+
+    /// <summary>Moves the origin of x to <paramref name="origin"/> and sums the window afresh, so the
+    /// sums stay small (and exact enough) however long the truck runs.</summary>
+    private void Rebase(DateTimeOffset origin)
+    {
+        _origin = origin;
+        _sx = _sy = _sxx = _sxy = _syy = 0;
+        foreach (var (at, value) in _samples) Sum((at - _origin).TotalMinutes, value, +1);
+    }
+
     private (double SlopePerMinute, double Minutes, DateTimeOffset Crossing)? Predict(Band band, double value, DateTimeOffset at)
     {
         if (_samples.Count < options.MinimumSamples) return null;
         if (at - _samples.Peek().At < options.MinimumSpan) return null;
 
-        // x in minutes relative to the newest reading, so the intercept is the fitted value now.
-        var xs = _samples.Select(s => (s.At - at).TotalMinutes).ToArray();
-        var ys = _samples.Select(s => s.Value).ToArray();
-        var (intercept, slope) = Fit.Line(xs, ys);
+        // Least squares from the running sums, x in minutes since the origin.
+        double n = _samples.Count;
+        var sxx = _sxx - _sx * _sx / n;
+        var syy = _syy - _sy * _sy / n;
+        var sxy = _sxy - _sx * _sy / n;
+        if (!(sxx > 0)) return null;
+        var slope = sxy / sxx;
         if (!double.IsFinite(slope) || slope == 0) return null;
         if ((slope > 0 ? band.Max : band.Min) is not { } edge) return null;
+        // The fitted value now, at the newest reading.
+        var intercept = _sy / n + slope * ((at - _origin).TotalMinutes - _sx / n);
 
         var minutes = Math.Max(0, (edge - intercept) / slope);
         if (minutes > options.Horizon.TotalMinutes) return null;
-        var rSquared = GoodnessOfFit.RSquared(xs.Select(x => intercept + slope * x), ys);
+        var rSquared = syy > 0 ? sxy * sxy / (sxx * syy) : 1;
         if (!(rSquared >= options.MinimumRSquared)) return null;
         return (slope, minutes, at + TimeSpan.FromMinutes(Math.Round(minutes)));   // "about": to the minute
     }
