@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Threading.Channels;
 using Logistics.Mqtt;
 using Logistics.Telemetry.Alerts;
 using Logistics.Telemetry.Alerts.Store;
@@ -16,7 +17,9 @@ namespace Logistics.Telemetry.Listener;
 /// to the alert store (lifecycle and audit), to the truck's cab on <c>fleet/{truck}/alerts</c>
 /// (QoS 1), to InfluxDB's <c>alerts</c> measurement and to the optional webhook.
 /// After a restart it restores the open alerts from the store and replays the last minutes of
-/// readings from InfluxDB without decisions, so no open alert is forgotten and none is raised twice.</summary>
+/// readings from InfluxDB without decisions, so no open alert is forgotten and none is raised twice.
+/// Evaluation never waits for I/O: events go through an outbox to one delivery loop, and the
+/// journal checkpoint moves only past records whose events were delivered.</summary>
 public sealed class AlertProcessor(
     MessageJournal journal,
     AlertEngine engine,
@@ -37,7 +40,9 @@ public sealed class AlertProcessor(
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
     private readonly List<InfluxPoint> _alertPoints = [];
-    private readonly SemaphoreSlim _deliver = new(1, 1);
+    private readonly Channel<(IReadOnlyList<AlertEvent> Events, long Sequence)> _outbox =
+        Channel.CreateUnbounded<(IReadOnlyList<AlertEvent>, long)>(new UnboundedChannelOptions { SingleReader = true });
+    private long _queued, _delivered = -1;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -46,6 +51,7 @@ public sealed class AlertProcessor(
         await ReplayRecentAsync(stoppingToken);
         logger.LogInformation("Alert engine restored {Open} open alerts", open.Count);
 
+        var delivery = DeliveryLoopAsync(stoppingToken);
         using var ticker = new PeriodicTimer(options.AlertTickInterval, clock);
         var ticks = TickAsync(ticker, stoppingToken);
         try
@@ -56,13 +62,15 @@ public sealed class AlertProcessor(
             while (!stoppingToken.IsCancellationRequested)
             {
                 var record = await consumer.ReadAsync(stoppingToken);
-                await DeliverAsync(Evaluate(ParsedRecord.Parse(record, parser)), stoppingToken);
+                Enqueue(Evaluate(ParsedRecord.Parse(record, parser)), record.Sequence);
                 uncommitted++;
-                // A checkpoint costs a flush: commit every 200 ms or 1,000 records, whichever first.
+                // A checkpoint costs a flush: commit every 200 ms or 1,000 records, whichever first,
+                // and never past a record whose events are still in the outbox.
                 var now = clock.GetUtcNow();
                 if (uncommitted >= 1000 || now - lastCommit >= TimeSpan.FromMilliseconds(200))
                 {
-                    consumer.Commit(record.Sequence);
+                    var safe = Interlocked.Read(ref _queued) == 0 ? record.Sequence : Interlocked.Read(ref _delivered);
+                    if (safe > consumer.Checkpoint) consumer.Commit(safe);
                     (lastCommit, uncommitted) = (now, 0);
                 }
             }
@@ -71,6 +79,15 @@ public sealed class AlertProcessor(
         {
         }
         await ticks;
+        _outbox.Writer.TryComplete();
+        await delivery;
+    }
+
+    private void Enqueue(IReadOnlyList<AlertEvent> events, long sequence)
+    {
+        if (events.Count == 0) return;
+        Interlocked.Increment(ref _queued);
+        _outbox.Writer.TryWrite((events, sequence));
     }
 
     private IReadOnlyList<AlertEvent> Evaluate(ParsedRecord parsed)
@@ -90,34 +107,45 @@ public sealed class AlertProcessor(
         try
         {
             while (await ticker.WaitForNextTickAsync(stoppingToken))
-                await DeliverAsync(engine.Tick(clock.GetUtcNow()), stoppingToken);
+                Enqueue(engine.Tick(clock.GetUtcNow()), -1);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
     }
 
-    private async Task DeliverAsync(IReadOnlyList<AlertEvent> events, CancellationToken stoppingToken)
+    /// <summary>Delivers events in the order the engine made them: store, cab, webhook; then the
+    /// InfluxDB points of everything delivered so far in one write.</summary>
+    private async Task DeliveryLoopAsync(CancellationToken stoppingToken)
     {
-        if (events.Count == 0 && _alertPoints.Count == 0) return;
-        await _deliver.WaitAsync(stoppingToken);
+        var reader = _outbox.Reader;
         try
         {
-            foreach (var e in events)
+            while (await reader.WaitToReadAsync(CancellationToken.None))
             {
-                counters.OnAlertEvent();
-                logger.LogWarning("Alert {Type}: {Kind} {Severity} on {Truck} {Sensor}: {Detail}", e.Type, e.Kind, e.Severity, e.Truck, e.Sensor, e.Detail);
-                await store.ApplyAsync(e, stoppingToken);
-                await PublishAsync(e, stoppingToken);
-                _alertPoints.Add(ReadingPoints.AlertPoint(e));
-                if (options.AlertWebhookUrl is { Length: > 0 } url) _ = PostWebhookAsync(url, e);
+                while (reader.TryRead(out var item))
+                {
+                    foreach (var e in item.Events) await DeliverAsync(e, stoppingToken);
+                    if (item.Sequence >= 0) Interlocked.Exchange(ref _delivered, item.Sequence);
+                    Interlocked.Decrement(ref _queued);
+                }
+                await WriteAlertPointsAsync(stoppingToken);
             }
-            await WriteAlertPointsAsync(stoppingToken);
         }
-        finally
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            _deliver.Release();
+            // Events not delivered belong to records after the checkpoint: evaluated again next start.
         }
+    }
+
+    private async Task DeliverAsync(AlertEvent e, CancellationToken stoppingToken)
+    {
+        counters.OnAlertEvent();
+        logger.LogWarning("Alert {Type}: {Kind} {Severity} on {Truck} {Sensor}: {Detail}", e.Type, e.Kind, e.Severity, e.Truck, e.Sensor, e.Detail);
+        await store.ApplyAsync(e, stoppingToken);
+        await PublishAsync(e, stoppingToken);
+        _alertPoints.Add(ReadingPoints.AlertPoint(e));
+        if (options.AlertWebhookUrl is { Length: > 0 } url) _ = PostWebhookAsync(url, e);
     }
 
     private async Task PublishAsync(AlertEvent e, CancellationToken stoppingToken)
@@ -192,7 +220,7 @@ public sealed class AlertProcessor(
             .ToList();
         if (messages.Count == 0) return;
         var last = messages.GroupBy(m => m.Truck).ToDictionary(g => g.Key, g => g.Max(m => m.DeviceTime), StringComparer.Ordinal);
-        await DeliverAsync(engine.Replay(messages, truck => last.TryGetValue(truck, out var t) ? t : null), stoppingToken);
+        Enqueue(engine.Replay(messages, truck => last.TryGetValue(truck, out var t) ? t : null), -1);
         logger.LogInformation("Replayed {Messages} recent messages of {Trucks} trucks into the alert engine", messages.Count, last.Count);
     }
 
