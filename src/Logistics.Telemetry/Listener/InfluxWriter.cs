@@ -40,6 +40,7 @@ public sealed class InfluxWriter(
                 logger.LogError(e, "InfluxDB writer failed; it starts again from its checkpoint in {Delay} s", options.RetryInterval.TotalSeconds);
                 _points.Clear();
                 _batchMessages = _batchReadings = 0;
+                _batchLast = -1;
                 await Task.Delay(options.RetryInterval, stoppingToken);
             }
         }
@@ -56,7 +57,7 @@ public sealed class InfluxWriter(
             while (!stoppingToken.IsCancellationRequested)
             {
                 next ??= consumer.ReadAsync(stoppingToken).AsTask();
-                if (_points.Count > 0 && !next.IsCompleted)
+                if (_batchLast > consumer.Checkpoint && !next.IsCompleted)
                 {
                     var wait = deadline - DateTime.UtcNow;
                     if (wait > TimeSpan.Zero) await Task.WhenAny(next, Task.Delay(wait, stoppingToken));
@@ -68,7 +69,7 @@ public sealed class InfluxWriter(
                 }
                 var record = await next;
                 next = null;
-                if (_points.Count == 0) deadline = DateTime.UtcNow + options.FlushInterval;
+                if (_batchLast <= consumer.Checkpoint) deadline = DateTime.UtcNow + options.FlushInterval;
                 Add(ParsedRecord.Parse(record, parser));
                 if (_points.Count >= options.BatchSize - 16) await FlushAsync(consumer, stoppingToken);
             }
@@ -81,16 +82,19 @@ public sealed class InfluxWriter(
 
     private void Add(ParsedRecord parsed)
     {
-        _batchReadings += ReadingPoints.Append(parsed, _points);
+        var (readings, unstorable) = ReadingPoints.Append(parsed, _points);
+        _batchReadings += readings;
         _batchLast = parsed.Record.Sequence;
         if (parsed.Rejection is { } rejection) counters.OnRejected(rejection.Code);
+        else if (unstorable) counters.OnRejected(ReadingPoints.Unstorable);
         else _batchMessages++;
         if (parsed.Telemetry is { Faults.Count: > 0 } t) counters.OnSensorFaults(t.Faults.Count);
     }
 
     private async Task FlushAsync(JournalConsumer consumer, CancellationToken stoppingToken)
     {
-        while (true)
+        // A batch of status messages alone holds no points, yet its records are done with.
+        while (_points.Count > 0)
         {
             try
             {

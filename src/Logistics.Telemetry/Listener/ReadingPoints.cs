@@ -14,21 +14,24 @@ public static class ReadingPoints
 {
     public const string Readings = "readings", Positions = "positions", Rejected = "rejected", Alerts = "alerts";
 
+    /// <summary>Reason of a valid message whose points InfluxDB could not hold.</summary>
+    public const string Unstorable = "unstorable";
+
     /// <summary>Appends the record's points to <paramref name="points"/>; returns how many sensor
     /// readings they hold. A record whose points InfluxDB could not hold (a timestamp outside its
     /// range, say) becomes one <c>rejected</c> point with reason <c>unstorable</c>.</summary>
-    public static int Append(ParsedRecord parsed, List<InfluxPoint> points)
+    public static (int Readings, bool Unstorable) Append(ParsedRecord parsed, List<InfluxPoint> points)
     {
         var start = points.Count;
         try
         {
-            return AppendChecked(parsed, points);
+            return (AppendChecked(parsed, points), false);
         }
         catch (ArgumentException e)
         {
             points.RemoveRange(start, points.Count - start);
-            points.Add(RejectedPoint(parsed, "unstorable", TruckOf(parsed), "payload", null, e.Message));
-            return 0;
+            points.Add(RejectedPoint(parsed, Unstorable, TruckOf(parsed), "payload", null, e.Message));
+            return (0, true);
         }
     }
 
