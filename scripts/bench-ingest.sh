@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Ingestion benchmark (issue #5): the fleet simulator publishes at a set rate through Mosquitto to
+# the service's listener (journal, then InfluxDB), while mosquitto_sub receives the same stream in the
+# same run as the yardstick. Sensor faults scripted on up to 50 trucks give alert latencies (device
+# time of the faulty reading → alert received by that truck's device on fleet/{truck}/alerts). Servers of the "bench"
+# profile (own ports), a fresh database and data folder per run.
+#
+#   scripts/bench-ingest.sh [--trucks 50] [--rate 10000] [--messages 200000]
+set -euo pipefail
+REPO_DIR=$(cd "$(dirname "$0")/.." && pwd)
+cd "$REPO_DIR"
+TRUCKS=50 RATE=10000 MESSAGES=200000
+while [ $# -gt 0 ]; do
+  case $1 in
+    --trucks) TRUCKS=$2; shift 2 ;;
+    --rate) RATE=$2; shift 2 ;;
+    --messages) MESSAGES=$2; shift 2 ;;
+    *) echo "bench-ingest: unknown option '$1' (use --trucks, --rate, --messages)" >&2; exit 2 ;;
+  esac
+done
+
+export LOGISTICS_PROFILE=bench
+export LOGISTICS_MQTT_PORT=${LOGISTICS_MQTT_PORT:-41883} LOGISTICS_INFLUX_PORT=${LOGISTICS_INFLUX_PORT:-48086}
+export LOGISTICS_INFLUX_RPC_PORT=${LOGISTICS_INFLUX_RPC_PORT:-48088}
+export LOGISTICS_TRUCKS=$(( TRUCKS > 50 ? TRUCKS : 50 ))
+WORK=$(mktemp -d /tmp/bench-ingest.XXXXXX)
+SERVICE_PID=""
+cleanup() {
+  [ -n "$SERVICE_PID" ] && kill "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null
+  jobs -p | xargs -r kill 2>/dev/null || true
+  scripts/infra.sh down --profile bench --started-file "$WORK/started" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+scripts/infra.sh up --profile bench --started-file "$WORK/started"
+set -a; . .run/bench/infra.env; set +a
+dotnet build src/Logistics.Service/Logistics.Service.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+dotnet build simulators/Logistics.Simulators.Fleet/Logistics.Simulators.Fleet.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+
+URL=http://127.0.0.1:5097
+Mqtt__Host=$LOGISTICS_MQTT_HOST Mqtt__Port=$LOGISTICS_MQTT_PORT Mqtt__Username=$LOGISTICS_MQTT_LISTENER_USER \
+Mqtt__Password=$LOGISTICS_MQTT_LISTENER_PASSWORD InfluxDb__Url=$LOGISTICS_INFLUX_URL InfluxDb__Username=$LOGISTICS_INFLUX_USER \
+InfluxDb__Password=$LOGISTICS_INFLUX_PASSWORD InfluxDb__Database="bench_$(date +%s)" Listener__DataDirectory="$WORK/service" \
+Listener__ClientId=bench-listener Log__Directory="$WORK/logs" Log__MinimumLevel=Warning \
+  dotnet src/Logistics.Service/bin/Release/net10.0/Logistics.Service.dll --urls "$URL" > "$WORK/service.log" 2>&1 &
+SERVICE_PID=$!
+for _ in $(seq 1 60); do curl -sf "$URL/telemetry/stats" 2>/dev/null | grep -q '"influx"' && break; sleep 0.5; done
+
+SUB=(-h "$LOGISTICS_MQTT_HOST" -p "$LOGISTICS_MQTT_PORT" -u "$LOGISTICS_MQTT_LISTENER_USER" -P "$LOGISTICS_MQTT_LISTENER_PASSWORD" -q 1)
+mosquitto_sub "${SUB[@]}" -i bench-yardstick -t 'fleet/+/telemetry' -C "$MESSAGES" -F '%U' > "$WORK/sub.txt" &
+YARDSTICK=$!
+# A sensor fault on up to 50 trucks, spread over the run: each opens one alert at once, which the
+# truck's own device receives (only it may read its alerts topic).
+SECONDS_RUN=$(( MESSAGES / RATE > 2 ? MESSAGES / RATE : 2 ))
+STEP=$(( TRUCKS > 50 ? TRUCKS / 50 : 1 ))
+FAULTS=()
+for (( t = STEP; t <= TRUCKS; t += STEP )); do
+  truck=$(printf 'T-%03d' "$t")
+  FAULTS+=(--fault "sensor-fault:$truck@$(( (t * 7) % SECONDS_RUN ))s")
+  password=$(awk -F, -v id="$truck" '$1 == id { print $2 }' "$LOGISTICS_DEVICES_FILE")
+  mosquitto_sub -h "$LOGISTICS_MQTT_HOST" -p "$LOGISTICS_MQTT_PORT" -u "$truck" -P "$password" -q 1 -i "bench-$truck" \
+    -t "fleet/$truck/alerts" -F '%U %p' >> "$WORK/alerts.txt" &
+done
+sleep 1
+
+START=$(date +%s.%N)
+dotnet simulators/Logistics.Simulators.Fleet/bin/Release/net10.0/Logistics.Simulators.Fleet.dll \
+  --trucks "$TRUCKS" --rate "$RATE" --messages "$MESSAGES" --summary "$WORK/summary.json" "${FAULTS[@]}" | tail -1
+SIM_END=$(date +%s.%N)
+READINGS=$(sed -n '/"totals"/,/}/s/.*"readings": \([0-9]*\).*/\1/p' "$WORK/summary.json")
+
+# Done when every telemetry message was received and the InfluxDB writer's checkpoint reached the
+# journal's end (faulty values are not readings, so the reading count would never match).
+stored() {
+  local s; s=$(curl -s "$URL/telemetry/stats")
+  local received=$(sed -n 's/.*"received":\([0-9]*\).*/\1/p' <<<"$s")
+  local last=$(sed -n 's/.*"lastSequence":\([0-9]*\).*/\1/p' <<<"$s")
+  local influx=$(sed -n 's/.*"influx":\([0-9]*\).*/\1/p' <<<"$s")
+  [ "${received:-0}" -ge "$MESSAGES" ] && [ "${influx:-0}" -ge "${last:-1}" ]
+}
+until stored; do
+  kill -0 "$SERVICE_PID" 2>/dev/null || { echo "the service died; see $WORK/service.log" >&2; exit 1; }
+  sleep 0.2
+done
+STORED=$(date +%s.%N)
+wait "$YARDSTICK" 2>/dev/null || true
+RSS=$(awk '/VmHWM/ {print $2}' "/proc/$SERVICE_PID/status")
+READINGS=$(curl -s "$URL/telemetry/stats" | sed -n 's/.*"readingsStored":\([0-9]*\).*/\1/p')
+
+awk -v start="$START" -v simend="$SIM_END" -v stored="$STORED" -v n="$MESSAGES" -v readings="$READINGS" -v rss="$RSS" '
+  NR == 1 { first = $1 } { last = $1; count++ }
+  END {
+    per = readings / n
+    subrate = (count - 1) / (last - first) * per
+    listener = readings / (stored - start)
+    printf "simulator: %d messages, %d readings in %.1f s (%.0f readings/s offered)\n", n, readings, simend - start, readings / (simend - start)
+    printf "mosquitto_sub: %d messages received, %.0f readings/s\n", count, subrate
+    printf "listener: all %d readings in InfluxDB %.1f s after the start: %.0f readings/s, %.2f of mosquitto_sub\n", readings, stored - start, listener, listener / subrate
+    printf "listener peak memory (VmHWM): %.0f MiB\n", rss / 1024
+  }' "$WORK/sub.txt"
+
+# Alert latency: receive time minus the device time ("at") of the reading that raised the alert.
+while read -r received payload; do
+  at=$(printf '%s' "$payload" | sed -n 's/.*"at":"\([^"]*\)".*/\1/p')
+  [ -n "$at" ] && echo "$received $(date -d "$at" +%s.%N)"
+done < "$WORK/alerts.txt" | awk '{ print ($1 - $2) * 1000 }' | sort -n > "$WORK/latency.txt"
+awk '{ v[NR] = $1 } END {
+  if (NR == 0) { print "alert latency: no alerts received"; exit }
+  p50 = v[int((NR - 1) * 0.5) + 1]; p99 = v[int((NR - 1) * 0.99) + 1]
+  printf "alert latency over %d alerts: p50 %.0f ms, p99 %.0f ms, max %.0f ms\n", NR, p50, p99, v[NR] }' "$WORK/latency.txt"
+echo "details in $WORK"
