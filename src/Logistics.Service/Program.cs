@@ -43,6 +43,16 @@ builder.Services.AddServerHealthChecks();
 var app = builder.Build();
 app.MapHealthApi();
 app.MapTelemetryStatsApi();
+// Every setting is checked before the host builds its hosted services, which would otherwise stop
+// at the first invalid one: the operator gets the whole list at once.
+if (ConfigurationErrors.Collect(app.Services.GetRequiredService<IOptions<MqttOptions>>, app.Services.GetRequiredService<IOptions<InfluxDbOptions>>,
+        app.Services.GetRequiredService<IOptions<ListenerOptions>>, app.Services.GetRequiredService<IOptions<Logistics.Telemetry.Alerts.Configuration.AlertOptions>>)
+    is { Count: > 0 } invalid)
+{
+    Console.Error.WriteLine("The service cannot start because its configuration is invalid:");
+    foreach (var error in invalid) Console.Error.WriteLine($"  - {error}");
+    return 2;
+}
 try
 {
     app.Run();
