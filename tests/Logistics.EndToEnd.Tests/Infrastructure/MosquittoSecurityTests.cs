@@ -2,6 +2,9 @@ namespace Logistics.EndToEnd.Tests.Infrastructure;
 
 /// <summary>The broker's authentication and per-truck ACL (infra/mosquitto/acl), exercised with the
 /// reference clients mosquitto_pub and mosquitto_sub against the test profile's Mosquitto.</summary>
+// Its messages (junk payloads on trucks' topics) would reach the listeners of the telemetry tests,
+// which count every rejection: never at the same time.
+[Collection(Telemetry.TelemetryReliabilityCollection.Name)]
 public class MosquittoSecurityTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);

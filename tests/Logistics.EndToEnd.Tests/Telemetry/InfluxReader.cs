@@ -49,6 +49,11 @@ public sealed class InfluxReader : IDisposable
     public Task<Dictionary<string, long>> RejectedByReasonAsync() =>
         CountByAsync("SELECT count(journal_seq) FROM rejected GROUP BY reason", "reason");
 
+    /// <summary>Rejections of these trucks only: other tests on the shared broker publish junk on
+    /// other trucks' topics, which every listener subscribed to fleet/+/telemetry receives too.</summary>
+    public Task<Dictionary<string, long>> RejectedByReasonAsync(IEnumerable<string> trucks) =>
+        CountByAsync($"SELECT count(journal_seq) FROM rejected WHERE truck =~ /^({string.Join('|', trucks)})$/ GROUP BY reason", "reason");
+
     /// <summary>The raw series of a query's first statement.</summary>
     public async Task<IReadOnlyList<JsonElement>> SeriesAsync(string query)
     {

@@ -63,7 +63,7 @@ public sealed class ServiceKillTests(ITestOutputHelper output)
 
             Assert.Equal(expected.OrderBy(e => e.Key), (await influx.ReadingsPerTruckAsync()).OrderBy(e => e.Key));
             Assert.Equal(expected.OrderBy(e => e.Key), (await influx.DistinctSeqPerTruckAsync()).OrderBy(e => e.Key));
-            Assert.Empty(await influx.RejectedByReasonAsync());
+            Assert.Empty(await influx.RejectedByReasonAsync(trucks));
             Assert.False(service.HasExited);
         }
         finally
