@@ -43,12 +43,19 @@ internal sealed class SolverCommandOptions
                       "iteration limit give the same result on any machine (a time limit alone depends on its speed).",
     };
 
+    public Option<bool> SwapStar { get; } = new("--swap-star")
+    {
+        Description = "Also exchange stops between routes with SWAP* (better per iteration on capacity-bound " +
+                      "problems, slower per iteration on large days with time windows).",
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(TimeLimit);
         command.Options.Add(Seed);
         command.Options.Add(Threads);
         command.Options.Add(MaxIterations);
+        command.Options.Add(SwapStar);
     }
 
     public SolverOptions ToSolverOptions(ParseResult parse) => new()
@@ -57,6 +64,7 @@ internal sealed class SolverCommandOptions
         Seed = parse.GetValue(Seed),
         Threads = parse.GetValue(Threads),
         MaxIterations = parse.GetValue(MaxIterations),
+        SwapStar = parse.GetValue(SwapStar),
     };
 
     private delegate bool TryParse<T>(string text, out T value);
