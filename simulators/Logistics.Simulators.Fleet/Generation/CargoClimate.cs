@@ -12,8 +12,11 @@ public sealed class CargoClimate
     /// <summary>A failed unit in a closed box under the sun: the rise stops somewhere.</summary>
     public const double ReeferFailureCeilingC = 45;
 
-    // Time constants of the exchange, in minutes: an open door mixes fast, the reefer recovers slower.
-    private const double DoorTemperatureTau = 12, DoorHumidityTau = 8, RainHumidityTau = 3;
+    // Time constants of the exchange, in minutes. A delivery stop's open door drifts a loaded box
+    // toward the outside air slowly (the cartons hold the climate; a 12-minute stop moves humidity a
+    // third of the way, so an ordinary day stays mostly inside tobacco's warning band; faster
+    // constants made every stop a critical humidity excursion). Rain through an open door is fast.
+    private const double DoorTemperatureTau = 40, DoorHumidityTau = 30, RainHumidityTau = 3;
     private const double ReeferTemperatureTau = 10, ReeferHumidityTau = 15;
 
     public CargoClimate(double setTemperatureC, double setHumidityPct)

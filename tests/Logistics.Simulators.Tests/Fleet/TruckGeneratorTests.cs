@@ -113,8 +113,9 @@ public class TruckGeneratorTests
         var hourLater = At(2, 20);             // back at the depot since 09:50
         Assert.False(before.Sample.DoorOpen);
         Assert.True(endOfService.Sample.DoorOpen);
-        Assert.True(Humidity(endOfService) > Humidity(before) + 10, $"{Humidity(before)} → {Humidity(endOfService)}");
-        Assert.True(endOfService.MeanTemperature() > before.MeanTemperature() + 3, $"{before.MeanTemperature()} → {endOfService.MeanTemperature()}");
+        // 14 minutes open move a loaded box about a third of the way toward Nanning's warm, humid air.
+        Assert.True(Humidity(endOfService) > Humidity(before) + 4, $"{Humidity(before)} → {Humidity(endOfService)}");
+        Assert.True(endOfService.MeanTemperature() > before.MeanTemperature() + 1, $"{before.MeanTemperature()} → {endOfService.MeanTemperature()}");
         Assert.InRange(Humidity(hourLater), CargoClimate.MinHumidityPct, CargoClimate.MaxHumidityPct);
         Assert.InRange(hourLater.MeanTemperature(), CargoClimate.MinTemperatureC, CargoClimate.MaxTemperatureC);
     }

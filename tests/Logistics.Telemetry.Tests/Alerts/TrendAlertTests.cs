@@ -38,6 +38,21 @@ public class TrendAlertTests
     }
 
     [Fact]
+    public void A_delivery_stop_with_the_door_open_predicts_nothing_and_the_reefer_recovery_after_it_neither()
+    {
+        // 10 closed minutes at the set point (5 °C, the band's middle), then 14 minutes open with the air
+        // warming toward outside (+0.2 °C/min, a straight line a trend would carry over 8 °C), then
+        // closed again while the reefer brings it back to the set point.
+        var s = Chilled();
+        for (var i = 0; i < 20; i++) s.Send(5, door: false);
+        for (var i = 1; i <= 28; i++) s.Send(5 + 0.1 * i, door: true);
+        for (var i = 1; i <= 60; i++) s.Send(5 + 2.8 * Math.Exp(-i / 10.0), door: false);
+
+        Assert.DoesNotContain(s.Events, e => e.Kind == AlertKind.TemperatureTrend);
+        Assert.DoesNotContain(s.Events, e => e.Kind == AlertKind.TemperatureExcursion);
+    }
+
+    [Fact]
     public void Noise_around_a_steady_level_predicts_nothing()
     {
         var s = Chilled();

@@ -10,6 +10,9 @@ internal sealed class DoorTracker(string truck, TimeSpan limit)
 
     public AlertHandle? Open { get; set; }
 
+    /// <summary>Whether the last message reported the door open.</summary>
+    public bool IsOpen => _openSince is not null;
+
     public void Observe(bool doorOpen, DateTimeOffset at, Evaluation e)
     {
         if (!doorOpen)

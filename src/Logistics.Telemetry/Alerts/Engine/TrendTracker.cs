@@ -16,10 +16,12 @@ internal sealed class TrendTracker(string truck, string sensor, Quantity quantit
 
     public AlertHandle? Open { get; set; }
 
-    public void Observe(double value, DateTimeOffset at, Evaluation e, ExcursionTracker excursion, bool excursionCleared)
+    public void Observe(double value, DateTimeOffset at, Evaluation e, ExcursionTracker excursion, bool excursionCleared, bool doorOpen)
     {
-        // The readings of a finished excursion say nothing about the next one: a new prediction needs fresh readings.
-        if (excursionCleared) _samples.Clear();
+        // The readings of a finished excursion say nothing about the next one, nor do those taken while the door lets
+        // outside air in (every delivery stop would predict a crossing): a new prediction needs fresh, closed-door readings.
+        if (excursionCleared || doorOpen) _samples.Clear();
+        if (doorOpen) return;
         if (_samples.Count == 0 || at - _origin > 4 * options.Window) Rebase(_samples.Count == 0 ? at : _samples.Peek().At);
         _samples.Enqueue((at, value));
         Sum((at - _origin).TotalMinutes, value, +1);
@@ -101,6 +103,10 @@ internal sealed class TrendTracker(string truck, string sensor, Quantity quantit
         if ((slope > 0 ? band.Max : band.Min) is not { } edge) return null;
         // The fitted value now, at the newest reading.
         var intercept = _sy / n + slope * ((at - _origin).TotalMinutes - _sx / n);
+
+        // Heading toward the middle of the band is a recovery (the reefer pulling back after a door closed), not a
+        // threat, however far a straight line would carry it.
+        if (band is { Min: { } low, Max: { } high } && (slope > 0 ? intercept < (low + high) / 2 : intercept > (low + high) / 2)) return null;
 
         var minutes = Math.Max(0, (edge - intercept) / slope);
         if (minutes > options.Horizon.TotalMinutes) return null;

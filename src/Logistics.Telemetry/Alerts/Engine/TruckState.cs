@@ -161,7 +161,7 @@ internal sealed class TruckState(string truck, CargoProfile profile, AlertOption
     {
         var (excursion, trend) = Channel(sensor, quantity);
         var cleared = excursion.Observe(value, at, e);
-        if (options.Trend.Enabled) trend.Observe(value, at, e, excursion, cleared);
+        if (options.Trend.Enabled) trend.Observe(value, at, e, excursion, cleared, Door.IsOpen);
     }
 
     private (ExcursionTracker, TrendTracker) Channel(string sensor, Quantity quantity)
