@@ -28,15 +28,20 @@ stop_everything() {
   trap - EXIT INT TERM
   # Output may be piped into a program that Ctrl-C already ended; a failed write must not stop the clean-up.
   trap '' PIPE
+  # A write to that closed pipe fails (EPIPE); under set -e it would end the clean-up half-way.
+  set +e
   if [ -n "$service_pid" ] && kill -0 "$service_pid" 2>/dev/null; then
-    echo "run.sh: stopping the service (pid $service_pid)"
+    echo "run.sh: stopping the service (pid $service_pid)" 2>/dev/null
     kill -TERM "$service_pid" 2>/dev/null || true
     for _ in $(seq 1 150); do kill -0 "$service_pid" 2>/dev/null || break; sleep 0.1; done
     kill -KILL "$service_pid" 2>/dev/null || true
   fi
   if [ -s "$STARTED_FILE" ]; then
+    # Its output goes to a file first: infra.sh stops at its first failed write (set -e), and SIGPIPE,
+    # ignored here, stays ignored in it.
     # shellcheck disable=SC2046
-    scripts/infra.sh down --profile demo $(sort -u "$STARTED_FILE")
+    scripts/infra.sh down --profile demo $(sort -u "$STARTED_FILE") > "$PROFILE_DIR/stop.log" 2>&1
+    cat "$PROFILE_DIR/stop.log" 2>/dev/null
   fi
   rm -f "$STARTED_FILE"
 }
