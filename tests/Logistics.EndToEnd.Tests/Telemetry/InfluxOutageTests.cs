@@ -34,7 +34,7 @@ public sealed class InfluxOutageTests(ITestOutputHelper output)
             var t0 = Payloads.NewBaseTime();
             // 10 messages/s per truck until told to stop; the last message handed over still completes.
             var publishing = Task.WhenAll(publishers.Select(p => Task.Run(() =>
-                p.PublishAllAsync(Endless(p.Truck, t0, stop.Token), perSecond: 10))));
+                p.PublishAllAsync(Payloads.Endless(p.Truck, t0, stop.Token), perSecond: 10))));
 
             using var influx = new InfluxReader(config);
             Assert.True(await Wait.UntilAsync(async () => (await influx.ReadingsPerTruckAsync()).Count == Trucks.Length, TimeSpan.FromSeconds(60)),
@@ -95,11 +95,6 @@ public sealed class InfluxOutageTests(ITestOutputHelper output)
             await service.KillAsync();
             await ServiceProbe.CleanUpAsync(config, output);
         }
-    }
-
-    private static IEnumerable<byte[]> Endless(string truck, DateTimeOffset t0, CancellationToken stop)
-    {
-        for (var seq = 1L; !stop.IsCancellationRequested; seq++) yield return Payloads.Simple(truck, seq, t0);
     }
 
     private static string Brief(TelemetryStats s) =>

@@ -41,6 +41,12 @@ public static class Payloads
     }
 
     /// <summary>One in-band reading of sensor "front" at seq's time.</summary>
+    /// <summary>Simple messages seq 1, 2, … until <paramref name="stop"/> is cancelled.</summary>
+    public static IEnumerable<byte[]> Endless(string truck, DateTimeOffset baseTime, CancellationToken stop)
+    {
+        for (var seq = 1L; !stop.IsCancellationRequested; seq++) yield return Simple(truck, seq, baseTime);
+    }
+
     public static byte[] Simple(string truck, long seq, DateTimeOffset baseTime) =>
         Message(truck, seq, TimeOf(baseTime, seq), new Reading("front", 18 + seq % 5 * 0.5, 55 + seq % 7));
 }

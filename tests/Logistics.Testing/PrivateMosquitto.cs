@@ -1,8 +1,10 @@
-namespace Logistics.Mqtt.Tests.Broker;
+using Xunit;
+
+namespace Logistics.Testing;
 
 /// <summary>A Mosquitto of our own, started through scripts/infra.sh under a throw-away profile with
 /// free ports, for tests that stop and restart the broker (never the shared test profile's).</summary>
-internal sealed class PrivateMosquitto : IAsyncDisposable
+public sealed class PrivateMosquitto : IAsyncDisposable
 {
     private readonly Dictionary<string, string> _environment;
     private readonly string _profile = $"mqtt-{Guid.NewGuid():N}"[..13];
