@@ -10,8 +10,8 @@ namespace Logistics.Routing.Planning;
 /// P_k = R + 1 + Σ_{j below k} n_j · P_j: leaving out one stop of level k costs more than leaving out
 /// every stop of all lower levels and driving any routes at all. Since P_lowest &gt; R, a stop is also
 /// never dropped to save route cost.
-/// The prizes grow as a product of the level counts, far beyond a long for a large day (a
-/// 3,000-store day with ten levels needs about 2^90), so they are 128-bit and the solver keeps them
+/// The prizes grow as a product of the level counts, far beyond a long for a large day (the
+/// generated 3,000-store day is capped in a long, strict in 128 bits), so they are 128-bit and the solver keeps them
 /// apart from its route costs. The total of all prizes plus R is kept under <see cref="Budget"/>
 /// (2^110, leaving the solver 2^17 headroom for the cost of required clients it must put back).
 /// Only beyond it is each factor (n_j + 1) capped at the largest <see cref="Ratio"/> that fits: then a
