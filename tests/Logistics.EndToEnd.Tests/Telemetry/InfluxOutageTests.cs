@@ -15,7 +15,7 @@ public sealed class InfluxOutageTests(ITestOutputHelper output)
     [Fact]
     public async Task Keeps_readings_in_the_journal_while_InfluxDB_is_down_for_two_minutes_and_stores_them_all_after()
     {
-        await using var influxDb = await RestartableInfluxDb.StartAsync();
+        await using var influxDb = await PrivateInfluxDb.StartAsync();
         var config = ServiceProcess.TestServerConfiguration(new Dictionary<string, string>
         {
             ["InfluxDb__Url"] = influxDb.Url.ToString(),
@@ -99,71 +99,4 @@ public sealed class InfluxOutageTests(ITestOutputHelper output)
 
     private static string Brief(TelemetryStats s) =>
         $"acknowledged {s.Acknowledged}, journal at {s.LastSequence}, influx checkpoint {s.Checkpoint("influx")}, readings stored {s.ReadingsStored}";
-}
-
-/// <summary>An InfluxDB of one test's own (scripts/infra.sh, throw-away profile, free ports) that can
-/// be stopped and started again on the same data and credentials.</summary>
-public sealed class RestartableInfluxDb : IAsyncDisposable
-{
-    private readonly Dictionary<string, string> _environment;
-    private readonly string _profile = $"e2e-{Guid.NewGuid():N}"[..12];
-    private readonly string _runDir = Path.Combine(Path.GetTempPath(), "logistics-e2e-run");
-    private bool _running;
-
-    private RestartableInfluxDb()
-    {
-        var port = FreePort.Next();
-        Url = new Uri($"http://127.0.0.1:{port}");
-        _environment = new Dictionary<string, string>
-        {
-            ["LOGISTICS_RUN_DIR"] = _runDir,
-            ["LOGISTICS_INFLUX_PORT"] = port.ToString(),
-            ["LOGISTICS_INFLUX_RPC_PORT"] = FreePort.Next().ToString(),
-            ["LOGISTICS_MQTT_PORT"] = FreePort.Next().ToString(),
-            ["LOGISTICS_TRUCKS"] = "1",
-        };
-    }
-
-    public Uri Url { get; }
-    public string User { get; private set; } = "";
-    public string Password { get; private set; } = "";
-
-    public static async Task<RestartableInfluxDb> StartAsync()
-    {
-        var influx = new RestartableInfluxDb();
-        await influx.StartAgainAsync();
-        var env = File.ReadAllLines(Path.Combine(influx._runDir, influx._profile, "infra.env"))
-            .Where(l => l.Contains('=') && !l.StartsWith('#'))
-            .ToDictionary(l => l[..l.IndexOf('=')], l => l[(l.IndexOf('=') + 1)..]);
-        influx.User = env["LOGISTICS_INFLUX_USER"];
-        influx.Password = env["LOGISTICS_INFLUX_PASSWORD"];
-        return influx;
-    }
-
-    public async Task StopAsync()
-    {
-        await InfraAsync("down");
-        _running = false;
-    }
-
-    public async Task StartAgainAsync()
-    {
-        await InfraAsync("up");
-        _running = true;
-    }
-
-    private async Task InfraAsync(string action)
-    {
-        var run = await ProcessRunner.RunAsync(Path.Combine(RepositoryPaths.Root, "scripts", "infra.sh"),
-            [action, "--profile", _profile, "influxdb"], TimeSpan.FromSeconds(90), _environment);
-        Assert.True(run.ExitCode == 0, $"infra.sh {action} failed ({run.ExitCode}): {run.StandardOutput}{run.StandardError}");
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_running) await StopAsync();
-        try { Directory.Delete(Path.Combine(_runDir, _profile), recursive: true); }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
-    }
 }
