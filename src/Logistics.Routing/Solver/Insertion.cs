@@ -47,23 +47,24 @@ internal sealed class Insertion(SearchData data, RouteBuilder builder, CostEvalu
     public Place? BestIn(SearchRoute route, int u, long timeWarpLimit, long excessLoadLimit)
     {
         Place? best = null;
-        for (var j = 0; j <= route.Count; j++)
-        {
-            _move.Rebuild(route, Piece.Prefix(route, j), Piece.Visit(u), Piece.Suffix(route, j + 1));
-            var delta = builder.Cost(route.Type, _move.PiecesA, costs) - route.Cost;
-            if ((best is null || delta < best.Value.Delta) && builder.LastWithin(route.Type, timeWarpLimit, excessLoadLimit, costs))
-                best = new Place(route, j, delta);
-        }
+        for (var j = 0; j <= route.Count; j++) Consider(ref best, route, j, u, null, 0, feasibleOnly: true, (timeWarpLimit, excessLoadLimit));
         return best;
     }
 
-    private void Consider(ref Place? best, SearchRoute route, int after, int u, Rng rng, double blinkRate, bool feasibleOnly)
+    /// <param name="limits">With <paramref name="feasibleOnly"/>: the most time warp and excess load
+    /// the new route may have; by default the route's own, so that the insertion adds none.</param>
+    private void Consider(ref Place? best, SearchRoute route, int after, int u, Rng? rng, double blinkRate, bool feasibleOnly,
+        (long TimeWarp, long ExcessLoad)? limits = null)
     {
-        if (blinkRate > 0 && rng.NextDouble() < blinkRate) return;
+        if (blinkRate > 0 && rng!.NextDouble() < blinkRate) return;
         _move.Rebuild(route, Piece.Prefix(route, after), Piece.Visit(u), Piece.Suffix(route, after + 1));
         var delta = builder.Cost(route.Type, _move.PiecesA, costs) - route.Cost;
         if (best is not null && delta >= best.Value.Delta) return;
-        if (feasibleOnly && !builder.LastWithin(route.Type, costs.TimeWarp(route), costs.ExcessLoad(route.Type, route.Load), costs)) return;
+        if (feasibleOnly)
+        {
+            var (warp, excess) = limits ?? (costs.TimeWarp(route), costs.ExcessLoad(route.Type, route.Load));
+            if (!builder.LastWithin(route.Type, warp, excess, costs)) return;
+        }
         best = new Place(route, after, delta);
     }
 
