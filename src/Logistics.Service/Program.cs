@@ -1,6 +1,8 @@
 using Logistics.Service.Configuration;
 using Logistics.Service.Health;
 using Logistics.Service.Hosting;
+using Logistics.Service.Security;
+using Logistics.Service.Storage;
 using Logistics.Service.Telemetry;
 using Logistics.Mqtt;
 using Logistics.Telemetry.Influx;
@@ -9,6 +11,8 @@ using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSerilogLogging();
+builder.Services.AddLogisticsDatabase();
+builder.Services.AddApiSecurity();
 
 builder.Services.AddOptions<MqttOptions>().BindConfiguration(MqttOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<InfluxDbOptions>().BindConfiguration(InfluxDbOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -41,11 +45,13 @@ builder.Services.AddTelemetryListener(
 builder.Services.AddServerHealthChecks();
 
 var app = builder.Build();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapHealthApi();
 app.MapTelemetryStatsApi();
 // Every setting is checked before the host builds its hosted services, which would otherwise stop
 // at the first invalid one: the operator gets the whole list at once.
-if (ConfigurationErrors.Collect(app.Services.GetRequiredService<IOptions<MqttOptions>>, app.Services.GetRequiredService<IOptions<InfluxDbOptions>>,
+if (ConfigurationErrors.Collect(app.Services.GetRequiredService<IOptions<MqttOptions>>, app.Services.GetRequiredService<IOptions<InfluxDbOptions>>, app.Services.GetRequiredService<IOptions<DatabaseOptions>>,
         app.Services.GetRequiredService<IOptions<ListenerOptions>>, app.Services.GetRequiredService<IOptions<Logistics.Telemetry.Alerts.Configuration.AlertOptions>>)
     is { Count: > 0 } invalid)
 {
@@ -64,3 +70,6 @@ catch (Exception e) when (ConfigurationErrors.From(e) is { Count: > 0 } errors)
     foreach (var error in errors) Console.Error.WriteLine($"  - {error}");
     return 2;
 }
+
+/// <summary>Visible to the API tests' WebApplicationFactory.</summary>
+public partial class Program;

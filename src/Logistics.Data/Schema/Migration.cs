@@ -1,0 +1,6 @@
+namespace Logistics.Data.Schema;
+
+/// <summary>One step of the schema. A step, once released, never changes: a change is a new step, so a
+/// database at any earlier version reaches the current one by running the steps after its version.</summary>
+/// <param name="Version">Increasing over all steps; gaps are allowed (each area of the schema has its own range).</param>
+public sealed record Migration(int Version, string Description, string Sql);

@@ -1,0 +1,14 @@
+using Logistics.Data.Security;
+
+namespace Logistics.Data.Schema;
+
+/// <summary>Every area's steps in version order. Ranges: 1–9 security, 10–29 day inputs, 30–49 plans,
+/// 50–69 QA (excursions).</summary>
+public static class Migrations
+{
+    public static readonly IReadOnlyList<Migration> All =
+        new[] { ApiKeySchema.Steps }
+            .SelectMany(s => s).OrderBy(m => m.Version).ToArray();
+
+    public static int Latest => All[^1].Version;
+}
