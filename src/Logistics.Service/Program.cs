@@ -15,6 +15,7 @@ builder.Services.AddLogisticsDatabase();
 builder.Services.AddApiSecurity();
 
 builder.Services.AddOptions<MqttOptions>().BindConfiguration(MqttOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<InfluxDbOptions>().BindConfiguration(InfluxDbOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
 builder.Services.AddHttpClient(nameof(InfluxDbClient))
@@ -51,7 +52,7 @@ app.MapHealthApi();
 app.MapTelemetryStatsApi();
 // Every setting is checked before the host builds its hosted services, which would otherwise stop
 // at the first invalid one: the operator gets the whole list at once.
-if (ConfigurationErrors.Collect(app.Services.GetRequiredService<IOptions<MqttOptions>>, app.Services.GetRequiredService<IOptions<InfluxDbOptions>>, app.Services.GetRequiredService<IOptions<DatabaseOptions>>,
+if (ConfigurationErrors.Collect(app.Services.GetRequiredService<IOptions<MqttOptions>>, app.Services.GetRequiredService<IOptions<InfluxDbOptions>>, app.Services.GetRequiredService<IOptions<DatabaseOptions>>, app.Services.GetRequiredService<IOptions<SiteOptions>>,
         app.Services.GetRequiredService<IOptions<ListenerOptions>>, app.Services.GetRequiredService<IOptions<Logistics.Telemetry.Alerts.Configuration.AlertOptions>>)
     is { Count: > 0 } invalid)
 {
