@@ -4,6 +4,7 @@ using Logistics.Service.Hosting;
 using Logistics.Service.Security;
 using Logistics.Service.Storage;
 using Logistics.Service.Telemetry;
+using Logistics.Service.Web;
 using Logistics.Mqtt;
 using Logistics.Telemetry.Influx;
 using Logistics.Telemetry.Listener;
@@ -44,12 +45,14 @@ builder.Services.AddTelemetryListener(
         return new RetentionPolicy(o.RetentionPolicy, TimeSpan.FromDays(o.RetentionDays));
     });
 builder.Services.AddServerHealthChecks();
+builder.Services.AddWebPages();
 
 var app = builder.Build();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthApi();
 app.MapTelemetryStatsApi();
+app.MapWebPages();
 // Every setting is checked before the host builds its hosted services, which would otherwise stop
 // at the first invalid one: the operator gets the whole list at once.
 if (ConfigurationErrors.Collect(app.Services.GetRequiredService<IOptions<MqttOptions>>, app.Services.GetRequiredService<IOptions<InfluxDbOptions>>, app.Services.GetRequiredService<IOptions<DatabaseOptions>>, app.Services.GetRequiredService<IOptions<SiteOptions>>,
