@@ -4,7 +4,7 @@ using Logistics.Service.Hosting;
 using Logistics.Service.Security;
 using Logistics.Service.Storage;
 using Logistics.Service.Telemetry;
-using Logistics.Service.Web;
+using Logistics.Service.WebPages;
 using Logistics.Mqtt;
 using Logistics.Telemetry.Influx;
 using Logistics.Telemetry.Listener;

@@ -4,11 +4,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
-namespace Logistics.Service.Web;
+namespace Logistics.Service.WebPages;
 
 /// <summary>The dispatcher's and QA's pages: static files from wwwroot (index.html, dispatch.html,
 /// qa.html, css/, js/, and lib/ from npm) and the one setting endpoint they need.</summary>
-public static class WebPages
+public static class WebPagesApi
 {
     public static IServiceCollection AddWebPages(this IServiceCollection services)
     {

@@ -1,4 +1,4 @@
-namespace Logistics.Service.Web;
+namespace Logistics.Service.WebPages;
 
 /// <summary>GET /api/web/settings: who the key belongs to (the pages show it and hide what the role
 /// may not do) and how to draw the map.</summary>

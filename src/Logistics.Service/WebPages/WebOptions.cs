@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Logistics.Service.Web;
+namespace Logistics.Service.WebPages;
 
 /// <summary>The web pages' settings (section "Web").</summary>
 public sealed class WebOptions : IValidatableObject

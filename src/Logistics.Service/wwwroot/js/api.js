@@ -1,0 +1,182 @@
+// The pages' one way to the API: adds the signed-in key as a Bearer header, turns ProblemDetails into
+// readable messages, and builds DOM with textContent only, so nothing from the API is ever parsed as HTML.
+
+const KEY = 'logistics.apiKey';
+
+export const apiKey = {
+  get: () => sessionStorage.getItem(KEY),
+  set: (token) => sessionStorage.setItem(KEY, token),
+  clear: () => sessionStorage.removeItem(KEY),
+};
+
+/** An API error: the HTTP status and the ProblemDetails (title, detail, errors) when the body has one. */
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problemText(status, problem));
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+function problemText(status, problem) {
+  if (!problem) return `HTTP ${status}`;
+  const lines = [problem.title || `HTTP ${status}`];
+  if (problem.detail) lines.push(problem.detail);
+  for (const [field, messages] of Object.entries(problem.errors || {})) {
+    for (const message of [].concat(messages)) lines.push(`${field}: ${message}`);
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Calls the API. `json` is sent as JSON, `body` as is (a FormData or text); answers parsed JSON,
+ * or the raw Response with `raw: true`. Throws ApiError for anything but 2xx.
+ */
+export async function api(path, { method = 'GET', json, body, headers = {}, raw = false, token = apiKey.get() } = {}) {
+  const init = { method, headers: { ...headers } };
+  if (token) init.headers.Authorization = `Bearer ${token}`;
+  if (json !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(json);
+  } else if (body !== undefined) {
+    init.body = body;
+  }
+  const response = await fetch(path, init);
+  if (!response.ok) {
+    let problem = null;
+    const type = response.headers.get('Content-Type') || '';
+    if (type.includes('json')) {
+      try { problem = await response.json(); } catch { /* a body that is not JSON after all */ }
+    } else {
+      const text = await response.text();
+      if (text) problem = { title: `HTTP ${response.status}`, detail: text.slice(0, 500) };
+    }
+    if (response.status === 401) problem = { ...(problem || {}), title: 'Not signed in', detail: 'The API key is missing, unknown or revoked: sign in again on the start page.' };
+    throw new ApiError(response.status, problem);
+  }
+  if (raw) return response;
+  if (response.status === 204) return null;
+  const type = response.headers.get('Content-Type') || '';
+  return type.includes('json') ? response.json() : response.text();
+}
+
+/** Creates an element; strings among the children become text nodes (never HTML). */
+export function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes || {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name.startsWith('on') && typeof value === 'function') node.addEventListener(name.slice(2), value);
+    else if (name === 'dataset') Object.assign(node.dataset, value);
+    else if (value === true) node.setAttribute(name, '');
+    else node.setAttribute(name, String(value));
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child === undefined || child === null || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+/** Shows an error (an ApiError's ProblemDetails, or any Error) in the page's message area. */
+export function showError(error, where = document.getElementById('messages')) {
+  console.error(error);
+  const problem = error instanceof ApiError ? error.problem : null;
+  const box = el('div', { class: 'message error', role: 'alert' },
+    el('button', { class: 'close', title: 'Dismiss', 'aria-label': 'Dismiss', onclick: () => box.remove() }, '×'),
+    el('strong', {}, problem?.title || error.message.split('\n')[0]));
+  if (problem?.detail) box.append(el('div', {}, problem.detail));
+  const errors = Object.entries(problem?.errors || {});
+  if (errors.length) {
+    box.append(el('ul', { class: 'field-errors' },
+      errors.flatMap(([field, messages]) => [].concat(messages).map((m) => el('li', {}, el('code', {}, field), ' ', m)))));
+  }
+  where?.prepend(box);
+  return box;
+}
+
+/** Shows a short success or status note that goes away by itself. */
+export function showNote(text, where = document.getElementById('messages')) {
+  const box = el('div', { class: 'message note', role: 'status' }, text);
+  where?.prepend(box);
+  setTimeout(() => box.remove(), 6000);
+}
+
+/** Runs an async action from a button: disables it meanwhile and shows any error. */
+export async function guarded(button, action) {
+  if (button) button.disabled = true;
+  try {
+    return await action();
+  } catch (error) {
+    showError(error);
+    return undefined;
+  } finally {
+    if (button) button.disabled = false;
+  }
+}
+
+/**
+ * Downloads or opens something that needs the key (a CSV, a printable report): links cannot send
+ * headers, so it is fetched with the header and handed to the browser as a blob.
+ */
+export async function openWithKey(path, { fileName, newWindow = false } = {}) {
+  const response = await api(path, { raw: true });
+  const url = URL.createObjectURL(await response.blob());
+  if (newWindow) {
+    window.open(url, '_blank', 'noopener');
+  } else {
+    const link = el('a', { href: url, download: fileName || path.split('/').pop() });
+    document.body.append(link);
+    link.click();
+    link.remove();
+  }
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+let settingsPromise = null;
+
+/** The key's name and role and the map settings; null when no key is stored. */
+export function settings() {
+  if (!apiKey.get()) return Promise.resolve(null);
+  settingsPromise ??= api('api/web/settings');
+  return settingsPromise;
+}
+
+/**
+ * Fills the page header with who is signed in; sends the visitor to the start page when no key is
+ * stored or the role may not use this page.
+ */
+export async function signedInPage(allowedRoles) {
+  const header = document.getElementById('who');
+  try {
+    const me = await settings();
+    if (!me) { location.href = 'index.html'; return null; }
+    header?.replaceChildren(
+      el('span', { class: 'user' }, me.user), ' ', el('span', { class: `role role-${me.role}` }, me.role), ' ',
+      el('button', { class: 'link', onclick: () => { apiKey.clear(); location.href = 'index.html'; } }, 'Sign out'));
+    if (allowedRoles && !allowedRoles.includes(me.role)) {
+      showError(new Error(`The key '${me.user}' has role '${me.role}'; this page needs ${allowedRoles.join(' or ')}.`));
+      return null;
+    }
+    return me;
+  } catch (error) {
+    showError(error);
+    if (error instanceof ApiError && error.status === 401) apiKey.clear();
+    return null;
+  }
+}
+
+/** An instant (ISO-8601) as the browser's local date and time, "2026-11-22 08:15:30". */
+export function localTime(iso) {
+  if (!iso) return '';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? String(iso) : date.toLocaleString('sv-SE');
+}
+
+export function number(value, digits = 0) {
+  return value === null || value === undefined || Number.isNaN(Number(value)) ? '' : Number(value).toFixed(digits);
+}
+
+/** Today in the browser's time zone as yyyy-MM-dd. */
+export function today() {
+  return new Date().toLocaleDateString('sv-SE');
+}

@@ -1,0 +1,182 @@
+// The dispatcher's page: the day's inputs, a plan run with live progress, the routes on a map and in
+// tables, unassigned orders with their reasons, manifests and publishing.
+import { api, el, guarded, number, openWithKey, showError, showNote, signedInPage, today } from './api.js';
+import { PlanMap, routeColour } from './planMap.js';
+
+const $ = (id) => document.getElementById(id);
+const POLL_MS = 1000;
+const FINISHED = ['succeeded', 'failed', 'cancelled'];
+const REASONS = {
+  capacity: 'bigger than any vehicle can carry',
+  timeWindow: 'no vehicle can reach the store within its window and be back in time',
+  shiftLength: 'the round trip takes longer than any vehicle may drive',
+  fleetFull: 'the fleet ran out of vehicles, capacity or time for it',
+};
+
+const me = await signedInPage(['dispatcher', 'admin']);
+let map = null;
+let shownPlanId = null;
+let tracking = null;
+
+if (me) {
+  map = new PlanMap($('map'), me.map);
+  $('date').value = new URLSearchParams(location.search).get('date') || today();
+  $('date').addEventListener('change', () => { refreshDay(); refreshPlans(); });
+  $('generate').addEventListener('click', (e) => guarded(e.currentTarget, generateDay));
+  $('upload-form').addEventListener('submit', (e) => { e.preventDefault(); guarded($('upload'), upload); });
+  $('plan').addEventListener('click', (e) => guarded(e.currentTarget, startPlan));
+  $('cancel').addEventListener('click', (e) => guarded(e.currentTarget, () => api(`api/plans/${encodeURIComponent(tracking)}/cancel`, { method: 'POST' })));
+  $('plans').addEventListener('change', () => { if ($('plans').value) guarded(null, () => track($('plans').value)); });
+  $('publish').addEventListener('click', (e) => guarded(e.currentTarget, publish));
+  await Promise.all([refreshDay(), refreshPlans()]);
+}
+
+function date() {
+  if (!$('date').value) throw new Error('Pick a date first.');
+  return $('date').value;
+}
+
+async function refreshDay() {
+  try {
+    const [stores, fleet, orders] = await Promise.all([
+      api('api/stores').catch(() => []),
+      api('api/fleet').catch(() => null),
+      api(`api/orders?date=${encodeURIComponent(date())}`).catch(() => []),
+    ]);
+    const vehicles = (fleet?.vehicleTypes || []).reduce((n, v) => n + v.count, 0);
+    const cartons = orders.reduce((n, o) => n + o.cartons, 0);
+    $('day-summary').textContent =
+      `${stores.length} stores, ${vehicles} vehicles, ${orders.length} orders (${cartons} cartons) on ${date()}.`;
+  } catch (error) {
+    showError(error);
+  }
+}
+
+async function generateDay() {
+  const body = { date: date(), stores: Number($('demo-stores').value), seed: Number($('demo-seed').value) };
+  if ($('demo-trucks').value) body.trucks = Number($('demo-trucks').value);
+  const day = await api('api/demo-day', { method: 'POST', json: body });
+  showNote(`Generated ${day.stores} stores, ${day.orders} orders (${day.cartons} cartons) and ${day.vehicles} vehicles for ${day.date}.`);
+  await refreshDay();
+}
+
+async function upload() {
+  const files = [['stores-file', 'api/stores'], ['fleet-file', 'api/fleet'], ['orders-file', `api/orders?date=${encodeURIComponent(date())}`]]
+    .map(([input, path]) => [$(input).files[0], path]).filter(([file]) => file);
+  if (files.length === 0) throw new Error('Choose at least one CSV file to upload.');
+  for (const [file, path] of files) {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    const answer = await api(path, { method: 'PUT', body: form });
+    showNote(`${file.name}: ${answer?.imported ?? 'done'} imported.`);
+  }
+  await refreshDay();
+}
+
+async function refreshPlans() {
+  try {
+    const plans = await api(`api/plans?date=${encodeURIComponent(date())}`);
+    $('plans').replaceChildren(el('option', { value: '' }, plans.length ? `${plans.length} plan(s)` : '—'),
+      ...plans.map((p) => el('option', { value: p.id, selected: p.id === shownPlanId }, `${p.id} · ${p.status}${p.publishedAt ? ' · published' : ''}`)));
+  } catch (error) {
+    showError(error);
+  }
+}
+
+async function startPlan() {
+  const job = await api('api/plans', {
+    method: 'POST',
+    json: { date: date(), timeLimitSeconds: Number($('time-limit').value), softWindows: $('soft-windows').checked },
+  });
+  await refreshPlans();
+  await track(job.id);
+}
+
+/** Polls the job until it ends, showing its progress, then shows its plan. */
+async function track(id) {
+  tracking = id;
+  for (;;) {
+    const job = await api(`api/plans/${encodeURIComponent(id)}`);
+    if (tracking !== id) return;
+    showProgress(job);
+    if (FINISHED.includes(job.status)) {
+      $('cancel').disabled = true;
+      await refreshPlans();
+      if (job.status === 'succeeded') await showPlan(job);
+      else if (job.status === 'failed') showError(new Error(`Plan ${id} failed: ${job.error || 'no reason given'}`));
+      return;
+    }
+    $('cancel').disabled = false;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+function showProgress(job) {
+  const p = job.progress || {};
+  $('progress').value = job.status === 'succeeded' ? 1 : (p.fraction ?? 0);
+  const parts = [`Plan ${job.id}: ${job.status}`];
+  if (p.elapsedSeconds !== undefined) parts.push(`${number(p.elapsedSeconds, 1)} of ${p.timeLimitSeconds} s`);
+  if (p.bestCostYuan !== undefined && p.bestCostYuan !== null) parts.push(`best ${number(p.bestCostYuan, 0)} yuan`);
+  if (p.routes !== undefined && p.routes !== null) parts.push(`${p.routes} routes`);
+  if (p.unassignedStops !== undefined && p.unassignedStops !== null) parts.push(`${p.unassignedStops} stops unassigned`);
+  $('progress-text').textContent = parts.join(' · ');
+  $('progress-text').dataset.status = job.status;
+}
+
+async function showPlan(job) {
+  const plan = await api(`api/plans/${encodeURIComponent(job.id)}/result`);
+  shownPlanId = job.id;
+  const trucks = plan.trucks || {};
+  map.show(plan, trucks);
+  $('plan-title').textContent = `plan ${job.id} for ${plan.date}${job.publishedAt ? ', published' : ''}`;
+  const t = plan.totals;
+  $('totals').textContent = `${t.routes} routes, ${t.stops} stops, ${t.orders} orders, ${t.cartons} cartons, ` +
+    `${number(t.distanceKm, 1)} km, ${number(t.cost, 0)} yuan; ${t.unassignedOrders} orders unassigned`;
+  $('publish').disabled = plan.routes.length === 0;
+  $('publish').textContent = job.publishedAt ? 'Publish again' : 'Publish to the trucks';
+  $('legend').replaceChildren(...plan.routes.map((r, i) =>
+    el('span', {}, el('span', { class: 'swatch', style: `background:${routeColour(i)}` }), r.routeId, trucks[r.routeId] ? ` → ${trucks[r.routeId]}` : '')));
+  renderUnassigned(plan.unassigned);
+  renderRoutes(job.id, plan, trucks);
+}
+
+function renderUnassigned(unassigned) {
+  if (unassigned.length === 0) {
+    $('unassigned').replaceChildren(el('p', { class: 'muted' }, 'Every order is in the plan.'));
+    return;
+  }
+  $('unassigned').replaceChildren(el('table', { id: 'unassigned-table' },
+    el('thead', {}, el('tr', {}, el('th', {}, 'Order'), el('th', {}, 'Store'), el('th', {}, 'Tier'), el('th', { class: 'num' }, 'Cartons'), el('th', {}, 'Reason'))),
+    el('tbody', {}, unassigned.map((u) => el('tr', {},
+      el('td', {}, u.orderId), el('td', {}, u.storeName, ' ', el('span', { class: 'muted' }, u.storeId)),
+      el('td', {}, el('span', { class: `tier tier-${u.tier}` }, `T${u.tier}`), u.urgent ? ' urgent' : ''),
+      el('td', { class: 'num' }, u.cartons),
+      el('td', { title: u.reason }, REASONS[u.reason] || u.reason))))));
+}
+
+function renderRoutes(planId, plan, trucks) {
+  $('routes').replaceChildren(...plan.routes.map((route, index) => el('div', { class: 'route-card', dataset: { route: route.routeId } },
+    el('h3', {}, el('span', { class: 'swatch', style: `background:${routeColour(index)}` }), route.routeId,
+      trucks[route.routeId] ? ` → truck ${trucks[route.routeId]}` : '',
+      el('span', { class: 'muted' }, ` · ${route.vehicleType} · ${route.departure}–${route.return} · ${route.cartons} cartons · ` +
+        `${number(route.distanceKm, 1)} km · ${number(route.cost, 0)} yuan `),
+      el('button', { class: 'link', onclick: () => guarded(null, () => openWithKey(
+        `api/plans/${encodeURIComponent(planId)}/manifests/${encodeURIComponent(route.routeId)}.csv`, { fileName: `${route.routeId}.csv` })) },
+      'manifest CSV')),
+    el('table', { class: 'route-stops' },
+      el('thead', {}, el('tr', {}, ['#', 'Store', 'Tier', 'Orders', 'Cartons', 'Arrival', 'Departure', 'Load after']
+        .map((h, i) => el('th', { class: i >= 4 && i !== 5 && i !== 6 ? 'num' : null }, h)))),
+      el('tbody', {}, route.stops.map((s) => el('tr', {},
+        el('td', {}, s.sequence), el('td', {}, s.storeName, ' ', el('span', { class: 'muted' }, s.storeId)),
+        el('td', {}, el('span', { class: `tier tier-${s.tier}` }, `T${s.tier}`), s.urgent ? ' urgent' : ''),
+        el('td', {}, s.orderIds.join(', ')), el('td', { class: 'num' }, s.cartons),
+        el('td', {}, s.arrival), el('td', {}, s.departure), el('td', { class: 'num' }, s.loadAfterCartons))))))));
+}
+
+async function publish() {
+  if (!shownPlanId) throw new Error('Show a finished plan first.');
+  const answer = await api(`api/plans/${encodeURIComponent(shownPlanId)}/publish`, { method: 'POST', json: {} });
+  const count = Object.keys(answer.trucks || {}).length;
+  showNote(`Published ${count} routes to their trucks.`);
+  await track(shownPlanId);
+}
