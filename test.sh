@@ -30,6 +30,8 @@ trap 'exit 130' INT TERM
 summary() { echo "$1 passed, $2 failed"; }
 
 begin=$(date +%s)
+# The web tests drive Debian's Chromium; installed here (as root) when missing, never downloaded by Playwright.
+scripts/browser.sh ensure || { echo "test.sh: Chromium for the web tests could not be installed" >&2; summary 0 1; exit 1; }
 scripts/infra.sh up --profile test --started-file "$STARTED_FILE" || { echo "test.sh: the test servers did not start" >&2; summary 0 1; exit 1; }
 set -a
 # shellcheck disable=SC1091

@@ -28,6 +28,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>Configuration for the test profile's servers; entries of <paramref name="overrides"/> win.</summary>
     public static Dictionary<string, string> TestServerConfiguration(IReadOnlyDictionary<string, string>? overrides = null)
     {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), $"logistics-e2e-{Guid.NewGuid():N}");
         var config = new Dictionary<string, string>
         {
             ["Mqtt__Host"] = TestServers.MqttHost,
@@ -38,10 +39,11 @@ public sealed class ServiceProcess : IAsyncDisposable
             ["InfluxDb__Username"] = TestServers.InfluxUser,
             ["InfluxDb__Password"] = TestServers.InfluxPassword,
             ["Log__Directory"] = Path.Combine(Path.GetTempPath(), "logistics-e2e-logs"),
-            // Each service its own listener session, journal and database, so tests in parallel
+            // Each service its own listener session, journal, SQLite file and InfluxDB database, so tests in parallel
             // neither take each other's MQTT session nor count each other's readings.
             ["Listener__ClientId"] = $"e2e-{Guid.NewGuid():N}"[..20],
-            ["Listener__DataDirectory"] = Path.Combine(Path.GetTempPath(), $"logistics-e2e-{Guid.NewGuid():N}"),
+            ["Listener__DataDirectory"] = dataDirectory,
+            ["Database__Path"] = Path.Combine(dataDirectory, "logistics.db"),
             ["InfluxDb__Database"] = $"e2e_{Guid.NewGuid():N}",
         };
         foreach (var (k, v) in overrides ?? new Dictionary<string, string>()) config[k] = v;

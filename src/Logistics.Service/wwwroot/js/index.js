@@ -7,6 +7,8 @@ const pagesByRole = {
 };
 
 function showSignedIn(me) {
+  document.getElementById('messages').replaceChildren();
+  document.getElementById('who').replaceChildren(el('span', { class: 'user' }, me.user), ' ', el('span', { class: 'role' }, me.role));
   document.getElementById('sign-in').classList.add('hidden');
   document.getElementById('signed-in').classList.remove('hidden');
   document.getElementById('user-name').textContent = me.user;
