@@ -26,6 +26,13 @@ public sealed class WebService : IAsyncLifetime
 
     public string Token(string role) => _tokens[role];
 
+    /// <summary>Yesterday at the depot (Nanning): a day whose routes lie wholly in the past, so devices
+    /// may report readings along them (the listener refuses device times in the future).</summary>
+    public static string SiteYesterday() =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, SiteZone).DateTime).AddDays(-1).ToString("yyyy-MM-dd");
+
+    public static TimeZoneInfo SiteZone { get; } = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
     public async Task InitializeAsync()
     {
         var configuration = ServiceProcess.TestServerConfiguration(new Dictionary<string, string>
@@ -58,7 +65,7 @@ public sealed class WebService : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl.ToString(), ViewportSize = new ViewportSize { Width = 1400, Height = 1000 }, AcceptDownloads = true,
+            BaseURL = BaseUrl.ToString(), TimezoneId = SiteZone.Id, ViewportSize = new ViewportSize { Width = 1400, Height = 1000 }, AcceptDownloads = true,
         });
         var page = await context.NewPageAsync();
         var problems = new List<string>();

@@ -1,0 +1,133 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Logistics.Data.Security;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Logistics.EndToEnd.Tests.Web;
+
+public class DispatcherPageTests(WebService web) : IClassFixture<WebService>
+{
+    /// <summary>Markup in store names must show as text: the page would set these globals if it ran them.</summary>
+    private const string ScriptName = "<script>window.__xss = 1</script>南宁便利店";
+    private const string ImageName = "<img src=x onerror=\"window.__xss = 2\">青秀超市";
+
+    [Fact]
+    public async Task A_dispatcher_generates_a_day_plans_it_with_progress_and_sees_every_route_stop_and_unassigned_order()
+    {
+        var date = WebService.SiteYesterday();
+        var (context, page, problems) = await web.OpenAsync();
+        await using var _ = context;
+        await web.SignInAsync(page, Role.Dispatcher);
+        await page.ClickAsync("#pages a[href='dispatch.html']");
+
+        // A big day for one truck, so that some orders cannot be placed and the unassigned list has rows.
+        await page.FillAsync("#date", date);
+        await page.FillAsync("#demo-stores", "150");
+        await page.FillAsync("#demo-seed", "7");
+        await page.FillAsync("#demo-trucks", "1");
+        await page.ClickAsync("#generate");
+        await Expect(page.Locator(".message.note")).ToContainTextAsync("Generated 150 stores");
+        await RenameFirstStoresAsync();
+
+        await page.FillAsync("#time-limit", "4");
+        await page.ClickAsync("#plan");
+        var seen = await WatchProgressAsync(page);
+        Assert.Contains("running", seen.Statuses);
+        Assert.True(seen.MaxFraction > 0, $"the progress bar never moved (statuses seen: {string.Join(", ", seen.Statuses)})");
+        Assert.Equal("succeeded", seen.Statuses[^1]);
+
+        var planId = (await page.Locator("#plans").InputValueAsync());
+        using var api = web.ApiClient(Role.Dispatcher);
+        var plan = JsonNode.Parse(await api.GetStringAsync($"/api/plans/{planId}/result"))!;
+        var routes = plan["routes"]!.AsArray();
+        var stops = routes.Sum(r => r!["stops"]!.AsArray().Count);
+        var unassigned = plan["unassigned"]!.AsArray().Count;
+        Assert.True(routes.Count > 0 && unassigned > 0, $"the day should need more than one truck: {routes.Count} routes, {unassigned} unassigned");
+
+        await Expect(page.Locator("path.route-line")).ToHaveCountAsync(routes.Count);
+        await Expect(page.Locator(".stop-marker")).ToHaveCountAsync(stops);
+        await Expect(page.Locator(".depot-marker")).ToHaveCountAsync(plan["depots"]!.AsArray().Count);
+        await Expect(page.Locator(".route-card")).ToHaveCountAsync(routes.Count);
+        await Expect(page.Locator(".route-stops tbody tr")).ToHaveCountAsync(stops);
+        await Expect(page.Locator("#unassigned-table tbody tr")).ToHaveCountAsync(unassigned);
+        var firstReason = plan["unassigned"]![0]!["reason"]!.GetValue<string>();
+        Assert.NotEmpty(await page.Locator($"#unassigned-table td[title='{firstReason}']").AllAsync());
+        // Tier on the markers: each stop marker carries its stop's tier.
+        var tierOne = routes.Sum(r => r!["stops"]!.AsArray().Count(s => s!["tier"]!.GetValue<int>() == 1));
+        await Expect(page.Locator(".stop-marker.tier-1")).ToHaveCountAsync(tierOne);
+        await WebService.ScreenshotAsync(page, "dispatch-plan");
+
+        // The renamed stores (when planned) show their names as text; nothing in them ran.
+        var names = routes.SelectMany(r => r!["stops"]!.AsArray()).Select(s => s!["storeName"]!.GetValue<string>())
+            .Concat(plan["unassigned"]!.AsArray().Select(u => u!["storeName"]!.GetValue<string>())).ToHashSet();
+        Assert.True(names.Contains(ScriptName) || names.Contains(ImageName), "the renamed stores have no orders on this day");
+        foreach (var name in new[] { ScriptName, ImageName }.Where(names.Contains))
+            Assert.NotEmpty(await page.GetByText(name, new PageGetByTextOptions { Exact = true }).AllAsync());
+        Assert.Null(await page.EvaluateAsync<int?>("window.__xss ?? null"));
+
+        // Zoomed in, the stops carry their store names: the map without tiles still tells where is what.
+        for (var i = 0; i < 4; i++) await page.ClickAsync(".leaflet-control-zoom-in");
+        await Expect(page.Locator("#map.show-names")).ToHaveCountAsync(1);
+        await Expect(page.Locator(".leaflet-control-scale")).ToHaveCountAsync(1);
+        await page.Locator("#map").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(WebService.ScreenshotFolder, "dispatch-map-zoomed.png") });
+
+        await page.ClickAsync("#publish");
+        await Expect(page.Locator(".message.note")).ToContainTextAsync($"Published {routes.Count} routes");
+        await Expect(page.Locator("#legend")).ToContainTextAsync("→ T-001");
+        Assert.DoesNotContain(problems, p => p.StartsWith("page error", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Bad_input_shows_the_fields_the_service_names()
+    {
+        var (context, page, _) = await web.OpenAsync();
+        await using var __ = context;
+        await web.SignInAsync(page, Role.Dispatcher);
+        await page.GotoAsync("/dispatch.html");
+
+        await page.FillAsync("#date", WebService.SiteYesterday());
+        await page.FillAsync("#time-limit", "6000");
+        await page.ClickAsync("#plan");
+
+        var error = page.Locator(".message.error");
+        await Expect(error).ToContainTextAsync("timeLimitSeconds");
+        await Expect(error).ToContainTextAsync("6000");
+    }
+
+    /// <summary>Gives two stores names with markup, through the API as an import would.</summary>
+    private async Task RenameFirstStoresAsync()
+    {
+        using var api = web.ApiClient(Role.Dispatcher);
+        var stores = JsonNode.Parse(await api.GetStringAsync("/api/stores"))!.AsArray();
+        stores[0]!["name"] = ScriptName;
+        stores[1]!["name"] = ImageName;
+        using var response = await api.PutAsync("/api/stores", JsonContent.Create(stores));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private sealed record ProgressSeen(List<string> Statuses, double MaxFraction);
+
+    /// <summary>Reads the progress line and bar as the page updates them, until the job ends.</summary>
+    private static async Task<ProgressSeen> WatchProgressAsync(IPage page)
+    {
+        var statuses = new List<string>();
+        var maxFraction = 0.0;
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            var status = await page.Locator("#progress-text").GetAttributeAsync("data-status");
+            var fraction = await page.EvaluateAsync<double>("document.getElementById('progress').value");
+            maxFraction = Math.Max(maxFraction, fraction);
+            if (status is not null && (statuses.Count == 0 || statuses[^1] != status))
+            {
+                statuses.Add(status);
+                if (status == "running") await WebService.ScreenshotAsync(page, "dispatch-progress");
+            }
+            if (status is "succeeded" or "failed" or "cancelled") return new ProgressSeen(statuses, maxFraction);
+            await Task.Delay(150);
+        }
+        throw new TimeoutException($"the plan did not finish; statuses seen: {string.Join(", ", statuses)}");
+    }
+}
