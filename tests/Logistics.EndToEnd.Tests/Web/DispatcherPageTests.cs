@@ -37,7 +37,8 @@ public class DispatcherPageTests(WebService web) : IClassFixture<WebService>
         Assert.Contains("running", seen.Statuses);
         Assert.True(seen.MaxFraction > 0, $"the progress bar never moved (statuses seen: {string.Join(", ", seen.Statuses)})");
 
-        var planId = (await page.Locator("#plans").InputValueAsync());
+        var planId = await page.Locator("#result-panel").GetAttributeAsync("data-plan");
+        Assert.Equal(planId, await page.Locator("#plans").InputValueAsync());
         using var api = web.ApiClient(Role.Dispatcher);
         var plan = JsonNode.Parse(await api.GetStringAsync($"/api/plans/{planId}/result"))!;
         var routes = plan["routes"]!.AsArray();

@@ -126,6 +126,8 @@ function showProgress(job) {
 async function showPlan(job) {
   const plan = await api(`api/plans/${encodeURIComponent(job.id)}/result`);
   shownPlanId = job.id;
+  $('plans').value = job.id;
+  $('result-panel').dataset.plan = job.id;
   const trucks = plan.trucks || {};
   map.show(plan, trucks);
   $('plan-title').textContent = `plan ${job.id} for ${plan.date}${job.publishedAt ? ', published' : ''}`;
