@@ -20,6 +20,7 @@ public class DispatcherPageTests(WebService web) : IClassFixture<WebService>
         await using var _ = context;
         await web.SignInAsync(page, Role.Dispatcher);
         await page.ClickAsync("#pages a[href='dispatch.html']");
+        await page.WaitForSelectorAsync("body[data-ready='true']");
 
         // A big day for one truck, so that some orders cannot be placed and the unassigned list has rows.
         await page.FillAsync("#date", date);
@@ -68,7 +69,11 @@ public class DispatcherPageTests(WebService web) : IClassFixture<WebService>
         Assert.Null(await page.EvaluateAsync<int?>("window.__xss ?? null"));
 
         // Zoomed in, the stops carry their store names: the map without tiles still tells where is what.
-        for (var i = 0; i < 4; i++) await page.ClickAsync(".leaflet-control-zoom-in");
+        for (var i = 0; i < 8 && await page.Locator("#map.show-names").CountAsync() == 0; i++)
+        {
+            await page.ClickAsync(".leaflet-control-zoom-in");
+            await Task.Delay(400); // a click during the zoom animation is dropped
+        }
         await Expect(page.Locator("#map.show-names")).ToHaveCountAsync(1);
         await Expect(page.Locator(".leaflet-control-scale")).ToHaveCountAsync(1);
         await page.Locator("#map").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(WebService.ScreenshotFolder, "dispatch-map-zoomed.png") });
@@ -85,7 +90,7 @@ public class DispatcherPageTests(WebService web) : IClassFixture<WebService>
         var (context, page, _) = await web.OpenAsync();
         await using var __ = context;
         await web.SignInAsync(page, Role.Dispatcher);
-        await page.GotoAsync("/dispatch.html");
+        await WebService.GoToAsync(page, "/dispatch.html");
 
         await page.FillAsync("#date", WebService.SiteYesterday());
         await page.FillAsync("#time-limit", "6000");

@@ -83,6 +83,14 @@ public sealed class WebService : IAsyncLifetime
         await Assertions.Expect(page.Locator("#user-role")).ToHaveTextAsync(role);
     }
 
+    /// <summary>Opens a page of the site and waits until its script has set its defaults, so that what
+    /// the test types is not overwritten by them.</summary>
+    public static async Task GoToAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await page.WaitForSelectorAsync("body[data-ready='true']");
+    }
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
 

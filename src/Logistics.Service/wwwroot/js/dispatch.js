@@ -29,6 +29,8 @@ if (me) {
   $('plans').addEventListener('change', () => { if ($('plans').value) guarded(null, () => track($('plans').value)); });
   $('publish').addEventListener('click', (e) => guarded(e.currentTarget, publish));
   await Promise.all([refreshDay(), refreshPlans()]);
+  // Tells tests (and anyone scripting the page) that the defaults are set and the handlers attached.
+  document.body.dataset.ready = 'true';
 }
 
 function date() {

@@ -27,6 +27,8 @@ if (me) {
   $('excursion-print').addEventListener('click', (e) => guarded(e.currentTarget, () =>
     openWithKey(`reports/excursions/${encodeURIComponent(openExcursion)}`, { newWindow: true })));
   await refreshAll();
+  // Tells tests (and anyone scripting the page) that the defaults are set and the handlers attached.
+  document.body.dataset.ready = 'true';
   setInterval(() => { if (!document.hidden) refreshAll(); }, REFRESH_MS);
 }
 
