@@ -77,7 +77,8 @@ async function refreshAlerts() {
     el('td', {}, localTime(a.startedAt)), el('td', {}, a.truck), el('td', {}, a.sensor || ''), el('td', {}, a.kind),
     el('td', { class: `severity-${a.severity}` }, a.severity), el('td', { class: `state-${a.state}` }, a.state),
     el('td', {}, a.detail),
-    el('td', {}, a.state === 'open' ? ackForm(a) : a.acknowledgedBy ? `${a.acknowledgedBy}: ${a.acknowledgeComment || ''}` : ''))));
+    // A cleared alert still wants a person's word on what was done, so it can be acknowledged too.
+    el('td', {}, a.acknowledgedBy ? `${a.acknowledgedBy}: ${a.acknowledgeComment || ''}` : ackForm(a)))));
 }
 
 function ackForm(alert) {
