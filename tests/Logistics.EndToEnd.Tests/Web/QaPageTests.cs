@@ -12,6 +12,8 @@ public class QaPageTests(WebService web) : IClassFixture<WebService>
     /// <summary>Truck 1 drives route 1 once published (the default assignment).</summary>
     private const string Truck = "T-001";
 
+    private const string LiveTruck = "T-002";
+
     [Fact]
     public async Task QA_sees_an_excursion_appear_acknowledges_its_alert_and_opens_the_deliveries_on_board()
     {
@@ -29,6 +31,13 @@ public class QaPageTests(WebService web) : IClassFixture<WebService>
                 return Payloads.Message(Truck, i + 1, start.AddSeconds(i * 10), new Payloads.Reading("front", temperature, 55));
             }));
         }
+        // Fleet status shows the last 24 hours: another truck on the road now.
+        var now = DateTimeOffset.UtcNow.AddSeconds(-30);
+        await using (var device = await DevicePublisher.ConnectAsync(LiveTruck))
+        {
+            await device.PublishAllAsync(Enumerable.Range(0, 3).Select(i =>
+                Payloads.Message(LiveTruck, i + 1, now.AddSeconds(i * 10), new Payloads.Reading("front", 20.5, 57), new Payloads.Reading("rear", 21.5, 58))));
+        }
 
         var (context, page, problems) = await web.OpenAsync();
         await using var _ = context;
@@ -40,7 +49,7 @@ public class QaPageTests(WebService web) : IClassFixture<WebService>
         var alertRow = page.Locator($"#alert-table tbody tr[data-truck='{Truck}']").First;
         await Expect(alertRow).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Expect(alertRow).ToContainTextAsync("critical");
-        await Expect(page.Locator($"#fleet-table tbody tr[data-truck='{Truck}'] td.alerting")).ToBeVisibleAsync();
+        await Expect(page.Locator($"#fleet-table tbody tr[data-truck='{LiveTruck}']")).ToContainTextAsync("front 20.5 °C / 57 % · rear 21.5 °C / 58 %");
         var excursionRow = page.Locator("#excursion-table tbody tr", new() { HasText = Truck }).First;
         await Expect(excursionRow).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await WebService.ScreenshotAsync(page, "qa-alert-open");
@@ -74,7 +83,7 @@ public class QaPageTests(WebService web) : IClassFixture<WebService>
         Assert.Contains(deliveries[0]!["storeId"]!.GetValue<string>(), csv);
 
         // The history chart of the readings, with the excursion's span.
-        await page.ClickAsync($"#fleet-table tbody tr[data-truck='{Truck}']");
+        await page.FillAsync("#history-truck", Truck);
         await page.FillAsync("#history-from", LocalInput(start.AddMinutes(-5)));
         await page.FillAsync("#history-to", LocalInput(start.AddMinutes(20)));
         await page.ClickAsync("#history-show");
