@@ -108,4 +108,8 @@ awk '{ v[NR] = $1 } END {
   if (NR == 0) { print "alert latency: no alerts received"; exit }
   p50 = v[int((NR - 1) * 0.5) + 1]; p99 = v[int((NR - 1) * 0.99) + 1]
   printf "alert latency over %d alerts: p50 %.0f ms, p99 %.0f ms, max %.0f ms\n", NR, p50, p99, v[NR] }' "$WORK/latency.txt"
+# The listener's own share: from its receipt of the message to its publication of the alert (its stats).
+curl -s "$URL/telemetry/stats" > "$WORK/stats.json"
+part() { sed -n "s/.*\"$1\":{\"p50\":\([0-9.]*\),\"p99\":\([0-9.]*\)}.*/p50 \1 ms, p99 \2 ms/p" "$WORK/stats.json" | sed 's/\.\([0-9]\)[0-9]* ms/.\1 ms/g'; }
+echo "listener's part (receipt → alert published): $(part receiptToCabMs); device time → alert published: $(part deviceToCabMs)"
 echo "details in $WORK"
