@@ -99,11 +99,12 @@ awk -v start="$START" -v simend="$SIM_END" -v stored="$STORED" -v n="$MESSAGES" 
     printf "listener peak memory (VmHWM): %.0f MiB\n", rss / 1024
   }' "$WORK/sub.txt"
 
-# Alert latency: receive time minus the device time ("at") of the reading that raised the alert.
-while read -r received payload; do
+# Alert latency: receive time minus the device time ("at") of the reading that raised the alert. The
+# "offline" alerts the devices' last status messages raise at the end carry no device time: left out.
+grep -v '"kind":"NoData"' "$WORK/alerts.txt" | while read -r received payload; do
   at=$(printf '%s' "$payload" | sed -n 's/.*"at":"\([^"]*\)".*/\1/p')
   [ -n "$at" ] && echo "$received $(date -d "$at" +%s.%N)"
-done < "$WORK/alerts.txt" | awk '{ print ($1 - $2) * 1000 }' | sort -n > "$WORK/latency.txt"
+done | awk '{ print ($1 - $2) * 1000 }' | sort -n > "$WORK/latency.txt"
 awk '{ v[NR] = $1 } END {
   if (NR == 0) { print "alert latency: no alerts received"; exit }
   p50 = v[int((NR - 1) * 0.5) + 1]; p99 = v[int((NR - 1) * 0.99) + 1]

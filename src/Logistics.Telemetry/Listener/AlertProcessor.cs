@@ -185,8 +185,12 @@ public sealed class AlertProcessor(
             await connection.Client.PublishAsync($"fleet/{e.Truck}/alerts", payload, MqttQualityOfService.AtLeastOnce, retain: false, stoppingToken);
             counters.OnAlertPublished();
             var now = clock.GetUtcNow();
-            if (receivedAt is { } received) counters.ReceiptToCab.Add(now - received);
-            if (e.Trigger is { } trigger) counters.DeviceToCab.Add(now - trigger.DeviceTime);
+            if (receivedAt is { } received)
+            {
+                counters.ReceiptToCab.Add(now - received);
+                // Raised by a reading: its time is the device's. A status message ("offline") carries no device time.
+                if (e.Kind != AlertKind.NoData) counters.DeviceToCab.Add(now - e.At);
+            }
         }
         catch (Exception ex) when (ex is MqttException or InvalidOperationException)
         {
