@@ -86,6 +86,8 @@ ensure_installed() {
   [ -n "$(find_bin mosquitto_sub)" ] || missing+=(mosquitto-clients)
   [ -n "$(find_bin influxd)" ] || missing+=(influxdb)
   [ -n "$(find_bin curl)" ] || missing+=(curl)
+  # The demo (scripts/demo.sh) reads the service's JSON answers with jq.
+  [ -n "$(find_bin jq)" ] || missing+=(jq)
   [ ${#missing[@]} -eq 0 ] && return 0
   mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
   if ! is_root; then
