@@ -8,7 +8,12 @@ public static class ApiConventions
 {
     public static IServiceCollection AddApiConventions(this IServiceCollection services)
     {
-        services.AddProblemDetails();
+        // Routing refuses a body type an endpoint does not accept before any handler runs; say which one it was.
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            if (context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType && context.ProblemDetails.Detail is null)
+                context.ProblemDetails.Detail = $"Content-Type '{context.HttpContext.Request.ContentType}' is not accepted here; /openapi/v1.json lists what each endpoint takes.";
+        });
         services.AddExceptionHandler<ServerErrorHandler>();
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerKeyDocumentTransformer>());
         return services;

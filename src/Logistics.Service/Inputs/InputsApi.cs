@@ -115,8 +115,7 @@ public static class InputsApi
         var (body, refusal) = await UploadedBody.ReadAsync(request, Body, cancellationToken);
         if (refusal is not null) return refusal;
         var errors = new List<InputError>();
-        if (!body!.IsJson) errors.Add(new InputError(Body, 0, "body", request.ContentType ?? "", "send a JSON object, e.g. {\"date\":\"2026-11-23\"}"));
-        var demo = body.IsJson ? Deserialize<DemoDayRequest>(body, json.Value.SerializerOptions, errors) : null;
+        var demo = Deserialize<DemoDayRequest>(body!, json.Value.SerializerOptions, errors);
         if (demo is not null)
         {
             if (ParseDate(demo.Date, Body) is { } dateError) errors.Add(dateError);

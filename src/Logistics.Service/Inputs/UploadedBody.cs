@@ -16,8 +16,9 @@ public sealed record UploadedBody(string Name, byte[] Content, bool IsJson)
 
     public TextReader OpenText() => new StreamReader(new MemoryStream(Content), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
 
-    /// <summary>Reads the body, or says why it cannot: 413 over <see cref="MaxBytes"/>, 415 for another
-    /// content type, 400 for a multipart body without a "file" field.</summary>
+    /// <summary>Reads the body, or says why it cannot: 413 over <see cref="MaxBytes"/>, 400 for a multipart
+    /// body without a "file" field, 415 for another content type (routing refuses those first on endpoints
+    /// that declare what they accept).</summary>
     public static async Task<(UploadedBody? Body, ProblemHttpResult? Refusal)> ReadAsync(HttpRequest request, string csvName, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBytes) return (null, TooLarge(request.ContentLength.Value));
@@ -58,9 +59,7 @@ public sealed record UploadedBody(string Name, byte[] Content, bool IsJson)
     private static bool IsJsonType(string? type) =>
         type is not null && (type.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 
-    private static bool IsCsv(string? type) =>
-        type is not null && (type.Equals("text/csv", StringComparison.OrdinalIgnoreCase) || type.Equals("application/csv", StringComparison.OrdinalIgnoreCase)
-        || type.Equals("text/plain", StringComparison.OrdinalIgnoreCase));
+    private static bool IsCsv(string? type) => type is not null && type.Equals("text/csv", StringComparison.OrdinalIgnoreCase);
 
     /// <returns>Null when the body is longer than <see cref="MaxBytes"/>.</returns>
     private static async Task<byte[]?> ReadBoundedAsync(Stream body, CancellationToken cancellationToken)
