@@ -54,13 +54,18 @@ public sealed class StoresImportTests(ServiceHost host) : IClassFixture<ServiceH
     }
 
     [Fact]
-    public async Task A_multipart_file_upload_is_read_like_a_csv_body()
+    public async Task A_multipart_file_upload_is_read_as_csv_or_by_its_json_name_as_json()
     {
         var client = await host.ClientAsync(Role.Dispatcher);
         var put = await client.PutAsync("/api/stores", InputSamples.File(InputSamples.Stores, "stores-monday.csv"));
         Assert.Equal(3, (await InputSamples.JsonAsync(put)).GetProperty("imported").GetInt32());
         var stores = await InputSamples.JsonAsync(await client.GetAsync("/api/stores"));
         Assert.Equal("Corner Shop", stores[2].GetProperty("name").GetString());
+
+        var json = await client.PutAsync("/api/stores",
+            InputSamples.File("""[{"id":"M1","lat":22.81,"lon":108.36,"tier":1,"windows":["08:00-12:00"]}]""", "stores.json"));
+        Assert.Equal(1, (await InputSamples.JsonAsync(json)).GetProperty("imported").GetInt32());
+        Assert.Equal("M1", Assert.Single((await InputSamples.JsonAsync(await client.GetAsync("/api/stores"))).EnumerateArray()).GetProperty("id").GetString());
 
         // Errors name the uploaded file, so the dispatcher knows which one to fix.
         var bad = await client.PutAsync("/api/stores", InputSamples.File(InputSamples.Stores.Replace("22.8402", "north"), "stores-monday.csv"));
