@@ -1,6 +1,8 @@
+using Logistics.Service.Api;
 using Logistics.Service.Configuration;
 using Logistics.Service.Health;
 using Logistics.Service.Hosting;
+using Logistics.Service.Inputs;
 using Logistics.Service.Security;
 using Logistics.Service.Storage;
 using Logistics.Service.Telemetry;
@@ -13,6 +15,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddSerilogLogging();
 builder.Services.AddLogisticsDatabase();
 builder.Services.AddApiSecurity();
+builder.Services.AddApiConventions();
+builder.Services.AddDayInputs();
 
 builder.Services.AddOptions<MqttOptions>().BindConfiguration(MqttOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -47,10 +51,13 @@ builder.Services.AddServerHealthChecks();
 builder.Services.AddQualityApi();
 
 var app = builder.Build();
+app.UseApiErrors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthApi();
 app.MapTelemetryStatsApi();
+app.MapApiDocs();
+app.MapInputsApi();
 app.MapQualityApi();
 // Every setting is checked before the host builds its hosted services, which would otherwise stop
 // at the first invalid one: the operator gets the whole list at once.
