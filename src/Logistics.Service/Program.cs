@@ -1,6 +1,7 @@
 using Logistics.Service.Configuration;
 using Logistics.Service.Health;
 using Logistics.Service.Hosting;
+using Logistics.Service.Planning;
 using Logistics.Service.Security;
 using Logistics.Service.Storage;
 using Logistics.Service.Telemetry;
@@ -44,12 +45,14 @@ builder.Services.AddTelemetryListener(
         return new RetentionPolicy(o.RetentionPolicy, TimeSpan.FromDays(o.RetentionDays));
     });
 builder.Services.AddServerHealthChecks();
+builder.Services.AddPlanning();
 
 var app = builder.Build();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthApi();
 app.MapTelemetryStatsApi();
+app.MapPlansApi();
 // Every setting is checked before the host builds its hosted services, which would otherwise stop
 // at the first invalid one: the operator gets the whole list at once.
 if (ConfigurationErrors.Collect(app.Services.GetRequiredService<IOptions<MqttOptions>>, app.Services.GetRequiredService<IOptions<InfluxDbOptions>>, app.Services.GetRequiredService<IOptions<DatabaseOptions>>, app.Services.GetRequiredService<IOptions<SiteOptions>>,
