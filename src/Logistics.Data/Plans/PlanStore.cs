@@ -33,8 +33,15 @@ public sealed class PlanStore(LogisticsDatabase database)
             : QueryAsync($"SELECT {Columns} FROM plans ORDER BY created_at DESC, id", cancellationToken);
 
     /// <summary>Ids of the jobs waiting to run, oldest first.</summary>
-    public async Task<IReadOnlyList<string>> QueuedAsync(CancellationToken cancellationToken = default) =>
-        (await QueryAsync($"SELECT {Columns} FROM plans WHERE status = 'queued' ORDER BY created_at, id", cancellationToken)).Select(p => p.Id).ToList();
+    public async Task<IReadOnlyList<string>> QueuedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Command(connection, "SELECT id FROM plans WHERE status = 'queued' ORDER BY created_at, id");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ids = new List<string>();
+        while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetString(0));
+        return ids;
+    }
 
     public async Task<PlanInputs?> GetInputsAsync(string id, CancellationToken cancellationToken = default)
     {
