@@ -3,6 +3,7 @@ using Logistics.Service.Configuration;
 using Logistics.Service.Health;
 using Logistics.Service.Hosting;
 using Logistics.Service.Inputs;
+using Logistics.Service.Planning;
 using Logistics.Service.Security;
 using Logistics.Service.Storage;
 using Logistics.Service.Telemetry;
@@ -49,6 +50,7 @@ builder.Services.AddTelemetryListener(
     });
 builder.Services.AddServerHealthChecks();
 builder.Services.AddQualityApi();
+builder.Services.AddPlanning();
 
 var app = builder.Build();
 app.UseApiErrors();
@@ -58,6 +60,7 @@ app.MapHealthApi();
 app.MapTelemetryStatsApi();
 app.MapApiDocs();
 app.MapInputsApi();
+app.MapPlansApi();
 app.MapQualityApi();
 // Every setting is checked before the host builds its hosted services, which would otherwise stop
 // at the first invalid one: the operator gets the whole list at once.

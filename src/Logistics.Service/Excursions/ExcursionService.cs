@@ -16,7 +16,7 @@ public sealed class ExcursionService(
     IOptions<AlertOptions> alertOptions,
     IOptions<SiteOptions> site,
     TimeProvider clock,
-    IServiceProvider services)
+    IPublishedRoutes routes)
 {
     /// <summary>Positions this long before departure and after the planned return are searched for stops too.</summary>
     private static readonly TimeSpan BeforeDeparture = TimeSpan.FromHours(1), AfterReturn = TimeSpan.FromHours(3);
@@ -43,10 +43,8 @@ public sealed class ExcursionService(
         await alerts.GetAsync(id, ct) is { } alert && QuantityOf(alert.Kind) is not null ? await MeasureAsync(alert, ct) : null;
 
     /// <summary>The deliveries on board during excursion <paramref name="id"/>; null when there is no such excursion.</summary>
-    /// <exception cref="PublishedRoutesMissingException">The host has no source of published routes.</exception>
     public async Task<AffectedDeliveries?> DeliveriesAsync(Guid id, CancellationToken ct)
     {
-        var routes = services.GetService<IPublishedRoutes>() ?? throw new PublishedRoutesMissingException();
         if (await FindAsync(id, ct) is not var (summary, _)) return null;
         var end = summary.End ?? clock.GetUtcNow();
         var candidates = await routes.FindAsync(summary.Truck, summary.Start, end, ct);

@@ -10,6 +10,8 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
+using Logistics.Service.Planning;
+
 namespace Logistics.Service.Inputs;
 
 /// <summary>The day inputs: the store list, the fleet, each date's orders, and a generated demo day
@@ -23,6 +25,7 @@ public static class InputsApi
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DayInputStore>();
+        services.AddSingleton<IDayProblemSource, SavedDayProblemSource>();
         services.AddSingleton<InputCounters>();
         return services;
     }

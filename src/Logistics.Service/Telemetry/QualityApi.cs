@@ -33,9 +33,5 @@ public static class QualityApi
             {
                 return TypedResults.Problem(title: "InfluxDB is not available", detail: e.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
             }
-            catch (PublishedRoutesMissingException e)
-            {
-                return TypedResults.Problem(title: "Published routes are not available", detail: e.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
-            }
         });
 }
