@@ -99,13 +99,18 @@ awk -v start="$START" -v simend="$SIM_END" -v stored="$STORED" -v n="$MESSAGES" 
     printf "listener peak memory (VmHWM): %.0f MiB\n", rss / 1024
   }' "$WORK/sub.txt"
 
-# Alert latency: receive time minus the device time ("at") of the reading that raised the alert.
-while read -r received payload; do
+# Alert latency: receive time minus the device time ("at") of the reading that raised the alert. The
+# "offline" alerts the devices' last status messages raise at the end carry no device time: left out.
+grep -v '"kind":"NoData"' "$WORK/alerts.txt" | while read -r received payload; do
   at=$(printf '%s' "$payload" | sed -n 's/.*"at":"\([^"]*\)".*/\1/p')
   [ -n "$at" ] && echo "$received $(date -d "$at" +%s.%N)"
-done < "$WORK/alerts.txt" | awk '{ print ($1 - $2) * 1000 }' | sort -n > "$WORK/latency.txt"
+done | awk '{ print ($1 - $2) * 1000 }' | sort -n > "$WORK/latency.txt"
 awk '{ v[NR] = $1 } END {
   if (NR == 0) { print "alert latency: no alerts received"; exit }
   p50 = v[int((NR - 1) * 0.5) + 1]; p99 = v[int((NR - 1) * 0.99) + 1]
   printf "alert latency over %d alerts: p50 %.0f ms, p99 %.0f ms, max %.0f ms\n", NR, p50, p99, v[NR] }' "$WORK/latency.txt"
+# The listener's own share: from its receipt of the message to its publication of the alert (its stats).
+curl -s "$URL/telemetry/stats" > "$WORK/stats.json"
+part() { sed -n "s/.*\"$1\":{\"p50\":\([0-9.]*\),\"p99\":\([0-9.]*\)}.*/p50 \1 ms, p99 \2 ms/p" "$WORK/stats.json" | sed 's/\.\([0-9]\)[0-9]* ms/.\1 ms/g'; }
+echo "listener's part (receipt → alert published): $(part receiptToCabMs); device time → alert published: $(part deviceToCabMs)"
 echo "details in $WORK"

@@ -86,6 +86,8 @@ ensure_installed() {
   [ -n "$(find_bin mosquitto_sub)" ] || missing+=(mosquitto-clients)
   [ -n "$(find_bin influxd)" ] || missing+=(influxdb)
   [ -n "$(find_bin curl)" ] || missing+=(curl)
+  # The demo (scripts/demo.sh) reads the service's JSON answers with jq.
+  [ -n "$(find_bin jq)" ] || missing+=(jq)
   [ ${#missing[@]} -eq 0 ] && return 0
   mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
   if ! is_root; then
@@ -117,16 +119,21 @@ ensure_credentials() {
   . "$CREDENTIALS"
 }
 
-# One account per truck; the password is derived from the profile's seed so that the device list
-# can grow without changing existing devices' passwords.
-device_password() { printf '%s' "$1:$LOGISTICS_DEVICE_PASSWORD_SEED" | sha256sum | cut -c1-24; }
-truck_id() { printf 'T-%03d' "$1"; }
+# One account per truck (T-001 …); the password is the first 24 hex digits of sha256("T-001:<seed>"),
+# derived from the profile's seed so that the device list can grow without changing existing devices'
+# passwords.
 
 write_devices_file() {
   local f="$PROFILE_DIR/devices.csv" i
   if [ -f "$f" ] && [ "$(($(wc -l < "$f") - 1))" -eq "$TRUCKS" ]; then return 0; fi
   umask 077
-  { echo "truck,password"; for ((i = 1; i <= TRUCKS; i++)); do t=$(truck_id "$i"); echo "$t,$(device_password "$t")"; done; } > "$f.tmp"
+  # One sha256sum over one small file per truck (and no subshell per truck) rather than a process per
+  # truck: 10,000 trucks in seconds instead of minutes.
+  local seeds t; seeds=$(mktemp -d)
+  for ((i = 1; i <= TRUCKS; i++)); do printf -v t 'T-%03d' "$i"; printf '%s' "$t:$LOGISTICS_DEVICE_PASSWORD_SEED" > "$seeds/$t"; done
+  { echo "truck,password"
+    (cd "$seeds" && for ((i = 1; i <= TRUCKS; i++)); do printf 'T-%03d\n' "$i"; done | xargs sha256sum) | awk '{ print $2 "," substr($1, 1, 24) }'; } > "$f.tmp"
+  rm -rf "$seeds"
   mv "$f.tmp" "$f"
   umask 022
 }

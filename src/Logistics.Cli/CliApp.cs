@@ -13,9 +13,10 @@ public static class CliApp
 
     public static RootCommand CreateRootCommand()
     {
-        var root = new RootCommand("Delivery route planning: dispatcher plans and solver benchmarks.");
+        var root = new RootCommand("Delivery route planning: dispatcher plans, solver benchmarks and the service's API keys.");
         root.Subcommands.Add(PlanCommand.Create());
         root.Subcommands.Add(VrpCommand.Create());
+        root.Subcommands.Add(KeysCommand.Create());
         return root;
     }
 

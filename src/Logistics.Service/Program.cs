@@ -1,6 +1,9 @@
+using Logistics.Service.Api;
 using Logistics.Service.Configuration;
 using Logistics.Service.Health;
 using Logistics.Service.Hosting;
+using Logistics.Service.Inputs;
+using Logistics.Service.Planning;
 using Logistics.Service.Security;
 using Logistics.Service.Storage;
 using Logistics.Service.Telemetry;
@@ -14,6 +17,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddSerilogLogging();
 builder.Services.AddLogisticsDatabase();
 builder.Services.AddApiSecurity();
+builder.Services.AddApiConventions();
+builder.Services.AddDayInputs();
 
 builder.Services.AddOptions<MqttOptions>().BindConfiguration(MqttOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -46,13 +51,20 @@ builder.Services.AddTelemetryListener(
     });
 builder.Services.AddServerHealthChecks();
 builder.Services.AddWebPages();
+builder.Services.AddQualityApi();
+builder.Services.AddPlanning();
 
 var app = builder.Build();
+app.UseApiErrors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthApi();
 app.MapTelemetryStatsApi();
 app.MapWebPages();
+app.MapApiDocs();
+app.MapInputsApi();
+app.MapPlansApi();
+app.MapQualityApi();
 // Every setting is checked before the host builds its hosted services, which would otherwise stop
 // at the first invalid one: the operator gets the whole list at once.
 if (ConfigurationErrors.Collect(app.Services.GetRequiredService<IOptions<MqttOptions>>, app.Services.GetRequiredService<IOptions<InfluxDbOptions>>, app.Services.GetRequiredService<IOptions<DatabaseOptions>>, app.Services.GetRequiredService<IOptions<SiteOptions>>,

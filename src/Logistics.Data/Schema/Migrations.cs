@@ -1,3 +1,5 @@
+using Logistics.Data.Inputs;
+using Logistics.Data.Plans;
 using Logistics.Data.Security;
 
 namespace Logistics.Data.Schema;
@@ -7,7 +9,7 @@ namespace Logistics.Data.Schema;
 public static class Migrations
 {
     public static readonly IReadOnlyList<Migration> All =
-        new[] { ApiKeySchema.Steps }
+        new[] { ApiKeySchema.Steps, DayInputSchema.Steps, PlanSchema.Steps }
             .SelectMany(s => s).OrderBy(m => m.Version).ToArray();
 
     public static int Latest => All[^1].Version;

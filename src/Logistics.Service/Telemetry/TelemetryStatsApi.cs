@@ -23,6 +23,13 @@ public static class TelemetryStatsApi
             alertsPublished = c.AlertsPublished,
             influxFailures = c.InfluxFailures,
             lastInfluxError = c.LastInfluxError,
+            // Over the last LatencySamples.Capacity alerts published to cabs.
+            alertLatency = new
+            {
+                samples = c.ReceiptToCab.Count,
+                receiptToCabMs = new { p50 = c.ReceiptToCab.Percentile(50), p99 = c.ReceiptToCab.Percentile(99) },
+                deviceToCabMs = new { p50 = c.DeviceToCab.Percentile(50), p99 = c.DeviceToCab.Percentile(99) },
+            },
             journal = new { lastSequence = journal.LastSequence, checkpoints = journal.Checkpoints, bytesUsed = journal.BytesUsed, state = journal.State.ToString() },
         }));
         return endpoints;

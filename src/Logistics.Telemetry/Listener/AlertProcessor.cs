@@ -39,9 +39,9 @@ public sealed class AlertProcessor(
     public static readonly TimeSpan ReplayWindow = TimeSpan.FromMinutes(15);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private const int DeliveryBatch = 256;
     private readonly List<InfluxPoint> _alertPoints = [];
-    private readonly Channel<(IReadOnlyList<AlertEvent> Events, long Sequence)> _outbox =
-        Channel.CreateUnbounded<(IReadOnlyList<AlertEvent>, long)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Outgoing> _outbox = Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions { SingleReader = true });
     private long _queued, _delivered = -1;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -62,7 +62,7 @@ public sealed class AlertProcessor(
             while (!stoppingToken.IsCancellationRequested)
             {
                 var record = await consumer.ReadAsync(stoppingToken);
-                Enqueue(Evaluate(ParsedRecord.Parse(record, parser)), record.Sequence);
+                Enqueue(Evaluate(ParsedRecord.Parse(record, parser)), record.Sequence, record.ReceivedAt);
                 uncommitted++;
                 // A checkpoint costs a flush: commit every 200 ms or 1,000 records, whichever first,
                 // and never past a record whose events are still in the outbox.
@@ -83,11 +83,11 @@ public sealed class AlertProcessor(
         await delivery;
     }
 
-    private void Enqueue(IReadOnlyList<AlertEvent> events, long sequence)
+    private void Enqueue(IReadOnlyList<AlertEvent> events, long sequence, DateTimeOffset? receivedAt = null)
     {
         if (events.Count == 0) return;
         Interlocked.Increment(ref _queued);
-        _outbox.Writer.TryWrite((events, sequence));
+        _outbox.Writer.TryWrite(new Outgoing(events, sequence, receivedAt));
     }
 
     private IReadOnlyList<AlertEvent> Evaluate(ParsedRecord parsed)
@@ -107,28 +107,44 @@ public sealed class AlertProcessor(
         try
         {
             while (await ticker.WaitForNextTickAsync(stoppingToken))
-                Enqueue(engine.Tick(clock.GetUtcNow()), -1);
+                Enqueue(engine.Tick(clock.GetUtcNow()), sequence: -1);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
     }
 
-    /// <summary>Delivers events in the order the engine made them: store, cab, webhook; then the
-    /// InfluxDB points of everything delivered so far in one write.</summary>
+    /// <summary>Delivers what the outbox holds, up to <see cref="DeliveryBatch"/> items at a time: first to the
+    /// cabs, all publications in flight together (that is the latency a driver sees), then to the store in one
+    /// transaction, the webhook, and InfluxDB's <c>alerts</c> points in one write. A crash before the store write
+    /// is safe: the journal checkpoint has not passed those records, so they are evaluated and delivered again
+    /// (the cab then sees the same alert id twice).</summary>
     private async Task DeliveryLoopAsync(CancellationToken stoppingToken)
     {
         var reader = _outbox.Reader;
+        var batch = new List<Outgoing>(DeliveryBatch);
         try
         {
             while (await reader.WaitToReadAsync(CancellationToken.None))
             {
-                while (reader.TryRead(out var item))
+                batch.Clear();
+                while (batch.Count < DeliveryBatch && reader.TryRead(out var item)) batch.Add(item);
+                var events = batch.SelectMany(item => item.Events.Select(e => (Event: e, item.ReceivedAt))).ToList();
+                foreach (var (e, _) in events)
                 {
-                    foreach (var e in item.Events) await DeliverAsync(e, stoppingToken);
-                    if (item.Sequence >= 0) Interlocked.Exchange(ref _delivered, item.Sequence);
-                    Interlocked.Decrement(ref _queued);
+                    counters.OnAlertEvent();
+                    logger.LogWarning("Alert {Type}: {Kind} {Severity} on {Truck} {Sensor}: {Detail}", e.Type, e.Kind, e.Severity, e.Truck, e.Sensor, e.Detail);
                 }
+                await Task.WhenAll(events.Select(x => PublishAsync(x.Event, x.ReceivedAt, stoppingToken)));
+                await StoreAsync(events.Select(x => x.Event).ToList(), stoppingToken);
+                foreach (var (e, _) in events)
+                {
+                    _alertPoints.Add(ReadingPoints.AlertPoint(e));
+                    if (options.AlertWebhookUrl is { Length: > 0 } url) _ = PostWebhookAsync(url, e);
+                }
+                if (batch.Where(i => i.Sequence >= 0).Select(i => i.Sequence).DefaultIfEmpty(-1).Max() is var sequence and >= 0)
+                    Interlocked.Exchange(ref _delivered, sequence);
+                Interlocked.Add(ref _queued, -batch.Count);
                 await WriteAlertPointsAsync(stoppingToken);
             }
         }
@@ -138,23 +154,43 @@ public sealed class AlertProcessor(
         }
     }
 
-    private async Task DeliverAsync(AlertEvent e, CancellationToken stoppingToken)
+    /// <summary>One transaction for the batch; if it is refused, event by event, so one event the store cannot
+    /// take (logged) does not keep the others out.</summary>
+    private async Task StoreAsync(IReadOnlyList<AlertEvent> events, CancellationToken stoppingToken)
     {
-        counters.OnAlertEvent();
-        logger.LogWarning("Alert {Type}: {Kind} {Severity} on {Truck} {Sensor}: {Detail}", e.Type, e.Kind, e.Severity, e.Truck, e.Sensor, e.Detail);
-        await store.ApplyAsync(e, stoppingToken);
-        await PublishAsync(e, stoppingToken);
-        _alertPoints.Add(ReadingPoints.AlertPoint(e));
-        if (options.AlertWebhookUrl is { Length: > 0 } url) _ = PostWebhookAsync(url, e);
+        try
+        {
+            await store.ApplyAsync(events, stoppingToken);
+            return;
+        }
+        catch (Exception e) when (e is AlertNotFoundException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            logger.LogWarning("The alert store refused a batch of {Count} events ({Error}); recording them one by one", events.Count, e.Message);
+        }
+        foreach (var e in events)
+        {
+            try { await store.ApplyAsync(e, stoppingToken); }
+            catch (Exception ex) when (ex is AlertNotFoundException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                logger.LogError("Alert {Id} ({Type} on {Truck}) not recorded in the alert store: {Error}", e.AlertId, e.Type, e.Truck, ex.Message);
+            }
+        }
     }
 
-    private async Task PublishAsync(AlertEvent e, CancellationToken stoppingToken)
+    private async Task PublishAsync(AlertEvent e, DateTimeOffset? receivedAt, CancellationToken stoppingToken)
     {
         var payload = JsonSerializer.SerializeToUtf8Bytes(CabMessage.From(e), Json);
         try
         {
             await connection.Client.PublishAsync($"fleet/{e.Truck}/alerts", payload, MqttQualityOfService.AtLeastOnce, retain: false, stoppingToken);
             counters.OnAlertPublished();
+            var now = clock.GetUtcNow();
+            if (receivedAt is { } received)
+            {
+                counters.ReceiptToCab.Add(now - received);
+                // Raised by a reading: its time is the device's. A status message ("offline") carries no device time.
+                if (e.Kind != AlertKind.NoData) counters.DeviceToCab.Add(now - e.At);
+            }
         }
         catch (Exception ex) when (ex is MqttException or InvalidOperationException)
         {
@@ -220,9 +256,12 @@ public sealed class AlertProcessor(
             .ToList();
         if (messages.Count == 0) return;
         var last = messages.GroupBy(m => m.Truck).ToDictionary(g => g.Key, g => g.Max(m => m.DeviceTime), StringComparer.Ordinal);
-        Enqueue(engine.Replay(messages, truck => last.TryGetValue(truck, out var t) ? t : null), -1);
+        Enqueue(engine.Replay(messages, truck => last.TryGetValue(truck, out var t) ? t : null), sequence: -1);
         logger.LogInformation("Replayed {Messages} recent messages of {Trucks} trucks into the alert engine", messages.Count, last.Count);
     }
+
+    /// <summary>Events of one journal record (or of a tick or the replay: no sequence, no receipt).</summary>
+    private sealed record Outgoing(IReadOnlyList<AlertEvent> Events, long Sequence, DateTimeOffset? ReceivedAt);
 
     /// <summary>What the cab display (and the webhook) receives.</summary>
     private sealed record CabMessage(Guid AlertId, string Event, string Truck, string? Sensor, string Kind, string Severity,

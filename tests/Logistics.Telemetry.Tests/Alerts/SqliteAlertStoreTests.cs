@@ -162,6 +162,26 @@ public sealed class SqliteAlertStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_batch_is_recorded_in_order_in_one_transaction_and_a_refused_batch_records_nothing()
+    {
+        var store = await Open();
+        var id = Guid.NewGuid();
+        await store.ApplyAsync([
+            Event(AlertEventType.Opened, id, T0),
+            Event(AlertEventType.Escalated, id, T0 + Minute, severity: AlertSeverity.Critical),
+            Event(AlertEventType.Cleared, id, T0 + 2 * Minute, severity: AlertSeverity.Critical),
+        ]);
+        Assert.Equal(["opened", "escalated", "cleared"], (await store.GetAuditTrailAsync(id)).Select(a => a.Action));
+
+        var other = Guid.NewGuid();
+        await Assert.ThrowsAsync<AlertNotFoundException>(() => store.ApplyAsync([
+            Event(AlertEventType.Opened, other, T0),
+            Event(AlertEventType.Cleared, Guid.NewGuid(), T0 + Minute),
+        ]));
+        Assert.Equal(0, Scalar($"SELECT COUNT(*) FROM alerts WHERE id = '{other}'"));
+    }
+
+    [Fact]
     public async Task Lists_filter_by_truck_state_kind_severity_and_time_and_page_newest_first()
     {
         var store = await Open();

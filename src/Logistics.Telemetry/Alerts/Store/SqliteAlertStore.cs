@@ -51,30 +51,42 @@ public sealed class SqliteAlertStore : IDisposable
     /// clearing closes it; each adds an audit entry. Idempotent: an event already recorded (the same opening, a
     /// severity already reached, an alert already cleared) changes nothing, so at-least-once delivery is safe.</summary>
     /// <exception cref="AlertNotFoundException">An escalation or clearing of an alert the store does not have.</exception>
-    public async Task ApplyAsync(AlertEvent e, CancellationToken ct = default)
+    public Task ApplyAsync(AlertEvent e, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(e);
+        return ApplyAsync([e], ct);
+    }
+
+    /// <summary>Records several events in order in one transaction (one disk flush for all of them), with the same
+    /// rules as <see cref="ApplyAsync(AlertEvent, CancellationToken)"/>; all or none are recorded.</summary>
+    public async Task ApplyAsync(IReadOnlyList<AlertEvent> events, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0) return;
         await _writeLock.WaitAsync(ct);
         try
         {
             await using var connection = await ConnectAsync(ct);
             await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-            var changed = e.Type switch
+            foreach (var e in events)
             {
-                AlertEventType.Opened => await InsertAsync(connection, tx, e, ct),
-                AlertEventType.Escalated => await UpdateAsync(connection, tx, e, """
-                    UPDATE alerts SET severity = $severity, band_min = $band_min, band_max = $band_max, has_band = $has_band,
-                        peak = $peak, escalated_at = $at
-                    WHERE id = $id AND severity <> $severity
-                    """, ct),
-                AlertEventType.Cleared => await UpdateAsync(connection, tx, e, """
-                    UPDATE alerts SET state = 'Cleared', peak = $peak, cleared_at = $at
-                    WHERE id = $id AND state <> 'Cleared'
-                    """, ct),
-                _ => throw new ArgumentOutOfRangeException(nameof(e), e.Type, "Unknown event type"),
-            };
-            if (changed)
-                await AuditAsync(connection, tx, e.AlertId, e.At, EngineActor, e.Type.ToString().ToLowerInvariant(), e.Severity, e.Detail, ct);
+                var changed = e.Type switch
+                {
+                    AlertEventType.Opened => await InsertAsync(connection, tx, e, ct),
+                    AlertEventType.Escalated => await UpdateAsync(connection, tx, e, """
+                        UPDATE alerts SET severity = $severity, band_min = $band_min, band_max = $band_max, has_band = $has_band,
+                            peak = $peak, escalated_at = $at
+                        WHERE id = $id AND severity <> $severity
+                        """, ct),
+                    AlertEventType.Cleared => await UpdateAsync(connection, tx, e, """
+                        UPDATE alerts SET state = 'Cleared', peak = $peak, cleared_at = $at
+                        WHERE id = $id AND state <> 'Cleared'
+                        """, ct),
+                    _ => throw new ArgumentOutOfRangeException(nameof(events), e.Type, "Unknown event type"),
+                };
+                if (changed)
+                    await AuditAsync(connection, tx, e.AlertId, e.At, EngineActor, e.Type.ToString().ToLowerInvariant(), e.Severity, e.Detail, ct);
+            }
             await tx.CommitAsync(ct);
         }
         finally

@@ -1,0 +1,284 @@
+using System.Globalization;
+using Logistics.Core;
+using Logistics.Routing.Planning;
+using Logistics.Routing.TravelTimes;
+using Microsoft.Data.Sqlite;
+
+namespace Logistics.Data.Inputs;
+
+/// <summary>The dispatcher's inputs: one store list, one fleet, and orders per delivery date. Each
+/// replace is one transaction, so an import that fails half-way leaves the previous list as it was.
+/// Thread-safe: every call opens its own connection.</summary>
+public sealed class DayInputStore(LogisticsDatabase database)
+{
+    /// <summary>The name <see cref="InputError.File"/> carries for errors about what is saved rather than an uploaded file.</summary>
+    public const string SavedInputs = "saved inputs";
+
+    public async Task<IReadOnlyList<Store>> GetStoresAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await ReadStoresAsync(connection, cancellationToken);
+    }
+
+    /// <returns>How many stores were saved.</returns>
+    public async Task<int> ReplaceStoresAsync(IReadOnlyList<Store> stores, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        await WriteStoresAsync(connection, transaction, stores, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return stores.Count;
+    }
+
+    /// <summary>The saved fleet; no depots and no vehicle types when none was imported.</summary>
+    public async Task<Fleet> GetFleetAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await ReadFleetAsync(connection, cancellationToken);
+    }
+
+    /// <returns>How many vehicle types were saved.</returns>
+    public async Task<int> ReplaceFleetAsync(Fleet fleet, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        await WriteFleetAsync(connection, transaction, fleet, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return fleet.VehicleTypes.Count;
+    }
+
+    public async Task<IReadOnlyList<Order>> GetOrdersAsync(DateOnly date, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await ReadOrdersAsync(connection, date, cancellationToken);
+    }
+
+    /// <summary>Replaces the orders of <paramref name="date"/> only; other dates keep theirs.</summary>
+    /// <returns>How many orders were saved.</returns>
+    public async Task<int> ReplaceOrdersAsync(DateOnly date, IReadOnlyList<Order> orders, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        await WriteOrdersAsync(connection, transaction, date, orders, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return orders.Count;
+    }
+
+    /// <summary>Stores, fleet and one date's orders in one transaction, so that the day is never half
+    /// replaced (the orders would otherwise point at stores of the previous list).</summary>
+    public async Task ReplaceDayAsync(IReadOnlyList<Store> stores, Fleet fleet, DateOnly date, IReadOnlyList<Order> orders,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        await WriteStoresAsync(connection, transaction, stores, cancellationToken);
+        await WriteFleetAsync(connection, transaction, fleet, cancellationToken);
+        await WriteOrdersAsync(connection, transaction, date, orders, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The saved inputs of <paramref name="date"/> as a problem for the planner, with
+    /// great-circle travel times.</summary>
+    /// <param name="softWindows">Null keeps receiving windows hard.</param>
+    /// <exception cref="InputValidationException">No stores, no fleet, no orders for that date, or orders
+    /// of stores that are no longer in the store list; every such problem at once.</exception>
+    public async Task<DispatchProblem> LoadProblemAsync(DateOnly date, SoftWindowPolicy? softWindows, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // One read transaction: a concurrent import cannot pair old stores with new orders.
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var stores = await ReadStoresAsync(connection, cancellationToken);
+        var fleet = await ReadFleetAsync(connection, cancellationToken);
+        var orders = await ReadOrdersAsync(connection, date, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        var day = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var errors = new List<InputError>();
+        if (stores.Count == 0)
+            errors.Add(new InputError(SavedInputs, 0, "stores", "", "no stores are saved: import them (PUT /api/stores) or create a demo day first"));
+        if (fleet.VehicleTypes.Count == 0)
+            errors.Add(new InputError(SavedInputs, 0, "fleet", "", "no fleet is saved: import it (PUT /api/fleet) or create a demo day first"));
+        if (orders.Count == 0)
+            errors.Add(new InputError(SavedInputs, 0, "orders", day, $"no orders are saved for {day}: import them (PUT /api/orders?date={day}) first"));
+        if (stores.Count > 0)
+        {
+            var storeIds = stores.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var (order, i) in orders.Select((o, i) => (o, i)).Where(x => !storeIds.Contains(x.o.StoreId)))
+                errors.Add(new InputError(SavedInputs, i + 1, "storeId", order.StoreId,
+                    $"order '{order.Id}' of {day} is for a store that is no longer in the store list: re-import the orders or the stores"));
+        }
+        if (errors.Count > 0) throw new InputValidationException(errors);
+        return new DispatchProblem(fleet.Depots, stores, orders, fleet.VehicleTypes, new GreatCircleTravelTimes(),
+            new DispatchOptions(date) { SoftWindows = softWindows });
+    }
+
+    private static async Task<IReadOnlyList<Store>> ReadStoresAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, name, lat, lon, tier, windows, service_fixed_ticks, service_per_carton_ticks FROM stores ORDER BY position";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var stores = new List<Store>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            stores.Add(new Store(reader.GetString(0), reader.GetString(1), new Coordinates(reader.GetDouble(2), reader.GetDouble(3)),
+                new Tier(reader.GetInt32(4)), ParseWindows(reader.GetString(5)),
+                TimeSpan.FromTicks(reader.GetInt64(6)), TimeSpan.FromTicks(reader.GetInt64(7))));
+        }
+        return stores;
+    }
+
+    private static async Task<Fleet> ReadFleetAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        var depots = new List<Depot>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT id, name, lat, lon, open_ticks, close_ticks FROM depots ORDER BY position";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                depots.Add(new Depot(reader.GetString(0), reader.GetString(1), new Coordinates(reader.GetDouble(2), reader.GetDouble(3)),
+                    new TimeWindow(new TimeOnly(reader.GetInt64(4)), new TimeOnly(reader.GetInt64(5)))));
+            }
+        }
+        var types = new List<VehicleType>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                SELECT id, count, capacity_cartons, capacity_kg, shift_start_ticks, shift_end_ticks, max_route_ticks,
+                       fixed_cost, cost_per_km, cost_per_hour, start_depot_id, end_depot_id
+                FROM vehicle_types ORDER BY position
+                """;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                types.Add(new VehicleType(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2),
+                    reader.IsDBNull(3) ? null : reader.GetDouble(3),
+                    new TimeWindow(new TimeOnly(reader.GetInt64(4)), new TimeOnly(reader.GetInt64(5))),
+                    reader.IsDBNull(6) ? null : TimeSpan.FromTicks(reader.GetInt64(6)),
+                    Money(reader.GetString(7)), Money(reader.GetString(8)), Money(reader.GetString(9)),
+                    reader.GetString(10), reader.GetString(11)));
+            }
+        }
+        return new Fleet(depots, types);
+    }
+
+    private static async Task<IReadOnlyList<Order>> ReadOrdersAsync(SqliteConnection connection, DateOnly date, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, store_id, cartons, weight_kg, urgent FROM orders WHERE delivery_date = $date ORDER BY position";
+        command.Parameters.AddWithValue("$date", Day(date));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var orders = new List<Order>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            orders.Add(new Order(reader.GetString(0), reader.GetString(1), reader.GetInt32(2),
+                reader.IsDBNull(3) ? null : reader.GetDouble(3), reader.GetInt64(4) != 0));
+        }
+        return orders;
+    }
+
+    private static async Task WriteStoresAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Store> stores,
+        CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(connection, transaction, "DELETE FROM stores", cancellationToken);
+        await using var insert = Command(connection, transaction, """
+            INSERT INTO stores (id, position, name, lat, lon, tier, windows, service_fixed_ticks, service_per_carton_ticks)
+            VALUES ($id, $position, $name, $lat, $lon, $tier, $windows, $fixed, $perCarton)
+            """);
+        for (var i = 0; i < stores.Count; i++)
+        {
+            var s = stores[i];
+            Bind(insert, ("$id", s.Id), ("$position", i), ("$name", s.Name), ("$lat", s.Location.Latitude), ("$lon", s.Location.Longitude),
+                ("$tier", s.Tier.Level), ("$windows", FormatWindows(s.ReceivingWindows)), ("$fixed", s.ServiceFixed.Ticks),
+                ("$perCarton", s.ServicePerCarton.Ticks));
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static async Task WriteFleetAsync(SqliteConnection connection, SqliteTransaction transaction, Fleet fleet,
+        CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(connection, transaction, "DELETE FROM vehicle_types; DELETE FROM depots;", cancellationToken);
+        await using var depot = Command(connection, transaction, """
+            INSERT INTO depots (id, position, name, lat, lon, open_ticks, close_ticks)
+            VALUES ($id, $position, $name, $lat, $lon, $open, $close)
+            """);
+        for (var i = 0; i < fleet.Depots.Count; i++)
+        {
+            var d = fleet.Depots[i];
+            Bind(depot, ("$id", d.Id), ("$position", i), ("$name", d.Name), ("$lat", d.Location.Latitude), ("$lon", d.Location.Longitude),
+                ("$open", d.OpeningHours.Start.Ticks), ("$close", d.OpeningHours.End.Ticks));
+            await depot.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using var type = Command(connection, transaction, """
+            INSERT INTO vehicle_types (id, position, count, capacity_cartons, capacity_kg, shift_start_ticks, shift_end_ticks,
+                max_route_ticks, fixed_cost, cost_per_km, cost_per_hour, start_depot_id, end_depot_id)
+            VALUES ($id, $position, $count, $cartons, $kg, $start, $end, $maxRoute, $fixed, $perKm, $perHour, $startDepot, $endDepot)
+            """);
+        for (var i = 0; i < fleet.VehicleTypes.Count; i++)
+        {
+            var v = fleet.VehicleTypes[i];
+            Bind(type, ("$id", v.Id), ("$position", i), ("$count", v.Count), ("$cartons", v.CapacityCartons), ("$kg", v.CapacityKg),
+                ("$start", v.Shift.Start.Ticks), ("$end", v.Shift.End.Ticks), ("$maxRoute", v.MaxRouteDuration?.Ticks),
+                ("$fixed", Money(v.FixedCost)), ("$perKm", Money(v.CostPerKm)), ("$perHour", Money(v.CostPerHour)),
+                ("$startDepot", v.StartDepotId), ("$endDepot", v.EndDepotId));
+            await type.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static async Task WriteOrdersAsync(SqliteConnection connection, SqliteTransaction transaction, DateOnly date,
+        IReadOnlyList<Order> orders, CancellationToken cancellationToken)
+    {
+        await using (var delete = Command(connection, transaction, "DELETE FROM orders WHERE delivery_date = $date"))
+        {
+            Bind(delete, ("$date", Day(date)));
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using var insert = Command(connection, transaction, """
+            INSERT INTO orders (delivery_date, id, position, store_id, cartons, weight_kg, urgent)
+            VALUES ($date, $id, $position, $store, $cartons, $kg, $urgent)
+            """);
+        for (var i = 0; i < orders.Count; i++)
+        {
+            var o = orders[i];
+            Bind(insert, ("$date", Day(date)), ("$id", o.Id), ("$position", i), ("$store", o.StoreId), ("$cartons", o.Cartons),
+                ("$kg", o.WeightKg), ("$urgent", o.Urgent ? 1 : 0));
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, sql);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Sets every parameter afresh, so one prepared command serves all rows of a list.</summary>
+    private static void Bind(SqliteCommand command, params (string Name, object? Value)[] values)
+    {
+        command.Parameters.Clear();
+        foreach (var (name, value) in values) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+    }
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Money(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static decimal Money(string text) => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
+
+    private static string FormatWindows(IEnumerable<TimeWindow> windows) =>
+        string.Join(';', windows.Select(w => $"{w.Start.Ticks}-{w.End.Ticks}"));
+
+    private static TimeWindow[] ParseWindows(string text) =>
+        text.Split(';').Select(w => w.Split('-')).Select(ends =>
+            new TimeWindow(new TimeOnly(long.Parse(ends[0], CultureInfo.InvariantCulture)), new TimeOnly(long.Parse(ends[1], CultureInfo.InvariantCulture))))
+            .ToArray();
+}

@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text.Json;
+using Logistics.Routing.Planning;
+using Microsoft.Data.Sqlite;
+
+namespace Logistics.Data.Plans;
+
+/// <summary>Planning jobs, their plans and inputs, and which truck got which route. Status changes are
+/// conditional on the status they leave (e.g. only a queued job starts), so a cancel racing a start
+/// cannot both win. Thread-safe.</summary>
+public sealed class PlanStore(LogisticsDatabase database)
+{
+    private const string Columns = "id, date, status, based_on, created_at, started_at, finished_at, options, progress, error, note, plan";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task CreateAsync(PlanRecord plan, PlanInputs? inputs, CancellationToken cancellationToken = default)
+    {
+        await ExecuteAsync("""
+            INSERT INTO plans (id, date, status, based_on, created_at, options, inputs)
+            VALUES ($id, $date, $status, $basedOn, $at, $options, $inputs)
+            """, cancellationToken,
+            ("$id", plan.Id), ("$date", Day(plan.Date)), ("$status", plan.Status), ("$basedOn", plan.BasedOn),
+            ("$at", plan.CreatedAt.ToUnixTimeMilliseconds()), ("$options", JsonSerializer.Serialize(plan.Options, Json)), ("$inputs", inputs?.Serialize()));
+    }
+
+    public async Task<PlanRecord?> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        (await QueryAsync($"SELECT {Columns} FROM plans WHERE id = $id", cancellationToken, ("$id", id))).FirstOrDefault();
+
+    /// <summary>Newest first; every date when <paramref name="date"/> is null.</summary>
+    public Task<IReadOnlyList<PlanRecord>> ListAsync(DateOnly? date, CancellationToken cancellationToken = default) =>
+        date is { } d
+            ? QueryAsync($"SELECT {Columns} FROM plans WHERE date = $date ORDER BY created_at DESC, id", cancellationToken, ("$date", Day(d)))
+            : QueryAsync($"SELECT {Columns} FROM plans ORDER BY created_at DESC, id", cancellationToken);
+
+    /// <summary>Ids of the jobs waiting to run, oldest first.</summary>
+    public async Task<IReadOnlyList<string>> QueuedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Command(connection, "SELECT id FROM plans WHERE status = 'queued' ORDER BY created_at, id");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ids = new List<string>();
+        while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetString(0));
+        return ids;
+    }
+
+    public async Task<PlanInputs?> GetInputsAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Command(connection, "SELECT inputs FROM plans WHERE id = $id", ("$id", id));
+        return await command.ExecuteScalarAsync(cancellationToken) is string json ? PlanInputs.Deserialize(json) : null;
+    }
+
+    public Task SaveInputsAsync(string id, PlanInputs inputs, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("UPDATE plans SET inputs = $inputs WHERE id = $id", cancellationToken, ("$id", id), ("$inputs", inputs.Serialize()));
+
+    /// <returns>False when the job is no longer queued (it was cancelled).</returns>
+    public async Task<bool> StartAsync(string id, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        await ExecuteAsync("UPDATE plans SET status = 'running', started_at = $at WHERE id = $id AND status = 'queued'", cancellationToken,
+            ("$id", id), ("$at", at.ToUnixTimeMilliseconds())) == 1;
+
+    public Task SaveProgressAsync(string id, PlanProgress progress, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("UPDATE plans SET progress = $progress WHERE id = $id", cancellationToken, ("$id", id), ("$progress", JsonSerializer.Serialize(progress, Json)));
+
+    /// <summary>Ends a running job.</summary>
+    public Task FinishAsync(string id, string status, Plan? plan, PlanProgress? progress, string? error, string? note, DateTimeOffset at,
+        CancellationToken cancellationToken = default) =>
+        ExecuteAsync("""
+            UPDATE plans SET status = $status, plan = $plan, progress = COALESCE($progress, progress), error = $error, note = $note, finished_at = $at
+            WHERE id = $id AND status = 'running'
+            """, cancellationToken,
+            ("$id", id), ("$status", status), ("$plan", plan is null ? null : PlanJson.Serialize(plan)),
+            ("$progress", progress is null ? null : JsonSerializer.Serialize(progress, Json)), ("$error", error), ("$note", note), ("$at", at.ToUnixTimeMilliseconds()));
+
+    /// <returns>False when the job had left the queue already.</returns>
+    public async Task<bool> CancelQueuedAsync(string id, string note, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        await ExecuteAsync("UPDATE plans SET status = 'cancelled', note = $note, finished_at = $at WHERE id = $id AND status = 'queued'", cancellationToken,
+            ("$id", id), ("$note", note), ("$at", at.ToUnixTimeMilliseconds())) == 1;
+
+    /// <summary>Replaces the plan of a finished job (an edit by the dispatcher).</summary>
+    public Task ReplacePlanAsync(string id, Plan plan, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("UPDATE plans SET plan = $plan WHERE id = $id", cancellationToken, ("$id", id), ("$plan", PlanJson.Serialize(plan)));
+
+    /// <summary>Marks every running job failed: at start, no job of this process can be running.</summary>
+    /// <returns>How many there were.</returns>
+    public Task<int> FailRunningAsync(string error, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("UPDATE plans SET status = 'failed', error = $error, finished_at = $at WHERE status = 'running'", cancellationToken,
+            ("$error", error), ("$at", at.ToUnixTimeMilliseconds()));
+
+    /// <summary>Records that each route went to its truck, all at <paramref name="at"/>.</summary>
+    public async Task RecordPublicationAsync(string planId, IReadOnlyList<(PlannedRoute Route, string TruckId)> sent, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        foreach (var (route, truckId) in sent)
+        {
+            await using var command = Command(connection,
+                "INSERT INTO plan_publications (plan_id, route_id, truck_id, published_at, route) VALUES ($plan, $route, $truck, $at, $json)",
+                ("$plan", planId), ("$route", route.RouteId), ("$truck", truckId), ("$at", at.ToUnixTimeMilliseconds()),
+                ("$json", JsonSerializer.Serialize(route, PlanJson.Options)));
+            command.Transaction = transaction;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The plan's latest publication (every route sent at that time); empty when never published.</summary>
+    public Task<IReadOnlyList<PlanPublication>> LatestPublicationAsync(string planId, CancellationToken cancellationToken = default) =>
+        PublicationsAsync("""
+            SELECT p.plan_id, plans.date, p.route_id, p.truck_id, p.published_at, p.route FROM plan_publications p JOIN plans ON plans.id = p.plan_id
+            WHERE p.plan_id = $key AND p.published_at = (SELECT MAX(published_at) FROM plan_publications WHERE plan_id = $key)
+            ORDER BY p.route_id
+            """, planId, cancellationToken);
+
+    /// <summary>Every route ever published to <paramref name="truckId"/>, oldest first.</summary>
+    public Task<IReadOnlyList<PlanPublication>> PublicationsOfTruckAsync(string truckId, CancellationToken cancellationToken = default) =>
+        PublicationsAsync("""
+            SELECT p.plan_id, plans.date, p.route_id, p.truck_id, p.published_at, p.route FROM plan_publications p JOIN plans ON plans.id = p.plan_id
+            WHERE p.truck_id = $key ORDER BY p.published_at, p.plan_id
+            """, truckId, cancellationToken);
+
+    private async Task<IReadOnlyList<PlanPublication>> PublicationsAsync(string sql, string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Command(connection, sql, ("$key", key));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var list = new List<PlanPublication>();
+        while (await reader.ReadAsync(cancellationToken))
+            list.Add(new PlanPublication(reader.GetString(0), ParseDay(reader.GetString(1)), reader.GetString(2), reader.GetString(3),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)), JsonSerializer.Deserialize<PlannedRoute>(reader.GetString(5), PlanJson.Options)!));
+        return list;
+    }
+
+    private async Task<IReadOnlyList<PlanRecord>> QueryAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Command(connection, sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var list = new List<PlanRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(new PlanRecord(
+                reader.GetString(0), ParseDay(reader.GetString(1)), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                Instant(reader, 4)!.Value, Instant(reader, 5), Instant(reader, 6),
+                JsonSerializer.Deserialize<PlanJobOptions>(reader.GetString(7), Json)!,
+                reader.IsDBNull(8) ? null : JsonSerializer.Deserialize<PlanProgress>(reader.GetString(8), Json),
+                reader.IsDBNull(9) ? null : reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetString(10),
+                reader.IsDBNull(11) ? null : PlanJson.Deserialize(reader.GetString(11))));
+        }
+        return list;
+    }
+
+    private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Command(connection, sql, parameters);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return command;
+    }
+
+    private static DateTimeOffset? Instant(SqliteDataReader reader, int column) =>
+        reader.IsDBNull(column) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(column));
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly ParseDay(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

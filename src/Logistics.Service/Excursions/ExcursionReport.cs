@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+
+namespace Logistics.Service.Excursions;
+
+/// <summary>An excursion and its affected deliveries for people: CSV for spreadsheets, a page for print.</summary>
+public static class ExcursionReport
+{
+    private static readonly string[] Columns =
+    [
+        "excursion_id", "truck", "sensor", "quantity", "severity", "level", "band_min", "band_max", "start", "end", "duration_minutes",
+        "peak", "mkt_c", "plan_id", "route_id", "sequence", "store_id", "store_name", "tier", "order_ids", "cartons", "planned_arrival",
+        "actual_arrival", "actual_source", "on_board_from", "on_board_until", "exposure_minutes",
+    ];
+
+    /// <summary>One row per affected delivery, each repeating the excursion's columns; one row without delivery
+    /// columns when none was affected, so the file always names the excursion. Instants in UTC.</summary>
+    public static string Csv(AffectedDeliveries report)
+    {
+        var e = report.Excursion;
+        var head = new[]
+        {
+            e.Id.ToString(), e.Truck, e.Sensor, e.Quantity, e.Severity, e.Band.Level, Number(e.Band.Min), Number(e.Band.Max), Instant(e.Start),
+            Instant(e.End), Number(e.DurationMinutes), Number(e.Peak), Number(e.MeanKineticTemperatureC), report.PlanId ?? "", report.RouteId ?? "",
+        };
+        var csv = new StringBuilder().AppendJoin(',', Columns).Append("\r\n");
+        var rows = report.Deliveries.Count == 0
+            ? [head.Concat(Enumerable.Repeat("", Columns.Length - head.Length))]
+            : report.Deliveries.Select(d => head.Concat(new[]
+            {
+                d.Sequence.ToString(CultureInfo.InvariantCulture), d.StoreId, d.StoreName, d.Tier.ToString(CultureInfo.InvariantCulture),
+                string.Join(';', d.OrderIds), d.Cartons.ToString(CultureInfo.InvariantCulture), Instant(d.PlannedArrival), Instant(d.ActualArrival),
+                d.ActualSource, Instant(d.OnBoardFrom), Instant(d.OnBoardUntil), Number(d.ExposureMinutes),
+            }));
+        foreach (var row in rows) csv.AppendJoin(',', row.Select(Field)).Append("\r\n");
+        return csv.ToString();
+    }
+
+    /// <summary>A self-contained page (inline CSS, no script) with times in the site's zone; every value is HTML-encoded.</summary>
+    public static string Html(AffectedDeliveries report, TimeZoneInfo zone)
+    {
+        var e = report.Excursion;
+        var h = HtmlEncoder.Default;
+        string Local(DateTimeOffset? t) => t is { } v ? TimeZoneInfo.ConvertTime(v, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "ongoing";
+        var unit = e.Quantity == "temperature" ? "°C" : "% RH";
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Excursion ")
+            .Append(h.Encode(e.Id.ToString())).Append("</title><style>")
+            .Append("body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#111}table{border-collapse:collapse;margin:1em 0}")
+            .Append("th,td{border:1px solid #999;padding:.25em .5em;text-align:left}th{background:#eee}.num{text-align:right}")
+            .Append("@media print{body{margin:0;font-size:11pt}th{background:none}tr{break-inside:avoid}.noprint{display:none}}")
+            .Append("</style></head><body>");
+        html.Append("<h1>Excursion report: ").Append(h.Encode(e.Truck)).Append(" / ").Append(h.Encode(e.Sensor)).Append("</h1>");
+        html.Append("<p>Times in ").Append(h.Encode(zone.Id)).Append(". Excursion id ").Append(h.Encode(e.Id.ToString())).Append(".</p><table>");
+        void Row(string name, string value) => html.Append("<tr><th>").Append(h.Encode(name)).Append("</th><td>").Append(h.Encode(value)).Append("</td></tr>");
+        Row("Quantity", e.Quantity);
+        Row("Severity of the alert", e.Severity);
+        Row("Band crossed", $"{e.Band.Level}: {Number(e.Band.Min)} … {Number(e.Band.Max)} {unit}");
+        Row("Start", Local(e.Start));
+        Row("End", Local(e.End));
+        Row("Duration", $"{Number(e.DurationMinutes)} min");
+        Row("Peak", $"{Number(e.Peak)} {unit} at {Local(e.PeakAt)}");
+        if (e.MeanKineticTemperatureC is { } mkt) Row("Mean kinetic temperature", $"{Number(mkt)} °C (ΔH/R = 10,000 K)");
+        Row("Cargo profile", e.Profile);
+        Row("Plan / route", report.PlanId is null ? "no published route covers the excursion" : $"{report.PlanId} / {report.RouteId}");
+        html.Append("</table><h2>Affected deliveries (").Append(report.Deliveries.Count.ToString(CultureInfo.InvariantCulture)).Append(")</h2>");
+        if (report.Deliveries.Count == 0)
+        {
+            html.Append("<p>No delivery was on board during the excursion.</p>");
+        }
+        else
+        {
+            html.Append("<table><thead><tr>");
+            foreach (var c in new[] { "#", "Store", "Name", "Tier", "Orders", "Cartons", "Planned arrival", "Actual arrival", "Source", "On board from", "On board until", "Exposure (min)" })
+                html.Append("<th>").Append(h.Encode(c)).Append("</th>");
+            html.Append("</tr></thead><tbody>");
+            foreach (var d in report.Deliveries)
+            {
+                html.Append("<tr>");
+                foreach (var (value, numeric) in new[]
+                         {
+                             (d.Sequence.ToString(CultureInfo.InvariantCulture), true), (d.StoreId, false), (d.StoreName, false),
+                             (d.Tier.ToString(CultureInfo.InvariantCulture), true), (string.Join(", ", d.OrderIds), false),
+                             (d.Cartons.ToString(CultureInfo.InvariantCulture), true), (Local(d.PlannedArrival), false),
+                             (d.ActualArrival is null ? "—" : Local(d.ActualArrival), false), (d.ActualSource, false), (Local(d.OnBoardFrom), false),
+                             (Local(d.OnBoardUntil), false), (Number(d.ExposureMinutes), true),
+                         })
+                    html.Append(numeric ? "<td class=\"num\">" : "<td>").Append(h.Encode(value)).Append("</td>");
+                html.Append("</tr>");
+            }
+            html.Append("</tbody></table>");
+        }
+        html.Append("<p class=\"noprint\"><button onclick=\"window.print()\">Print</button></p></body></html>");
+        return html.ToString();
+    }
+
+    private static string Instant(DateTimeOffset? t) =>
+        t is { } v ? v.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) : "";
+
+    private static string Number(double? n) => n is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) : "";
+
+    /// <summary>RFC 4180 quoting; text that a spreadsheet would run as a formula gets a leading apostrophe.</summary>
+    private static string Field(string value)
+    {
+        if (value.Length > 0 && "=+-@".Contains(value[0]) && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            value = "'" + value;
+        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+    }
+}

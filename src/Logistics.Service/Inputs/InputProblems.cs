@@ -1,0 +1,28 @@
+using Logistics.Routing.Planning;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Logistics.Service.Inputs;
+
+/// <summary>Input errors as the API reports them: a ValidationProblem whose errors are keyed by field,
+/// each message giving the value, where it is, and what is wrong.</summary>
+public static class InputProblems
+{
+    /// <summary>Enough to fix a file in one go without an answer of megabytes for a file that is wrong on every row.</summary>
+    public const int MaxErrors = 200;
+
+    /// <param name="title">What was refused, e.g. "The stores were not imported".</param>
+    /// <param name="unchanged">What the client can rely on, e.g. "the saved stores are unchanged".</param>
+    public static ValidationProblem From(IReadOnlyList<InputError> errors, string title, string unchanged)
+    {
+        var shown = errors.Take(MaxErrors).ToArray();
+        var byField = shown.GroupBy(e => e.Field, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(Message).ToArray(), StringComparer.Ordinal);
+        var count = errors.Count == 1 ? "1 error" : $"{errors.Count} errors";
+        var more = errors.Count > shown.Length ? $" (the first {shown.Length} are listed)" : "";
+        return TypedResults.ValidationProblem(byField, title: title, detail: $"{count}{more}; {unchanged}.");
+    }
+
+    /// <summary>"'abc' (stores.csv row 4): not a number …"; JSON errors carry their path instead of a row.</summary>
+    public static string Message(InputError e) =>
+        $"'{e.Value}' ({(e.Row > 0 ? $"{e.File} row {e.Row}" : e.File)}): {e.Problem}";
+}

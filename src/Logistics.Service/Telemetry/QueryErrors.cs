@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Logistics.Telemetry.Influx;
+
+namespace Logistics.Service.Telemetry;
+
+/// <summary>Reads the QA API's query and route parameters, collecting one message per bad parameter (naming its
+/// value and what to send instead), so a caller learns every mistake of a request at once.</summary>
+public sealed partial class QueryErrors
+{
+    public static readonly TimeSpan MaxRange = TimeSpan.FromDays(31);
+    public static readonly TimeSpan MinBucket = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan MaxBucket = TimeSpan.FromDays(1);
+
+    private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
+
+    public bool Any => _errors.Count > 0;
+
+    public IDictionary<string, string[]> Errors => _errors;
+
+    public void Add(string field, string message) =>
+        _errors[field] = _errors.TryGetValue(field, out var existing) ? [.. existing, message] : [message];
+
+    /// <summary>A truck id as devices use them; null when absent and not required.</summary>
+    public string? Truck(string field, string? value, bool required = false)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            if (required) Add(field, "a truck id is required, e.g. T-001.");
+            return null;
+        }
+        if (TruckId().IsMatch(value)) return value;
+        Add(field, $"'{value}' is not a truck id: use 1 to 64 letters, digits, '_' or '-', e.g. T-001.");
+        return null;
+    }
+
+    /// <summary>A sensor name as the parser accepts them (1–64 printable characters); null when absent.</summary>
+    public string? Sensor(string field, string? value)
+    {
+        if (value is null) return null;
+        if (value.Length is > 0 and <= 64 && !value.Any(char.IsControl)) return value;
+        Add(field, $"'{value}' is not a sensor name: use 1 to 64 printable characters, e.g. front.");
+        return null;
+    }
+
+    /// <summary>An ISO-8601 instant; one without an offset is taken as UTC.</summary>
+    public DateTimeOffset? Instant(string field, string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return null;
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+            return instant.ToUniversalTime();
+        Add(field, $"'{value}' is not an instant: use ISO-8601, e.g. 2026-11-22T08:00:00Z.");
+        return null;
+    }
+
+    /// <summary>A [from, to) pair: from before to, at most <paramref name="maxRange"/> apart when given.</summary>
+    public void Range(DateTimeOffset? from, DateTimeOffset? to, TimeSpan? maxRange = null)
+    {
+        if (from is not { } f || to is not { } t) return;
+        if (f >= t)
+            Add("from", $"'{InfluxQl.Rfc3339(f)}' is not before to '{InfluxQl.Rfc3339(t)}': swap them or widen the range.");
+        else if (maxRange is { } max && t - f > max)
+            Add("to", $"'{InfluxQl.Rfc3339(t)}' is {(t - f).TotalDays:0.#} days after from; the range may be at most {max.TotalDays:0} days: query in parts.");
+    }
+
+    /// <summary>A history bucket such as 30s, 1m, 1h: between 10 s and 1 d.</summary>
+    public TimeSpan? Bucket(string field, string? value, TimeSpan fallback)
+    {
+        if (string.IsNullOrEmpty(value)) return fallback;
+        TimeSpan bucket;
+        try
+        {
+            bucket = InfluxQl.ParseDuration(value, field);
+        }
+        catch (ArgumentException)
+        {
+            Add(field, $"'{value}' is not a duration: use digits and one unit (s, m, h, d), e.g. 1m or 15m.");
+            return null;
+        }
+        if (bucket >= MinBucket && bucket <= MaxBucket) return bucket;
+        Add(field, $"'{value}' is outside 10s…1d: choose a bucket between 10 seconds and 1 day.");
+        return null;
+    }
+
+    /// <summary>An integer in [min, max]; <paramref name="fallback"/> when absent.</summary>
+    public int Integer(string field, string? value, int fallback, int min, int max)
+    {
+        if (string.IsNullOrEmpty(value)) return fallback;
+        if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max) return n;
+        Add(field, $"'{value}' is not a whole number from {min} to {max}.");
+        return fallback;
+    }
+
+    /// <summary>One of an enum's names, case-insensitive; null when absent.</summary>
+    public T? Choice<T>(string field, string? value) where T : struct, Enum
+    {
+        if (string.IsNullOrEmpty(value)) return null;
+        if (!value.All(char.IsAsciiLetter) || !Enum.TryParse<T>(value, ignoreCase: true, out var parsed))
+        {
+            Add(field, $"'{value}' is not one of {string.Join(", ", Enum.GetNames<T>().Select(JsonName))}.");
+            return null;
+        }
+        return parsed;
+    }
+
+    /// <summary>A GUID route parameter (alert and excursion ids).</summary>
+    public Guid? Id(string field, string? value)
+    {
+        if (Guid.TryParse(value, out var id)) return id;
+        Add(field, $"'{value}' is not an id: use the id of an alert or excursion as listed, e.g. 3f2c9a0e-…");
+        return null;
+    }
+
+    /// <summary>An enum name as the API writes it: camelCase.</summary>
+    public static string JsonName<T>(T value) where T : struct, Enum => JsonName(value.ToString());
+
+    private static string JsonName(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex TruckId();
+}

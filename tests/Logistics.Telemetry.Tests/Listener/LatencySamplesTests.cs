@@ -1,0 +1,28 @@
+using Logistics.Telemetry.Listener;
+
+namespace Logistics.Telemetry.Tests.Listener;
+
+public sealed class LatencySamplesTests
+{
+    [Fact]
+    public void Percentiles_are_nearest_rank_over_the_samples()
+    {
+        var samples = new LatencySamples();
+        Assert.Null(samples.Percentile(50));
+        for (var ms = 1; ms <= 100; ms++) samples.Add(TimeSpan.FromMilliseconds(101 - ms));
+        Assert.Equal(50, samples.Percentile(50));
+        Assert.Equal(99, samples.Percentile(99));
+        Assert.Equal(100, samples.Percentile(100));
+        Assert.Equal(100, samples.Count);
+    }
+
+    [Fact]
+    public void Only_the_most_recent_samples_count_once_the_ring_is_full()
+    {
+        var samples = new LatencySamples();
+        for (var i = 0; i < LatencySamples.Capacity; i++) samples.Add(TimeSpan.FromSeconds(10));
+        for (var i = 0; i < LatencySamples.Capacity; i++) samples.Add(TimeSpan.FromMilliseconds(5));
+        Assert.Equal(5, samples.Percentile(99));
+        Assert.Equal(2L * LatencySamples.Capacity, samples.Count);
+    }
+}
