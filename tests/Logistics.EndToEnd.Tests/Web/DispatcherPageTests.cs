@@ -38,6 +38,8 @@ public class DispatcherPageTests(WebService web) : IClassFixture<WebService>
         Assert.Contains("running", seen.Statuses);
         Assert.True(seen.MaxFraction > 0, $"the progress bar never moved (statuses seen: {string.Join(", ", seen.Statuses)})");
 
+        // The status line turns "succeeded" before the plan is fetched and drawn.
+        await page.WaitForSelectorAsync("#result-panel[data-plan]");
         var planId = await page.Locator("#result-panel").GetAttributeAsync("data-plan");
         Assert.Equal(planId, await page.Locator("#plans").InputValueAsync());
         using var api = web.ApiClient(Role.Dispatcher);
@@ -81,6 +83,20 @@ public class DispatcherPageTests(WebService web) : IClassFixture<WebService>
         await page.ClickAsync("#publish");
         await Expect(page.Locator(".message.note")).ToContainTextAsync($"Published {routes.Count} routes");
         await Expect(page.Locator("#legend")).ToContainTextAsync("→ T-001");
+
+        // Adjusting: an unassigned store onto the one route. The page shows what the service decided,
+        // the re-timed plan or the reason it refused.
+        var row = page.Locator("#unassigned-table tbody tr").First;
+        var storeId = plan["unassigned"]![0]!["storeId"]!.GetValue<string>();
+        await row.Locator("select").SelectOptionAsync(routes[0]!["routeId"]!.GetValue<string>());
+        await row.Locator("button", new() { HasText = "Move" }).ClickAsync();
+        await Expect(page.Locator(".message").First).ToContainTextAsync(new System.Text.RegularExpressions.Regex($"Store {storeId} moved|cannot go on that route"));
+        var after = JsonNode.Parse(await api.GetStringAsync($"/api/plans/{planId}/result"))!;
+        var moved = after["routes"]![0]!["stops"]!.AsArray().Any(st => st!["storeId"]!.GetValue<string>() == storeId);
+        var routeTable = page.Locator(".route-card").First.Locator("tbody");
+        if (moved) await Expect(routeTable).ToContainTextAsync(storeId);
+        else await Expect(page.Locator(".message.error").First).ToContainTextAsync("cannot go on that route");
+        await Expect(page.Locator(".stop-marker")).ToHaveCountAsync(after["routes"]!.AsArray().Sum(r => r!["stops"]!.AsArray().Count));
         Assert.DoesNotContain(problems, p => p.StartsWith("page error", StringComparison.Ordinal));
     }
 

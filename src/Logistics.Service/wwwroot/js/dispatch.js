@@ -16,6 +16,7 @@ const REASONS = {
 const me = await signedInPage(['dispatcher', 'admin']);
 let map = null;
 let shownPlanId = null;
+let shownJob = null;
 let tracking = null;
 
 if (me) {
@@ -28,6 +29,7 @@ if (me) {
   $('cancel').addEventListener('click', (e) => guarded(e.currentTarget, () => api(`api/plans/${encodeURIComponent(tracking)}/cancel`, { method: 'POST' })));
   $('plans').addEventListener('change', () => { if ($('plans').value) guarded(null, () => track($('plans').value)); });
   $('publish').addEventListener('click', (e) => guarded(e.currentTarget, publish));
+  $('reoptimize').addEventListener('click', (e) => guarded(e.currentTarget, reoptimize));
   await Promise.all([refreshDay(), refreshPlans()]);
   // Tells tests (and anyone scripting the page) that the defaults are set and the handlers attached.
   document.body.dataset.ready = 'true';
@@ -126,7 +128,11 @@ function showProgress(job) {
 }
 
 async function showPlan(job) {
-  const plan = await api(`api/plans/${encodeURIComponent(job.id)}/result`);
+  renderPlan(job, await api(`api/plans/${encodeURIComponent(job.id)}/result`));
+}
+
+function renderPlan(job, plan) {
+  shownJob = job;
   shownPlanId = job.id;
   $('plans').value = job.id;
   $('result-panel').dataset.plan = job.id;
@@ -140,27 +146,56 @@ async function showPlan(job) {
   $('publish').textContent = job.publishedAt ? 'Publish again' : 'Publish to the trucks';
   $('legend').replaceChildren(...plan.routes.map((r, i) =>
     el('span', {}, el('span', { class: 'swatch', style: `background:${routeColour(i)}` }), r.routeId, trucks[r.routeId] ? ` → ${trucks[r.routeId]}` : '')));
-  renderUnassigned(plan.unassigned);
+  renderUnassigned(plan.unassigned, plan.routes);
   renderRoutes(job.id, plan, trucks);
+  $('reoptimize').disabled = plan.routes.length === 0;
 }
 
-function renderUnassigned(unassigned) {
+/** A route picker and button that move every delivery of a store onto the chosen route. */
+function moveControl(storeId, routes, currentRouteId) {
+  const select = el('select', { 'aria-label': `Route for store ${storeId}` },
+    el('option', { value: '' }, 'move to…'),
+    routes.filter((r) => r.routeId !== currentRouteId).map((r) => el('option', { value: r.routeId }, r.routeId)));
+  const button = el('button', { class: 'secondary small', onclick: () => guarded(button, async () => {
+    if (!select.value) throw new Error('Pick the route to move the store to.');
+    const plan = await api(`api/plans/${encodeURIComponent(shownPlanId)}/moves`, { method: 'POST', json: { storeId, toRouteId: select.value } });
+    showNote(`Store ${storeId} moved to ${select.value}; both routes were timed again.${shownJob.publishedAt ? ' Publish again for the cabs to see it.' : ''}`);
+    renderPlan(shownJob, plan);
+  }) }, 'Move');
+  return el('span', { class: 'move' }, select, button);
+}
+
+async function reoptimize() {
+  if (!shownPlanId) throw new Error('Show a finished plan first.');
+  const locked = [...document.querySelectorAll('.route-card input.lock:checked')].map((c) => c.value);
+  const job = await api(`api/plans/${encodeURIComponent(shownPlanId)}/reoptimize`, {
+    method: 'POST', json: { lockedRouteIds: locked, timeLimitSeconds: Number($('time-limit').value) },
+  });
+  showNote(`Re-planning all but ${locked.length} locked route(s) as plan ${job.id}.`);
+  await refreshPlans();
+  await track(job.id);
+}
+
+function renderUnassigned(unassigned, routes) {
   if (unassigned.length === 0) {
     $('unassigned').replaceChildren(el('p', { class: 'muted' }, 'Every order is in the plan.'));
     return;
   }
   $('unassigned').replaceChildren(el('table', { id: 'unassigned-table' },
-    el('thead', {}, el('tr', {}, el('th', {}, 'Order'), el('th', {}, 'Store'), el('th', {}, 'Tier'), el('th', { class: 'num' }, 'Cartons'), el('th', {}, 'Reason'))),
+    el('thead', {}, el('tr', {}, el('th', {}, 'Order'), el('th', {}, 'Store'), el('th', {}, 'Tier'), el('th', { class: 'num' }, 'Cartons'), el('th', {}, 'Reason'), el('th', {}, 'Adjust'))),
     el('tbody', {}, unassigned.map((u) => el('tr', {},
       el('td', {}, u.orderId), el('td', {}, u.storeName, ' ', el('span', { class: 'muted' }, u.storeId)),
       el('td', {}, el('span', { class: `tier tier-${u.tier}` }, `T${u.tier}`), u.urgent ? ' urgent' : ''),
       el('td', { class: 'num' }, u.cartons),
-      el('td', { title: u.reason }, REASONS[u.reason] || u.reason))))));
+      el('td', { title: u.reason }, REASONS[u.reason] || u.reason),
+      el('td', {}, moveControl(u.storeId, routes, null)))))));
 }
 
 function renderRoutes(planId, plan, trucks) {
   $('routes').replaceChildren(...plan.routes.map((route, index) => el('div', { class: 'route-card', dataset: { route: route.routeId } },
     el('h3', {}, el('span', { class: 'swatch', style: `background:${routeColour(index)}` }), route.routeId,
+      el('label', { class: 'inline lock', title: 'Keep this route as it is when re-optimising' },
+        el('input', { type: 'checkbox', class: 'lock', value: route.routeId }), 'lock'),
       trucks[route.routeId] ? ` → truck ${trucks[route.routeId]}` : '',
       el('span', { class: 'muted' }, ` · ${route.vehicleType} · ${route.departure}–${route.return} · ${route.cartons} cartons · ` +
         `${number(route.distanceKm, 1)} km · ${number(route.cost, 0)} yuan `),
@@ -168,13 +203,14 @@ function renderRoutes(planId, plan, trucks) {
         `api/plans/${encodeURIComponent(planId)}/manifests/${encodeURIComponent(route.routeId)}.csv`, { fileName: `${route.routeId}.csv` })) },
       'manifest CSV')),
     el('table', { class: 'route-stops' },
-      el('thead', {}, el('tr', {}, ['#', 'Store', 'Tier', 'Orders', 'Cartons', 'Arrival', 'Departure', 'Load after']
-        .map((h, i) => el('th', { class: i >= 4 && i !== 5 && i !== 6 ? 'num' : null }, h)))),
+      el('thead', {}, el('tr', {}, ['#', 'Store', 'Tier', 'Orders', 'Cartons', 'Arrival', 'Departure', 'Load after', 'Adjust']
+        .map((h, i) => el('th', { class: [4, 7].includes(i) ? 'num' : null }, h)))),
       el('tbody', {}, route.stops.map((s) => el('tr', {},
         el('td', {}, s.sequence), el('td', {}, s.storeName, ' ', el('span', { class: 'muted' }, s.storeId)),
         el('td', {}, el('span', { class: `tier tier-${s.tier}` }, `T${s.tier}`), s.urgent ? ' urgent' : ''),
         el('td', {}, s.orderIds.join(', ')), el('td', { class: 'num' }, s.cartons),
-        el('td', {}, s.arrival), el('td', {}, s.departure), el('td', { class: 'num' }, s.loadAfterCartons))))))));
+        el('td', {}, s.arrival), el('td', {}, s.departure), el('td', { class: 'num' }, s.loadAfterCartons),
+        el('td', {}, moveControl(s.storeId, plan.routes, route.routeId)))))))));
 }
 
 async function publish() {
