@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Sets up everything on a fresh Debian machine with the .NET SDK and runs the demo in the foreground:
-# Mosquitto and InfluxDB of the "demo" profile (installed with apt-get when missing), then the
-# service. Ctrl-C stops the service and the servers that this run started.
+# Mosquitto and InfluxDB of the "demo" profile (installed with apt-get when missing), the service, and
+# the demo day (scripts/demo.sh: a generated day planned through the API, published to the trucks, and
+# the simulated fleet driving it with one scripted reefer failure). It prints the pages to open and
+# their keys. Ctrl-C stops the fleet, the service and the servers that this run started.
 #
 #   ./run.sh
 #
@@ -23,6 +25,8 @@ mkdir -p "$PROFILE_DIR"
 STARTED_FILE="$PROFILE_DIR/started-by-run"
 : > "$STARTED_FILE"
 service_pid=""
+FLEET_PID_FILE="$PROFILE_DIR/fleet.pid"
+rm -f "$FLEET_PID_FILE"
 
 stop_everything() {
   trap - EXIT INT TERM
@@ -30,6 +34,7 @@ stop_everything() {
   trap '' PIPE
   # A write to that closed pipe fails (EPIPE); under set -e it would end the clean-up half-way.
   set +e
+  if [ -s "$FLEET_PID_FILE" ]; then kill -TERM "$(cat "$FLEET_PID_FILE")" 2>/dev/null; rm -f "$FLEET_PID_FILE"; fi
   if [ -n "$service_pid" ] && kill -0 "$service_pid" 2>/dev/null; then
     echo "run.sh: stopping the service (pid $service_pid)" 2>/dev/null
     kill -TERM "$service_pid" 2>/dev/null || true
@@ -56,7 +61,9 @@ set -a
 set +a
 
 echo "run.sh: building (the first build restores NuGet packages and takes a minute)"
-dotnet build src/Logistics.Service/Logistics.Service.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+for project in src/Logistics.Service src/Logistics.Cli simulators/Logistics.Simulators.Fleet; do
+  dotnet build "$project" -c Release -nologo -v quiet -clp:ErrorsOnly
+done
 
 export Mqtt__Host=$LOGISTICS_MQTT_HOST Mqtt__Port=$LOGISTICS_MQTT_PORT
 export Mqtt__Username=$LOGISTICS_MQTT_LISTENER_USER Mqtt__Password=$LOGISTICS_MQTT_LISTENER_PASSWORD
@@ -65,6 +72,7 @@ export InfluxDb__Username=$LOGISTICS_INFLUX_USER InfluxDb__Password=$LOGISTICS_I
 export InfluxDb__RetentionPolicy=$LOGISTICS_INFLUX_RETENTION_POLICY
 export Log__Directory="$PROFILE_DIR/logs"
 export Listener__DataDirectory="$PROFILE_DIR/service" Listener__FleetFile="$LOGISTICS_DEVICES_FILE"
+export Database__Path="$PROFILE_DIR/service/logistics.db"
 SERVICE_URL="http://127.0.0.1:$HTTP_PORT"
 dotnet src/Logistics.Service/bin/Release/net10.0/Logistics.Service.dll --urls "$SERVICE_URL" &
 service_pid=$!
@@ -75,13 +83,25 @@ for _ in $(seq 1 300); do
   sleep 0.2
 done
 
+ready=$(( $(date +%s) - start ))
+echo "run.sh: the service answers after $ready s; now the demo day"
+mkdir -p "$PROFILE_DIR/logs"
+scripts/demo.sh "$SERVICE_URL" "$Database__Path" || echo "run.sh: the demo day failed (see above); the service keeps running" >&2
+# shellcheck disable=SC1091
+[ -f "$PROFILE_DIR/demo-keys.env" ] && . "$PROFILE_DIR/demo-keys.env"
+
 cat <<EOF
 
-  Logistics demo is running ($(( $(date +%s) - start )) s to start).
+  Logistics demo is running (service ready in $ready s).
+    Sign in          $SERVICE_URL/   with a key below (kept in $PROFILE_DIR/demo-keys.env)
+    Dispatcher       $SERVICE_URL/dispatch.html   key ${DISPATCHER_KEY:-(none)}
+    QA               $SERVICE_URL/qa.html         key ${QA_KEY:-(none)}
+                     T-001's excursion appears within minutes (its reefer fails 90 simulated minutes in)
+    API              $SERVICE_URL/openapi/v1.json  (docs/api/README.md)
     Service health   $SERVICE_URL/health
     MQTT broker      mqtt://$LOGISTICS_MQTT_HOST:$LOGISTICS_MQTT_PORT  (device accounts: $LOGISTICS_DEVICES_FILE)
     InfluxDB         $LOGISTICS_INFLUX_URL  (database $LOGISTICS_INFLUX_DATABASE; credentials in $PROFILE_DIR/credentials.env)
-    Logs             $PROFILE_DIR/logs, $PROFILE_DIR/mosquitto/log, $PROFILE_DIR/influxdb
+    Logs             $PROFILE_DIR/logs (fleet.log: the simulated trucks), $PROFILE_DIR/mosquitto/log, $PROFILE_DIR/influxdb
   Press Ctrl-C to stop everything this run started.
 
 EOF

@@ -6,8 +6,8 @@
 #
 #   scripts/demo.sh SERVICE_URL DATABASE_FILE
 #
-# The day is yesterday's: the simulated trucks replay it (time-compressed), and readings stamped in the
-# future would be refused.
+# The simulated trucks replay the day time-compressed from its first departure, and readings stamped in the
+# future would be refused: the day is today's once today's routes are over (after 18:00), else yesterday's.
 # Environment: DEMO_STORES (200), DEMO_TIME_SCALE (20: a 10-hour day in 30 minutes), DEMO_PLAN_SECONDS (20).
 set -euo pipefail
 
@@ -18,7 +18,7 @@ PROFILE_DIR="$REPO_DIR/.run/demo"
 STORES=${DEMO_STORES:-200}
 TIME_SCALE=${DEMO_TIME_SCALE:-20}
 PLAN_SECONDS=${DEMO_PLAN_SECONDS:-20}
-DAY=$(TZ=Asia/Shanghai date -d yesterday +%F)
+if [ "$(TZ=Asia/Shanghai date +%H)" -ge 18 ]; then DAY=$(TZ=Asia/Shanghai date +%F); else DAY=$(TZ=Asia/Shanghai date -d yesterday +%F); fi
 
 say() { echo "demo: $*"; }
 die() { echo "demo: $*" >&2; exit 1; }

@@ -11,8 +11,8 @@ namespace Logistics.Service.Telemetry;
 
 public static class TelemetryApi
 {
-    /// <summary>How far back "latest" looks: a truck silent for longer is not on the road today.</summary>
-    public static readonly TimeSpan LatestWindow = TimeSpan.FromHours(24);
+    /// <summary>How far back "latest" looks: a truck silent for a week is out of service; `at` says how old the rest are.</summary>
+    public static readonly TimeSpan LatestWindow = TimeSpan.FromDays(7);
 
     /// <summary>History range when the caller gives no <c>from</c>: the day up to <c>to</c>.</summary>
     public static readonly TimeSpan DefaultHistory = TimeSpan.FromHours(24);
@@ -21,7 +21,7 @@ public static class TelemetryApi
     {
         var group = endpoints.MapGroup("/api/telemetry").WithTags("Telemetry").WithServerProblems();
         group.MapGet("/trucks", LatestAsync).RequireAuthorization(Policies.Staff)
-            .WithName("GetLatestPerTruck").WithSummary("Each truck's newest readings, position, door and number of alerts not cleared (last 24 h).");
+            .WithName("GetLatestPerTruck").WithSummary("Each truck's newest readings, position, door and number of alerts not cleared (trucks heard from in the last 7 days).");
         group.MapGet("/trucks/{truck}/history", HistoryAsync).RequireAuthorization(Policies.Quality)
             .WithName("GetTruckHistory").WithSummary("A truck's readings per sensor in buckets (mean, min, max), its profile's bands and the excursions in the range.");
         return endpoints;
