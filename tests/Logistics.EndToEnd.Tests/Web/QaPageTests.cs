@@ -31,7 +31,7 @@ public class QaPageTests(WebService web) : IClassFixture<WebService>
                 return Payloads.Message(Truck, i + 1, start.AddSeconds(i * 10), new Payloads.Reading("front", temperature, 55));
             }));
         }
-        // Fleet status shows the last 24 hours: another truck on the road now.
+        // Another truck on the road now, in band: fleet status shows its newest readings.
         var now = DateTimeOffset.UtcNow.AddSeconds(-30);
         await using (var device = await DevicePublisher.ConnectAsync(LiveTruck))
         {
@@ -50,6 +50,7 @@ public class QaPageTests(WebService web) : IClassFixture<WebService>
         await Expect(alertRow).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Expect(alertRow).ToContainTextAsync("critical");
         await Expect(page.Locator($"#fleet-table tbody tr[data-truck='{LiveTruck}']")).ToContainTextAsync("front 20.5 °C / 57 % · rear 21.5 °C / 58 %");
+        await Expect(page.Locator($"#fleet-table tbody tr[data-truck='{Truck}'] td.alerting")).ToHaveTextAsync("1");
         var excursionRow = page.Locator("#excursion-table tbody tr", new() { HasText = Truck }).First;
         await Expect(excursionRow).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await WebService.ScreenshotAsync(page, "qa-alert-open");
