@@ -81,7 +81,7 @@ public sealed class ExcursionService(
                 new(alert.Band?.Min, alert.Band?.Max, severity), alert.Id, bands.Profile, Measured: false), null);
         }
         return (new ExcursionSummary(alert.Id, alert.Truck, sensor, name, severity, period.Start, period.End, period.Peak, period.PeakAt,
-            Minutes((period.End ?? alert.ClearedAt ?? now) - period.Start), period.MeanKineticTemperatureC is { } mkt ? Math.Round(mkt, 2) : null,
+            Minutes(period.Duration), period.MeanKineticTemperatureC is { } mkt ? Math.Round(mkt, 2) : null,
             new(period.Band.Min, period.Band.Max, period.Level), alert.Id, bands.Profile, Measured: true), period);
     }
 

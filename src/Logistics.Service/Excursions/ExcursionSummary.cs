@@ -2,7 +2,7 @@ namespace Logistics.Service.Excursions;
 
 /// <summary>One excursion as the API lists it. Its id is the id of the alert the engine raised for it.</summary>
 /// <param name="End">First reading back inside; null while ongoing.</param>
-/// <param name="DurationMinutes">End − start; for an ongoing excursion, up to now.</param>
+/// <param name="DurationMinutes">End − start; for an ongoing excursion, up to its latest reading.</param>
 /// <param name="MeanKineticTemperatureC">Temperature excursions only (ΔH/R = 10,000 K).</param>
 /// <param name="Measured">False when the readings could not be found and the alert's own start, clearing and peak are shown.</param>
 public sealed record ExcursionSummary(Guid Id, string Truck, string Sensor, string Quantity, string Severity,

@@ -22,6 +22,7 @@ public sealed record ExcursionPeriod(
     double? MeanKineticTemperatureC,
     IReadOnlyList<SensorSample> Readings)
 {
-    /// <summary>End − start; for an ongoing excursion, up to <paramref name="now"/>.</summary>
-    public TimeSpan Duration(DateTimeOffset now) => (End ?? now) - Start;
+    /// <summary>End − start; for an ongoing excursion, up to its latest reading: what the readings prove, even
+    /// when the device has fallen silent or the readings are replayed from an earlier day.</summary>
+    public TimeSpan Duration => (End ?? LastReadingAt) - Start;
 }
