@@ -15,6 +15,10 @@ public static class ApiConventions
                 context.ProblemDetails.Detail = $"Content-Type '{context.HttpContext.Request.ContentType}' is not accepted here; /openapi/v1.json lists what each endpoint takes.";
         });
         services.AddExceptionHandler<ServerErrorHandler>();
+        // One spelling of enums across the API, the same as the plan's JSON (PlanJson): camelCase strings,
+        // also as dictionary keys (e.g. a plan's unassigned orders by reason).
+        services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerKeyDocumentTransformer>());
         return services;
     }

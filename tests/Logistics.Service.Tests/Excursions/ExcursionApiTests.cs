@@ -32,6 +32,12 @@ public class ExcursionApiTests(ExcursionHost host) : IClassFixture<ExcursionHost
                     await device.SendAsync(ExcursionHost.At(t), [("front", Temperature(t), 58)], door, (location.Latitude, location.Longitude));
                 }
             }
+            // The alert consumer can clear the alert before the InfluxDB writer has stored the readings that
+            // follow the excursion: measure only once every message received is stored.
+            await Eventually.GetAsync(() => qa.GetFromJsonAsync<JsonElement>("/telemetry/stats"),
+                s => s.GetProperty("received").GetInt64() >= 241 &&
+                     s.GetProperty("messagesStored").GetInt64() + s.GetProperty("rejectedTotal").GetInt64() >= s.GetProperty("received").GetInt64(),
+                "every reading stored");
             var list = await Eventually.GetAsync(() => qa.GetFromJsonAsync<JsonElement>($"/api/excursions?truck={ExcursionHost.Truck}"),
                 l => l.GetArrayLength() == 1 && l[0].GetProperty("end").ValueKind == JsonValueKind.String, "the cleared excursion alert");
             _id = list[0].GetProperty("id").GetString()!;
