@@ -53,7 +53,10 @@ public sealed record FleetCommand(
         PublishSettings settings;
         try
         {
-            settings = PublishSettings(duration);
+            settings = PublishSettings(duration) with
+            {
+                WallClockStart = Start is null && Plan is null && TimeScale == 1 ? scenario.Start : null,
+            };
         }
         catch (FormatException e)
         {

@@ -58,7 +58,10 @@ public sealed class TruckGenerator
     /// <summary>The simulated time of the next tick.</summary>
     public DateTimeOffset NextTime { get; private set; }
 
-    public TruckTick Next()
+    /// <param name="sampledAt">When the device actually takes the sample, in simulated time; a device running
+    /// behind its schedule (a busy machine, a high --rate) stamps that time, as a real one would, rather than
+    /// the time it should have sampled. The readings themselves follow the schedule.</param>
+    public TruckTick Next(DateTimeOffset? sampledAt = null)
     {
         var now = NextTime;
         NextTime = now + _scenario.Interval;
@@ -72,7 +75,8 @@ public sealed class TruckGenerator
         var readings = new SensorValue[_sensors.Length];
         for (var i = 0; i < _sensors.Length; i++) readings[i] = _sensors[i].Read(_climate, _random, faulty && i == 0);
         var skew = _faults.Where(f => f.Kind == FaultKind.ClockSkew && f.IsActive(elapsed)).Sum(f => f.ClockOffset.Ticks);
-        var sample = new TelemetrySample(Truck, ++_seq, now + TimeSpan.FromTicks(skew), readings, door, position.Location);
+        var stamp = sampledAt is { } late && late > now ? late : now;
+        var sample = new TelemetrySample(Truck, ++_seq, stamp + TimeSpan.FromTicks(skew), readings, door, position.Location);
 
         if (TakeMalformed(elapsed))
         {

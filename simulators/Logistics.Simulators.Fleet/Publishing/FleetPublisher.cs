@@ -109,10 +109,10 @@ public sealed class FleetPublisher(PublishSettings settings, TextWriter progress
             {
                 if (end is { } e && truck.NextTime >= e) break;
                 var due = (truck.NextTime - scenario.Start) / settings.TimeScale;
-                var ahead = due - clock.Elapsed;
+                var ahead = due - Elapsed(clock);
                 // Behind schedule (a high --rate) the truck publishes at once and catches up.
                 if (ahead > TimeSpan.FromMilliseconds(1)) await Task.Delay(ahead, stop).ConfigureAwait(false);
-                var tick = truck.Next();
+                var tick = truck.Next(sampledAt: scenario.Start + Elapsed(clock) * settings.TimeScale);
                 if (tick.Message is not { } message) continue;
                 if (settings.MaximumMessages is { } max)
                 {
@@ -130,6 +130,9 @@ public sealed class FleetPublisher(PublishSettings settings, TextWriter progress
         }
         while (pending.Count > 0) await pending.Dequeue().ConfigureAwait(false);
     }
+
+    /// <summary>Wall time since the simulation's start.</summary>
+    private TimeSpan Elapsed(Stopwatch clock) => settings.WallClockStart is { } start ? DateTimeOffset.UtcNow - start : clock.Elapsed;
 
     private static async Task PublishAsync(MqttClient client, GeneratedMessage message, TruckCounts counts)
     {

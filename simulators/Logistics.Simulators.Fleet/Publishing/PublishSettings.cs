@@ -16,6 +16,11 @@ public sealed record PublishSettings(
     TimeSpan? DrainTimeout = null,
     TimeSpan? ProgressEvery = null)
 {
+    /// <summary>Set when the simulation runs on the wall clock (no --start, no plan, time scale 1): the
+    /// scenario's start is this wall-clock instant, so the schedule and the devices' timestamps follow the
+    /// real clock, whatever connecting the fleet took. Null: simulated time starts when the fleet is connected.</summary>
+    public DateTimeOffset? WallClockStart { get; init; }
+
     /// <summary>Connection attempts at once: 10,000 trucks connect in a few seconds without a SYN flood.</summary>
     public int ConnectConcurrency { get; init; } = 64;
 }

@@ -185,11 +185,12 @@ public sealed class AlertProcessor(
             await connection.Client.PublishAsync($"fleet/{e.Truck}/alerts", payload, MqttQualityOfService.AtLeastOnce, retain: false, stoppingToken);
             counters.OnAlertPublished();
             var now = clock.GetUtcNow();
-            if (receivedAt is { } received)
+            // Alerts raised by readings only: their time is the device's. A status message ("offline") carries no
+            // device time, and a fleet going offline at once would swamp the samples.
+            if (receivedAt is { } received && e.Kind != AlertKind.NoData)
             {
                 counters.ReceiptToCab.Add(now - received);
-                // Raised by a reading: its time is the device's. A status message ("offline") carries no device time.
-                if (e.Kind != AlertKind.NoData) counters.DeviceToCab.Add(now - e.At);
+                counters.DeviceToCab.Add(now - e.At);
             }
         }
         catch (Exception ex) when (ex is MqttException or InvalidOperationException)

@@ -24,8 +24,8 @@ public sealed class TelemetryCounters
     public IReadOnlyDictionary<string, long> Rejected => new SortedDictionary<string, long>(_rejected, StringComparer.Ordinal);
     public long RejectedTotal => _rejected.Values.Sum();
 
-    /// <summary>From the listener's receipt of the message that raised an alert to the alert's publication to the
-    /// cab: the part of the alert latency that is the listener's own.</summary>
+    /// <summary>From the listener's receipt of the reading that raised an alert to the alert's publication to the
+    /// cab: the part of the alert latency that is the listener's own (alerts raised by readings).</summary>
     public LatencySamples ReceiptToCab { get; } = new();
 
     /// <summary>From the device's timestamp of that message to the publication: adds the device's clock, its

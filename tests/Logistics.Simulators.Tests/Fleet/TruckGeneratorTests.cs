@@ -22,6 +22,23 @@ public class TruckGeneratorTests
     }
 
     [Fact]
+    public void A_device_behind_its_schedule_stamps_when_it_samples_and_one_on_time_stamps_the_schedule()
+    {
+        var scenario = Scenarios.Create(trucks: 1, seed: 5);
+        var onTime = scenario.CreateTrucks()[0];
+        var late = scenario.CreateTrucks()[0];
+        var scheduled = onTime.NextTime;
+
+        var a = onTime.Next(sampledAt: scheduled - TimeSpan.FromSeconds(1)).Message!;
+        var b = late.Next(sampledAt: scheduled + TimeSpan.FromMilliseconds(700)).Message!;
+
+        Assert.Equal(scheduled, a.Sample.DeviceTime);
+        Assert.Equal(scheduled + TimeSpan.FromMilliseconds(700), b.Sample.DeviceTime);
+        Assert.Equal(a.Sample.Readings, b.Sample.Readings);
+        Assert.Equal(onTime.NextTime, late.NextTime);
+    }
+
+    [Fact]
     public void A_truck_sends_the_same_messages_whatever_the_size_of_the_fleet()
     {
         var small = Scenarios.Truck(Scenarios.Create(trucks: 3, seed: 9), "T-002");
