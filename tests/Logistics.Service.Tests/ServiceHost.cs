@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Logistics.Data.Security;
+using Logistics.Mqtt;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,9 @@ public class ServiceHost : WebApplicationFactory<Program>
 
     public string DataFolder => _folder;
 
+    /// <summary>The listener's MQTT client id: its persistent session is removed when the host is disposed.</summary>
+    public string ListenerClientId { get; } = $"api-{Guid.NewGuid():N}"[..20];
+
     /// <summary>Settings added to (or replacing) the defaults below; set before the first request.</summary>
     public Dictionary<string, string?> Settings { get; } = new();
 
@@ -33,7 +37,7 @@ public class ServiceHost : WebApplicationFactory<Program>
             ["InfluxDb:Username"] = TestServers.InfluxUser,
             ["InfluxDb:Password"] = TestServers.InfluxPassword,
             ["InfluxDb:Database"] = InfluxDatabase,
-            ["Listener:ClientId"] = $"api-{Guid.NewGuid():N}"[..20],
+            ["Listener:ClientId"] = ListenerClientId,
             ["Listener:DataDirectory"] = Path.Combine(_folder, "listener"),
             ["Database:Path"] = Path.Combine(_folder, "logistics.db"),
             ["Log:Directory"] = Path.Combine(_folder, "logs"),
@@ -55,7 +59,31 @@ public class ServiceHost : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (disposing) RemoveServerStateAsync().GetAwaiter().GetResult();
         try { Directory.Delete(_folder, recursive: true); }
         catch (IOException) { } // a file the host still held; the temp folder is cleaned by the OS
+    }
+
+    /// <summary>What the host leaves on the shared servers: its persistent MQTT session, which would queue every
+    /// later test's messages (and every later run's, on a developer's machine) for as long as the broker keeps
+    /// sessions, and its InfluxDB database.</summary>
+    private async Task RemoveServerStateAsync()
+    {
+        try
+        {
+            await using var client = new MqttClient(new MqttClientOptions
+            {
+                Host = TestServers.MqttHost, Port = TestServers.MqttPort, ClientId = ListenerClientId,
+                Username = TestServers.ListenerUser, Password = TestServers.ListenerPassword, CleanSession = true,
+            });
+            await client.ConnectAsync(CancellationToken.None);
+            await client.DisconnectAsync(CancellationToken.None);
+        }
+        catch (MqttException) { } // the broker is gone already: so is the session's use
+        using var http = new HttpClient();
+        var drop = $"/query?u={Uri.EscapeDataString(TestServers.InfluxUser)}&p={Uri.EscapeDataString(TestServers.InfluxPassword)}" +
+                   $"&q={Uri.EscapeDataString($"DROP DATABASE \"{InfluxDatabase}\"")}";
+        try { using var _ = await http.PostAsync(new Uri(TestServers.InfluxUrl, drop), null); }
+        catch (HttpRequestException) { }
     }
 }

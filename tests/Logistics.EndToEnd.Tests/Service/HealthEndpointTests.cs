@@ -29,7 +29,18 @@ public class HealthEndpointTests
             ["InfluxDb__Username"] = influx.User,
             ["InfluxDb__Password"] = influx.Password,
         }));
+        try
+        {
+            await ReportsInfluxDbStoppingAsync(service, influx);
+        }
+        finally
+        {
+            await Telemetry.ServiceProbe.CleanUpAsync(service.Configuration);
+        }
+    }
 
+    private static async Task ReportsInfluxDbStoppingAsync(ServiceProcess service, PrivateInfluxDb influx)
+    {
         var (status, body) = await GetHealth(service);
         Assert.True(status == HttpStatusCode.OK, body.ToString());
         Assert.Equal("Healthy", body.GetProperty("status").GetString());

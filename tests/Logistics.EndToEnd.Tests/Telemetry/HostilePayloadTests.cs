@@ -73,8 +73,8 @@ public sealed class HostilePayloadTests(ITestOutputHelper output)
             var stored = await influx.RejectedByReasonAsync();
             Assert.Equal(refused.OrderBy(r => r.Key), stored.OrderBy(r => r.Key));
             var expected = Trucks.ToDictionary(t => t, _ => (long)GoodPerTruck, StringComparer.Ordinal);
-            Assert.Equal(expected.OrderBy(e => e.Key), (await influx.ReadingsPerTruckAsync()).OrderBy(e => e.Key));
-            Assert.Equal(expected.OrderBy(e => e.Key), (await influx.DistinctSeqPerTruckAsync()).OrderBy(e => e.Key));
+            Assert.Equal(expected.OrderBy(e => e.Key), (await influx.ReadingsPerTruckAsync(Trucks)).OrderBy(e => e.Key));
+            Assert.Equal(expected.OrderBy(e => e.Key), (await influx.DistinctSeqPerTruckAsync(Trucks)).OrderBy(e => e.Key));
             Assert.Contains(TestServers.InfluxDatabase, await influx.DatabasesAsync());
         }
         finally

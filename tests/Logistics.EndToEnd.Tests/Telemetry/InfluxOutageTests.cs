@@ -37,9 +37,9 @@ public sealed class InfluxOutageTests(ITestOutputHelper output)
                 p.PublishAllAsync(Payloads.Endless(p.Truck, t0, stop.Token), perSecond: 10))));
 
             using var influx = new InfluxReader(config);
-            Assert.True(await Wait.UntilAsync(async () => (await influx.ReadingsPerTruckAsync()).Count == Trucks.Length, TimeSpan.FromSeconds(60)),
+            Assert.True(await Wait.UntilAsync(async () => (await influx.ReadingsPerTruckAsync(Trucks)).Count == Trucks.Length, TimeSpan.FromSeconds(60)),
                 "readings did not reach InfluxDB before the outage");
-            Log($"readings stored before the outage: {(await influx.ReadingsPerTruckAsync()).Values.Sum()}");
+            Log($"readings stored before the outage: {(await influx.ReadingsPerTruckAsync(Trucks)).Values.Sum()}");
 
             await influxDb.StopAsync();
             var outage = Stopwatch.StartNew();
@@ -77,13 +77,13 @@ public sealed class InfluxOutageTests(ITestOutputHelper output)
             Dictionary<string, long> stored = [];
             var complete = await Wait.UntilAsync(async () =>
             {
-                stored = await influx.ReadingsPerTruckAsync();
+                stored = await influx.ReadingsPerTruckAsync(Trucks);
                 return Trucks.All(t => stored.GetValueOrDefault(t) >= published[t]);
             }, TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(1));
             Log($"stored {string.Join(", ", stored.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}"))}");
             Assert.True(complete, $"not every reading arrived after InfluxDB came back:\n{ServiceProbe.Tail(service.Output)}");
-            Assert.Equal(published.OrderBy(p => p.Key), (await influx.ReadingsPerTruckAsync()).OrderBy(p => p.Key));
-            Assert.Equal(published.OrderBy(p => p.Key), (await influx.DistinctSeqPerTruckAsync()).OrderBy(p => p.Key));
+            Assert.Equal(published.OrderBy(p => p.Key), (await influx.ReadingsPerTruckAsync(Trucks)).OrderBy(p => p.Key));
+            Assert.Equal(published.OrderBy(p => p.Key), (await influx.DistinctSeqPerTruckAsync(Trucks)).OrderBy(p => p.Key));
             var (statusAfter, healthAfter) = await ServiceProbe.HealthAsync(service);
             Assert.Equal("Healthy", ServiceProbe.CheckStatus(healthAfter, "influxdb"));
             Log($"health after: {statusAfter}");

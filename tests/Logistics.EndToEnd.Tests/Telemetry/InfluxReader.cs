@@ -37,12 +37,16 @@ public sealed class InfluxReader : IDisposable
         return result;
     }
 
-    /// <summary>Readings stored per truck: points, and distinct seq values.</summary>
-    public Task<Dictionary<string, long>> ReadingsPerTruckAsync() =>
-        CountByAsync("SELECT count(seq) FROM readings GROUP BY truck", "truck");
+    /// <summary>Readings stored per truck, of these trucks only: points, and distinct seq values. Other tests on
+    /// the shared broker publish as other trucks (the browser tests as T-001), and every listener subscribed to
+    /// fleet/+/telemetry stores those too.</summary>
+    public Task<Dictionary<string, long>> ReadingsPerTruckAsync(IEnumerable<string> trucks) =>
+        CountByAsync($"SELECT count(seq) FROM readings WHERE {TruckIn(trucks)} GROUP BY truck", "truck");
 
-    public Task<Dictionary<string, long>> DistinctSeqPerTruckAsync() =>
-        CountByAsync("SELECT count(distinct(seq)) FROM readings GROUP BY truck", "truck");
+    public Task<Dictionary<string, long>> DistinctSeqPerTruckAsync(IEnumerable<string> trucks) =>
+        CountByAsync($"SELECT count(distinct(seq)) FROM readings WHERE {TruckIn(trucks)} GROUP BY truck", "truck");
+
+    private static string TruckIn(IEnumerable<string> trucks) => $"truck =~ /^({string.Join('|', trucks)})$/";
 
     /// <summary>Rejected messages stored, by reason (sensor faults are in the same measurement with
     /// their own reason).</summary>
@@ -52,7 +56,7 @@ public sealed class InfluxReader : IDisposable
     /// <summary>Rejections of these trucks only: other tests on the shared broker publish junk on
     /// other trucks' topics, which every listener subscribed to fleet/+/telemetry receives too.</summary>
     public Task<Dictionary<string, long>> RejectedByReasonAsync(IEnumerable<string> trucks) =>
-        CountByAsync($"SELECT count(journal_seq) FROM rejected WHERE truck =~ /^({string.Join('|', trucks)})$/ GROUP BY reason", "reason");
+        CountByAsync($"SELECT count(journal_seq) FROM rejected WHERE {TruckIn(trucks)} GROUP BY reason", "reason");
 
     /// <summary>The raw series of a query's first statement.</summary>
     public async Task<IReadOnlyList<JsonElement>> SeriesAsync(string query)

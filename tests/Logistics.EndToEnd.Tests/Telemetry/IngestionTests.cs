@@ -77,9 +77,9 @@ public sealed class IngestionTests(ITestOutputHelper output)
             output.WriteLine($"stats: {stats}");
 
             using var influx = new InfluxReader(config);
-            var readings = await influx.ReadingsPerTruckAsync();
+            var readings = await influx.ReadingsPerTruckAsync(["T-036", "T-037", "T-038"]);
             Assert.Equal(expectedReadings.OrderBy(e => e.Key), readings.OrderBy(e => e.Key));
-            var distinctSeq = await influx.DistinctSeqPerTruckAsync();
+            var distinctSeq = await influx.DistinctSeqPerTruckAsync(["T-036", "T-037", "T-038"]);
             Assert.Equal(new Dictionary<string, long> { ["T-036"] = 20, ["T-037"] = 16, ["T-038"] = 10 }.OrderBy(e => e.Key), distinctSeq.OrderBy(e => e.Key));
 
             var sensors = (await influx.SeriesAsync("SHOW TAG VALUES FROM readings WITH KEY = \"sensor\" WHERE truck = 'T-038'"))
@@ -132,7 +132,7 @@ public sealed class IngestionTests(ITestOutputHelper output)
             output.WriteLine($"stats: {stats}");
 
             using var influx = new InfluxReader(config);
-            Assert.Equal(new Dictionary<string, long> { ["T-036"] = 1 }, await influx.ReadingsPerTruckAsync());
+            Assert.Equal(new Dictionary<string, long> { ["T-036"] = 1 }, await influx.ReadingsPerTruckAsync(["T-036"]));
             Assert.Equal(new Dictionary<string, long> { ["unstorable"] = 1 }, await influx.RejectedByReasonAsync());
             var counted = stats.Rejected.ToDictionary(r => r.Key, r => r.Value - baseline.Rejected.GetValueOrDefault(r.Key), StringComparer.Ordinal)
                 .Where(r => r.Value != 0).ToDictionary(StringComparer.Ordinal);

@@ -37,7 +37,7 @@ public sealed class MosquittoRestartTests(ITestOutputHelper output)
                 p.PublishAllAsync(Payloads.Endless(p.Truck, t0, stop.Token), perSecond: 100))));
 
             using var influx = new InfluxReader(config);
-            Assert.True(await Wait.UntilAsync(async () => (await influx.ReadingsPerTruckAsync()).Count == Trucks.Length, TimeSpan.FromSeconds(60)),
+            Assert.True(await Wait.UntilAsync(async () => (await influx.ReadingsPerTruckAsync(Trucks)).Count == Trucks.Length, TimeSpan.FromSeconds(60)),
                 "readings did not reach InfluxDB before the restart");
             await Task.Delay(TimeSpan.FromSeconds(3));
             var before = publishers.Sum(p => p.Acknowledged);
@@ -55,13 +55,13 @@ public sealed class MosquittoRestartTests(ITestOutputHelper output)
             Dictionary<string, long> stored = [];
             var complete = await Wait.UntilAsync(async () =>
             {
-                stored = await influx.ReadingsPerTruckAsync();
+                stored = await influx.ReadingsPerTruckAsync(Trucks);
                 return Trucks.All(t => stored.GetValueOrDefault(t) >= published[t]);
             }, TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(1));
             Log($"stored: {string.Join(", ", stored.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}"))}");
             Assert.True(complete, $"readings were lost across the broker restart:\n{ServiceProbe.Tail(service.Output)}");
-            Assert.Equal(published.OrderBy(p => p.Key), (await influx.ReadingsPerTruckAsync()).OrderBy(p => p.Key));
-            Assert.Equal(published.OrderBy(p => p.Key), (await influx.DistinctSeqPerTruckAsync()).OrderBy(p => p.Key));
+            Assert.Equal(published.OrderBy(p => p.Key), (await influx.ReadingsPerTruckAsync(Trucks)).OrderBy(p => p.Key));
+            Assert.Equal(published.OrderBy(p => p.Key), (await influx.DistinctSeqPerTruckAsync(Trucks)).OrderBy(p => p.Key));
             Assert.Equal(200, (await ServiceProbe.HealthAsync(service)).Status);
         }
         finally

@@ -52,7 +52,7 @@ public sealed class ServiceKillTests(ITestOutputHelper output)
             TelemetryStats? stats = null;
             var complete = await Wait.UntilAsync(async () =>
             {
-                stored = await influx.ReadingsPerTruckAsync();
+                stored = await influx.ReadingsPerTruckAsync(trucks);
                 stats = await ServiceProbe.StatsAsync(service);
                 // Not stats.Drained: the retained status messages delivered on each resubscription hold
                 // no points, and the writer commits those only with a later point-bearing record.
@@ -61,8 +61,8 @@ public sealed class ServiceKillTests(ITestOutputHelper output)
             output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.0} s: stored {string.Join(", ", stored.OrderBy(s => s.Key).Select(s => $"{s.Key} {s.Value}"))}; stats {stats}");
             Assert.True(complete, $"not everything was stored within 5 minutes:\n{ServiceProbe.Tail(service.Output)}");
 
-            Assert.Equal(expected.OrderBy(e => e.Key), (await influx.ReadingsPerTruckAsync()).OrderBy(e => e.Key));
-            Assert.Equal(expected.OrderBy(e => e.Key), (await influx.DistinctSeqPerTruckAsync()).OrderBy(e => e.Key));
+            Assert.Equal(expected.OrderBy(e => e.Key), (await influx.ReadingsPerTruckAsync(trucks)).OrderBy(e => e.Key));
+            Assert.Equal(expected.OrderBy(e => e.Key), (await influx.DistinctSeqPerTruckAsync(trucks)).OrderBy(e => e.Key));
             Assert.Empty(await influx.RejectedByReasonAsync(trucks));
             Assert.False(service.HasExited);
         }

@@ -98,6 +98,10 @@ public sealed class WebService : IAsyncLifetime
     {
         if (_browser is not null) await _browser.DisposeAsync();
         _playwright?.Dispose();
-        if (_service is not null) await _service.DisposeAsync();
+        if (_service is not null)
+        {
+            await _service.DisposeAsync();
+            await Telemetry.ServiceProbe.CleanUpAsync(_service.Configuration);
+        }
     }
 }
