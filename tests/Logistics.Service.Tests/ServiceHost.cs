@@ -64,26 +64,14 @@ public class ServiceHost : WebApplicationFactory<Program>
         catch (IOException) { } // a file the host still held; the temp folder is cleaned by the OS
     }
 
-    /// <summary>What the host leaves on the shared servers: its persistent MQTT session, which would queue every
-    /// later test's messages (and every later run's, on a developer's machine) for as long as the broker keeps
-    /// sessions, and its InfluxDB database.</summary>
     private async Task RemoveServerStateAsync()
     {
         try
         {
-            await using var client = new MqttClient(new MqttClientOptions
-            {
-                Host = TestServers.MqttHost, Port = TestServers.MqttPort, ClientId = ListenerClientId,
-                Username = TestServers.ListenerUser, Password = TestServers.ListenerPassword, CleanSession = true,
-            });
-            await client.ConnectAsync(CancellationToken.None);
-            await client.DisconnectAsync(CancellationToken.None);
+            await ServerLeftovers.RemoveSessionAsync(TestServers.MqttHost, TestServers.MqttPort, TestServers.ListenerUser,
+                TestServers.ListenerPassword, ListenerClientId);
         }
-        catch (MqttException) { } // the broker is gone already: so is the session's use
-        using var http = new HttpClient();
-        var drop = $"/query?u={Uri.EscapeDataString(TestServers.InfluxUser)}&p={Uri.EscapeDataString(TestServers.InfluxPassword)}" +
-                   $"&q={Uri.EscapeDataString($"DROP DATABASE \"{InfluxDatabase}\"")}";
-        try { using var _ = await http.PostAsync(new Uri(TestServers.InfluxUrl, drop), null); }
-        catch (HttpRequestException) { }
+        catch (MqttException) { } // the broker is gone already, and the session with it
+        await ServerLeftovers.DropInfluxDatabaseAsync(TestServers.InfluxUrl, TestServers.InfluxUser, TestServers.InfluxPassword, InfluxDatabase);
     }
 }

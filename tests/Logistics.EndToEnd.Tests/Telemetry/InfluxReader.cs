@@ -81,12 +81,5 @@ public sealed class InfluxReader : IDisposable
         return series.SelectMany(s => s.GetProperty("values").EnumerateArray().Select(v => v[0].GetString() ?? "")).ToList();
     }
 
-    /// <summary>Drops the service's test database (the shared InfluxDB would otherwise keep one per run).</summary>
-    public async Task DropDatabaseAsync()
-    {
-        var uri = new Uri(Url, $"/query?q={Uri.EscapeDataString($"DROP DATABASE \"{Database}\"")}");
-        using var response = await _http.PostAsync(uri, null);
-    }
-
     public void Dispose() => _http.Dispose();
 }

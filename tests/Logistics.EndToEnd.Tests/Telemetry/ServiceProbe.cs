@@ -77,24 +77,13 @@ public static class ServiceProbe
 
     public static string Tail(string output, int lines = 60) => string.Join('\n', output.Split('\n').TakeLast(lines));
 
-    /// <summary>Removes what a test's service leaves behind on the shared servers: its persistent MQTT
-    /// session (which would otherwise queue every later test's messages for two weeks), its database
-    /// and its data folder.</summary>
+    /// <summary>Removes what a test's service leaves behind (<see cref="ServerLeftovers"/>) and its data folder.</summary>
     public static async Task CleanUpAsync(IReadOnlyDictionary<string, string> configuration, ITestOutputHelper? output = null)
     {
         try
         {
-            await using var client = new MqttClient(new MqttClientOptions
-            {
-                Host = configuration["Mqtt__Host"],
-                Port = int.Parse(configuration["Mqtt__Port"]),
-                ClientId = configuration["Listener__ClientId"],
-                Username = configuration["Mqtt__Username"],
-                Password = configuration["Mqtt__Password"],
-                CleanSession = true,
-            });
-            await client.ConnectAsync(CancellationToken.None);
-            await client.DisconnectAsync(CancellationToken.None);
+            await ServerLeftovers.RemoveSessionAsync(configuration["Mqtt__Host"], int.Parse(configuration["Mqtt__Port"]),
+                configuration["Mqtt__Username"], configuration["Mqtt__Password"], configuration["Listener__ClientId"]);
         }
         catch (MqttException e)
         {
@@ -102,9 +91,8 @@ public static class ServiceProbe
         }
         if (configuration["InfluxDb__Url"] == TestServers.InfluxUrl.ToString())
         {
-            using var influx = new InfluxReader(configuration);
-            try { await influx.DropDatabaseAsync(); }
-            catch (HttpRequestException) { }
+            await ServerLeftovers.DropInfluxDatabaseAsync(TestServers.InfluxUrl, configuration["InfluxDb__Username"],
+                configuration["InfluxDb__Password"], configuration["InfluxDb__Database"]);
         }
         try { Directory.Delete(configuration["Listener__DataDirectory"], recursive: true); }
         catch (IOException) { }
