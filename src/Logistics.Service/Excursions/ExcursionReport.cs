@@ -53,7 +53,7 @@ public static class ExcursionReport
         string Local(DateTimeOffset? t) => t is { } v ? TimeZoneInfo.ConvertTime(v, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "ongoing";
         var unit = e.Quantity == "temperature" ? "°C" : "% RH";
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Excursion ")
+        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"/favicon.ico\"><title>Excursion ")
             .Append(h.Encode(e.Id.ToString())).Append("</title><style>")
             .Append("body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#111}table{border-collapse:collapse;margin:1em 0}")
             .Append("th,td{border:1px solid #999;padding:.25em .5em;text-align:left}th{background:#eee}.num{text-align:right}")
