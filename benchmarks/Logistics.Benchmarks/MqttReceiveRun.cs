@@ -74,7 +74,7 @@ internal static class MqttReceiveRun
             {
                 await setup.SubscribeAsync(new MQTTnet.MqttClientSubscribeOptionsBuilder()
                     .WithTopicFilter(topic, MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce).Build(), ct);
-                await setup.DisconnectAsync(cancellationToken: ct);
+                await setup.DisconnectAsync(new MQTTnet.MqttClientDisconnectOptions(), ct);
             }
             await using (var setup = new MqttClient(Options(ourId, listenerUser, listenerPassword, clean: false)))
             {
@@ -128,9 +128,9 @@ internal static class MqttReceiveRun
                     await drained.Task.WaitAsync(ct);
                     mqttnet = count / clock.Elapsed.TotalSeconds;
                     mqttnetBytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
-                    await client.DisconnectAsync(cancellationToken: ct);
+                    await client.DisconnectAsync(new MQTTnet.MqttClientDisconnectOptions(), ct);
                     using var cleanup = await MqttNetAsync(netId, clean: true);
-                    await cleanup.DisconnectAsync(cancellationToken: ct);
+                    await cleanup.DisconnectAsync(new MQTTnet.MqttClientDisconnectOptions(), ct);
                 }
                 else if (who == "ref")
                 {
