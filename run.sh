@@ -98,7 +98,8 @@ cat <<EOF
     QA               $SERVICE_URL/qa.html         key ${QA_KEY:-(none)}
                      T-001's excursion appears within minutes (its reefer fails 90 simulated minutes in)
     API              $SERVICE_URL/openapi/v1.json  (docs/api/README.md)
-    Service health   $SERVICE_URL/health
+    Service health   $SERVICE_URL/health  (status only; an admin key adds each server's check)
+    Listener stats   $SERVICE_URL/api/telemetry/stats  (with either key: curl -H "Authorization: Bearer \$QA_KEY" …)
     MQTT broker      mqtt://$LOGISTICS_MQTT_HOST:$LOGISTICS_MQTT_PORT  (device accounts: $LOGISTICS_DEVICES_FILE)
     InfluxDB         $LOGISTICS_INFLUX_URL  (database $LOGISTICS_INFLUX_DATABASE; credentials in $PROFILE_DIR/credentials.env)
     Logs             $PROFILE_DIR/logs (fleet.log: the simulated trucks), $PROFILE_DIR/mosquitto/log, $PROFILE_DIR/influxdb

@@ -36,15 +36,21 @@ scripts/infra.sh up --profile bench --started-file "$WORK/started"
 set -a; . .run/bench/infra.env; set +a
 dotnet build src/Logistics.Service/Logistics.Service.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
 dotnet build simulators/Logistics.Simulators.Fleet/Logistics.Simulators.Fleet.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+dotnet build src/Logistics.Cli/Logistics.Cli.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+# The listener's counters (/api/telemetry/stats) need a key: an admin key in the bench service's own database.
+mkdir -p "$WORK/service"
+KEY=$(dotnet src/Logistics.Cli/bin/Release/net10.0/logistics.dll keys create --name bench --role admin \
+  --database "$WORK/service/logistics.db" | grep -o 'lk_[A-Za-z0-9_-]*' | head -1)
+stats() { curl -s -H "Authorization: Bearer $KEY" "$URL/api/telemetry/stats"; }
 
 URL=http://127.0.0.1:5097
 Mqtt__Host=$LOGISTICS_MQTT_HOST Mqtt__Port=$LOGISTICS_MQTT_PORT Mqtt__Username=$LOGISTICS_MQTT_LISTENER_USER \
 Mqtt__Password=$LOGISTICS_MQTT_LISTENER_PASSWORD InfluxDb__Url=$LOGISTICS_INFLUX_URL InfluxDb__Username=$LOGISTICS_INFLUX_USER \
-InfluxDb__Password=$LOGISTICS_INFLUX_PASSWORD InfluxDb__Database="bench_$(date +%s)" Listener__DataDirectory="$WORK/service" \
+InfluxDb__Password=$LOGISTICS_INFLUX_PASSWORD InfluxDb__Database="bench_$(date +%s)" Listener__DataDirectory="$WORK/service" Database__Path="$WORK/service/logistics.db" \
 Listener__ClientId=bench-listener Log__Directory="$WORK/logs" Log__MinimumLevel=Warning \
   dotnet src/Logistics.Service/bin/Release/net10.0/Logistics.Service.dll --urls "$URL" > "$WORK/service.log" 2>&1 &
 SERVICE_PID=$!
-for _ in $(seq 1 60); do curl -sf "$URL/telemetry/stats" 2>/dev/null | grep -q '"influx"' && break; sleep 0.5; done
+for _ in $(seq 1 60); do curl -sf -H "Authorization: Bearer $KEY" "$URL/api/telemetry/stats" 2>/dev/null | grep -q '"influx"' && break; sleep 0.5; done
 
 SUB=(-h "$LOGISTICS_MQTT_HOST" -p "$LOGISTICS_MQTT_PORT" -u "$LOGISTICS_MQTT_LISTENER_USER" -P "$LOGISTICS_MQTT_LISTENER_PASSWORD" -q 1)
 # Receive time and topic of every message; the payload only of the faulty ones (all of them would be tens of MB).
@@ -74,7 +80,7 @@ READINGS=$(sed -n '/"totals"/,/}/s/.*"readings": \([0-9]*\).*/\1/p' "$WORK/summa
 # Done when every telemetry message was received and the InfluxDB writer's checkpoint reached the
 # journal's end (faulty values are not readings, so the reading count would never match).
 stored() {
-  local s; s=$(curl -s "$URL/telemetry/stats")
+  local s; s=$(stats)
   local received=$(sed -n 's/.*"received":\([0-9]*\).*/\1/p' <<<"$s")
   local last=$(sed -n 's/.*"lastSequence":\([0-9]*\).*/\1/p' <<<"$s")
   local influx=$(sed -n 's/.*"influx":\([0-9]*\).*/\1/p' <<<"$s")
@@ -87,7 +93,7 @@ done
 STORED=$(date +%s.%N)
 wait "$YARDSTICK" 2>/dev/null || true
 RSS=$(awk '/VmHWM/ {print $2}' "/proc/$SERVICE_PID/status")
-READINGS=$(curl -s "$URL/telemetry/stats" | sed -n 's/.*"readingsStored":\([0-9]*\).*/\1/p')
+READINGS=$(stats | sed -n 's/.*"readingsStored":\([0-9]*\).*/\1/p')
 
 awk -v start="$START" -v simend="$SIM_END" -v stored="$STORED" -v n="$MESSAGES" -v readings="$READINGS" -v rss="$RSS" '
   NR == 1 { first = $1 } { last = $1; count++ }
@@ -122,7 +128,7 @@ summary() { awk -v what="$1" '{ v[NR] = $1 } END {
 summary "alert latency, device time → alert received by the truck's device" "$WORK/latency.txt"
 summary "  of which the faulty readings took to reach mosquitto_sub (simulator behind schedule, broker)" "$WORK/reading-lag.txt"
 # The listener's own share: from its receipt of the message to its publication of the alert (its stats).
-curl -s "$URL/telemetry/stats" > "$WORK/stats.json"
+stats > "$WORK/stats.json"
 part() { sed -n "s/.*\"$1\":{\"p50\":\([0-9.]*\),\"p99\":\([0-9.]*\)}.*/p50 \1 ms, p99 \2 ms/p" "$WORK/stats.json" | sed 's/\.\([0-9]\)[0-9]* ms/.\1 ms/g'; }
 echo "  the listener's own part (receipt of the reading → alert published): $(part receiptToCabMs)"
 echo "details in $WORK"

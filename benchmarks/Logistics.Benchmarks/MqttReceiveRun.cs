@@ -4,9 +4,10 @@ using Logistics.Mqtt;
 
 namespace Logistics.Benchmarks;
 
-/// <summary>Messages/s received at QoS 1 with manual acknowledgement by Logistics.Mqtt and by
-/// mosquitto_sub (the C reference client) on the same queued stream, in the same run; plus our
-/// publish rates at QoS 0 and 1.
+/// <summary>Messages/s received at QoS 1 with manual acknowledgement by Logistics.Mqtt, by MQTTnet 5.2 (the
+/// client .NET devices will mostly use; MQTT 3.1.1, manual acknowledgement, its default options) and by
+/// mosquitto_sub (the C reference client) on the same queued stream, in the same run, with the allocation of
+/// each .NET client while draining; plus our publish rates at QoS 0 and 1.
 ///   scripts/infra.sh up --profile test &amp;&amp; set -a &amp;&amp; . .run/test/infra.env &amp;&amp; set +a
 ///   dotnet run -c Release --project benchmarks/Logistics.Benchmarks -- mqtt [messages=100000] [rounds=3]
 /// Both subscribers get a persistent session first; then the stream is published once, so each
@@ -50,6 +51,17 @@ internal static class MqttReceiveRun
             return new ProcessResult(p.ExitCode, lines, await stderr);
         }
 
+        MQTTnet.MqttClientOptions MqttNetOptions(string id, bool clean) => new MQTTnet.MqttClientOptionsBuilder()
+            .WithTcpServer(host, port).WithClientId(id).WithCredentials(listenerUser, listenerPassword)
+            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V311).WithCleanSession(clean).Build();
+
+        async Task<MQTTnet.IMqttClient> MqttNetAsync(string id, bool clean)
+        {
+            var client = new MQTTnet.MqttClientFactory().CreateMqttClient();
+            await client.ConnectAsync(MqttNetOptions(id, clean), ct);
+            return client;
+        }
+
         var payload = Encoding.UTF8.GetBytes("{\"truck\":\"T-050\",\"seq\":1842,\"ts\":\"2026-11-22T08:15:30Z\",\"readings\":[{\"sensor\":\"front\",\"temperature_c\":21.4,\"humidity_pct\":58.2},{\"sensor\":\"rear\",\"temperature_c\":22.0,\"humidity_pct\":60.1}],\"door_open\":false}");
         Console.WriteLine($"{count:N0} messages of {payload.Length} bytes on {topic}, {rounds} rounds; broker {host}:{port}");
 
@@ -57,6 +69,13 @@ internal static class MqttReceiveRun
         {
             var ourId = $"bench-ours-{round}-{Guid.NewGuid():N}"[..23];
             var refId = $"bench-ref-{round}-{Guid.NewGuid():N}"[..23];
+            var netId = $"bench-mqttnet-{round}-{Guid.NewGuid():N}"[..23];
+            using (var setup = await MqttNetAsync(netId, clean: false))
+            {
+                await setup.SubscribeAsync(new MQTTnet.MqttClientSubscribeOptionsBuilder()
+                    .WithTopicFilter(topic, MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce).Build(), ct);
+                await setup.DisconnectAsync(new MQTTnet.MqttClientDisconnectOptions(), ct);
+            }
             await using (var setup = new MqttClient(Options(ourId, listenerUser, listenerPassword, clean: false)))
             {
                 await setup.ConnectAsync(ct);
@@ -86,12 +105,34 @@ internal static class MqttReceiveRun
                 await device.DisconnectAsync(ct);
             }
 
-            // Alternate who goes first, so neither always meets a warmer broker.
-            double ours = 0, reference = 0;
-            foreach (var who in round % 2 == 1 ? new[] { "ours", "ref" } : ["ref", "ours"])
+            // Rotate who goes first, so none always meets a warmer broker.
+            double ours = 0, reference = 0, mqttnet = 0;
+            long oursBytes = 0, mqttnetBytes = 0;
+            string[] order = ["ours", "ref", "mqttnet"];
+            foreach (var who in order.Skip((round - 1) % 3).Concat(order.Take((round - 1) % 3)))
             {
                 var clock = Stopwatch.StartNew();
-                if (who == "ref")
+                var allocated = GC.GetTotalAllocatedBytes(precise: true);
+                if (who == "mqttnet")
+                {
+                    var received = 0;
+                    var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    using var client = new MQTTnet.MqttClientFactory().CreateMqttClient();
+                    client.ApplicationMessageReceivedAsync += async e =>
+                    {
+                        e.AutoAcknowledge = false;
+                        await e.AcknowledgeAsync(ct);
+                        if (Interlocked.Increment(ref received) == count) drained.TrySetResult();
+                    };
+                    await client.ConnectAsync(MqttNetOptions(netId, clean: false), ct);
+                    await drained.Task.WaitAsync(ct);
+                    mqttnet = count / clock.Elapsed.TotalSeconds;
+                    mqttnetBytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+                    await client.DisconnectAsync(new MQTTnet.MqttClientDisconnectOptions(), ct);
+                    using var cleanup = await MqttNetAsync(netId, clean: true);
+                    await cleanup.DisconnectAsync(new MQTTnet.MqttClientDisconnectOptions(), ct);
+                }
+                else if (who == "ref")
                 {
                     var r = await Sub(refId, clean: false, "-C", count.ToString());
                     if (r.Lines != count) throw new Exception($"mosquitto_sub received {r.Lines} of {count}: {r.Error}");
@@ -108,12 +149,15 @@ internal static class MqttReceiveRun
                         await message.AcknowledgeAsync(ct);
                     }
                     ours = count / clock.Elapsed.TotalSeconds;
+                    oursBytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
                     await client.DisconnectAsync(ct);
                     await using var cleanup = new MqttClient(Options(ourId, listenerUser, listenerPassword, clean: true));
                     await cleanup.ConnectAsync(ct);
                 }
             }
             Console.WriteLine($"round {round}: receive QoS 1, manual ack: Logistics.Mqtt {ours,10:N0} msg/s   mosquitto_sub {reference,10:N0} msg/s   ratio {ours / reference:0.00}");
+            Console.WriteLine($"round {round}: receive QoS 1, manual ack: MQTTnet 5.2     {mqttnet,10:N0} msg/s   of mosquitto_sub {mqttnet / reference:0.00}   of ours {mqttnet / ours:0.00}");
+            Console.WriteLine($"round {round}: allocated while draining: Logistics.Mqtt {oursBytes / (double)count:N0} B/msg   MQTTnet {mqttnetBytes / (double)count:N0} B/msg   ratio {mqttnetBytes / (double)Math.Max(oursBytes, 1):0.0}");
         }
         return 0;
     }

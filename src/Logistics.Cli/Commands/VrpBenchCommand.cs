@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using CsvHelper;
+using Logistics.Core.Csv;
 using Logistics.Routing.Instances;
 using Spectre.Console;
 
@@ -183,24 +183,14 @@ internal static class VrpBenchCommand
     private static void WriteCsv(string path, IReadOnlyList<VrpBenchRow> rows)
     {
         using var writer = new StreamWriter(path);
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-        foreach (var header in new[] { "instance", "bks", "found", "gap_pct", "vehicles", "seconds", "feasible" })
-            csv.WriteField(header);
-        csv.NextRecord();
+        var csv = new CsvCellWriter(writer);
+        csv.Texts(["instance", "bks", "found", "gap_pct", "vehicles", "seconds", "feasible"]).EndRow();
         foreach (var row in rows)
         {
-            csv.WriteField(row.Instance);
-            csv.WriteField(Csv(row.Bks, "R"));
-            csv.WriteField(Csv(row.Found, "R"));
-            csv.WriteField(Csv(row.GapPercent, "0.0000"));
-            csv.WriteField(row.Vehicles?.ToString(CultureInfo.InvariantCulture) ?? "");
-            csv.WriteField(Csv(row.Seconds, "0.000"));
-            csv.WriteField(row.Status == "yes" ? "true" : row.Status == "NO" ? "false" : "error");
-            csv.NextRecord();
+            csv.Text(row.Instance).Number(row.Bks, "R").Number(row.Found, "R").Number(row.GapPercent, "0.0000").Number(row.Vehicles)
+                .Number(row.Seconds, "0.000").Text(row.Status == "yes" ? "true" : row.Status == "NO" ? "false" : "error").EndRow();
         }
     }
 
     private static string Number(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? "-";
-
-    private static string Csv(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? "";
 }

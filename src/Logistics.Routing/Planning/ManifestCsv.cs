@@ -1,5 +1,5 @@
 using System.Globalization;
-using CsvHelper;
+using Logistics.Core.Csv;
 
 namespace Logistics.Routing.Planning;
 
@@ -23,26 +23,24 @@ public static class ManifestCsv
         return files;
     }
 
+    /// <summary>Store names and ids are typed by people: they go through <see cref="CsvCellWriter"/>, which keeps a
+    /// name like <c>=HYPERLINK(…)</c> from running as a formula in the driver's spreadsheet.</summary>
     public static void Write(PlannedRoute route, TextWriter writer)
     {
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
-        foreach (var c in Columns) csv.WriteField(c);
-        csv.NextRecord();
+        var csv = new CsvCellWriter(writer);
+        csv.Texts(Columns).EndRow();
         foreach (var s in route.Stops)
         {
-            csv.WriteField(s.Sequence);
-            csv.WriteField(s.StoreId);
-            csv.WriteField(s.StoreName);
-            csv.WriteField(s.Tier);
-            csv.WriteField(s.Arrival.ToString("HH:mm"));
-            csv.WriteField(Math.Round(s.WaitMinutes, 1));
-            csv.WriteField(s.ServiceStart.ToString("HH:mm"));
-            csv.WriteField(s.Departure.ToString("HH:mm"));
-            csv.WriteField(s.Cartons);
-            csv.WriteField(s.WeightKg is { } kg ? Math.Round(kg, 1).ToString(CultureInfo.InvariantCulture) : "");
-            csv.WriteField(s.LoadAfterCartons);
-            csv.WriteField(string.Join(' ', s.OrderIds));
-            csv.NextRecord();
+            csv.Number(s.Sequence).Text(s.StoreId).Text(s.StoreName).Number(s.Tier)
+                .Text(s.Arrival.ToString("HH:mm", CultureInfo.InvariantCulture))
+                .Number(Math.Round(s.WaitMinutes, 1), "0.#")
+                .Text(s.ServiceStart.ToString("HH:mm", CultureInfo.InvariantCulture))
+                .Text(s.Departure.ToString("HH:mm", CultureInfo.InvariantCulture))
+                .Number(s.Cartons)
+                .Number(s.WeightKg is { } kg ? Math.Round(kg, 1) : null, "0.#")
+                .Number(s.LoadAfterCartons)
+                .Text(string.Join(' ', s.OrderIds))
+                .EndRow();
         }
     }
 }

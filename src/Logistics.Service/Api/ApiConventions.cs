@@ -15,6 +15,7 @@ public static class ApiConventions
                 context.ProblemDetails.Detail = $"Content-Type '{context.HttpContext.Request.ContentType}' is not accepted here; /openapi/v1.json lists what each endpoint takes.";
         });
         services.AddExceptionHandler<ServerErrorHandler>();
+        services.AddRequestSizeLimits();
         // One spelling of enums across the API, the same as the plan's JSON (PlanJson): camelCase strings,
         // also as dictionary keys (e.g. a plan's unassigned orders by reason).
         services.ConfigureHttpJsonOptions(options =>
@@ -23,12 +24,14 @@ public static class ApiConventions
         return services;
     }
 
-    /// <summary>First in the pipeline, so that an exception anywhere after it, and an empty 404 or 405
-    /// from routing, reach the client as ProblemDetails.</summary>
+    /// <summary>First in the pipeline, so that an exception anywhere after it, and any answer that is only a
+    /// status code (a 404 or 405 from routing, a 401 or 403 without a body, a URL or headers too large), reach the
+    /// client as ProblemDetails: with AddProblemDetails, UseStatusCodePages writes one.</summary>
     public static IApplicationBuilder UseApiErrors(this IApplicationBuilder app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestSizeLimits();
         return app;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using Logistics.Core.Csv;
 
 namespace Logistics.Service.Excursions;
 
@@ -14,27 +15,34 @@ public static class ExcursionReport
         "actual_arrival", "actual_source", "on_board_from", "on_board_until", "exposure_minutes",
     ];
 
+    /// <summary>The excursion's own columns, repeated on every row (excursion_id … route_id).</summary>
+    private const int HeadColumns = 15;
+
     /// <summary>One row per affected delivery, each repeating the excursion's columns; one row without delivery
     /// columns when none was affected, so the file always names the excursion. Instants in UTC.</summary>
     public static string Csv(AffectedDeliveries report)
     {
         var e = report.Excursion;
-        var head = new[]
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        var csv = new CsvCellWriter(text);
+        void Head() => csv.Text(e.Id.ToString()).Text(e.Truck).Text(e.Sensor).Text(e.Quantity).Text(e.Severity).Text(e.Band.Level)
+            .Number(e.Band.Min).Number(e.Band.Max).Text(Instant(e.Start)).Text(Instant(e.End)).Number(e.DurationMinutes).Number(e.Peak)
+            .Number(e.MeanKineticTemperatureC).Text(report.PlanId).Text(report.RouteId);
+        csv.Texts(Columns).EndRow();
+        if (report.Deliveries.Count == 0)
         {
-            e.Id.ToString(), e.Truck, e.Sensor, e.Quantity, e.Severity, e.Band.Level, Number(e.Band.Min), Number(e.Band.Max), Instant(e.Start),
-            Instant(e.End), Number(e.DurationMinutes), Number(e.Peak), Number(e.MeanKineticTemperatureC), report.PlanId ?? "", report.RouteId ?? "",
-        };
-        var csv = new StringBuilder().AppendJoin(',', Columns).Append("\r\n");
-        var rows = report.Deliveries.Count == 0
-            ? [head.Concat(Enumerable.Repeat("", Columns.Length - head.Length))]
-            : report.Deliveries.Select(d => head.Concat(new[]
-            {
-                d.Sequence.ToString(CultureInfo.InvariantCulture), d.StoreId, d.StoreName, d.Tier.ToString(CultureInfo.InvariantCulture),
-                string.Join(';', d.OrderIds), d.Cartons.ToString(CultureInfo.InvariantCulture), Instant(d.PlannedArrival), Instant(d.ActualArrival),
-                d.ActualSource, Instant(d.OnBoardFrom), Instant(d.OnBoardUntil), Number(d.ExposureMinutes),
-            }));
-        foreach (var row in rows) csv.AppendJoin(',', row.Select(Field)).Append("\r\n");
-        return csv.ToString();
+            Head();
+            for (var i = HeadColumns; i < Columns.Length; i++) csv.Text("");
+            csv.EndRow();
+        }
+        foreach (var d in report.Deliveries)
+        {
+            Head();
+            csv.Number(d.Sequence).Text(d.StoreId).Text(d.StoreName).Number(d.Tier).Text(string.Join(';', d.OrderIds)).Number(d.Cartons)
+                .Text(Instant(d.PlannedArrival)).Text(Instant(d.ActualArrival)).Text(d.ActualSource).Text(Instant(d.OnBoardFrom))
+                .Text(Instant(d.OnBoardUntil)).Number(d.ExposureMinutes).EndRow();
+        }
+        return text.ToString();
     }
 
     /// <summary>A self-contained page (inline CSS, no script) with times in the site's zone; every value is HTML-encoded.</summary>
@@ -45,7 +53,7 @@ public static class ExcursionReport
         string Local(DateTimeOffset? t) => t is { } v ? TimeZoneInfo.ConvertTime(v, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "ongoing";
         var unit = e.Quantity == "temperature" ? "°C" : "% RH";
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Excursion ")
+        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"/favicon.ico\"><title>Excursion ")
             .Append(h.Encode(e.Id.ToString())).Append("</title><style>")
             .Append("body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#111}table{border-collapse:collapse;margin:1em 0}")
             .Append("th,td{border:1px solid #999;padding:.25em .5em;text-align:left}th{background:#eee}.num{text-align:right}")
@@ -99,12 +107,4 @@ public static class ExcursionReport
         t is { } v ? v.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) : "";
 
     private static string Number(double? n) => n is { } v ? v.ToString("0.##", CultureInfo.InvariantCulture) : "";
-
-    /// <summary>RFC 4180 quoting; text that a spreadsheet would run as a formula gets a leading apostrophe.</summary>
-    private static string Field(string value)
-    {
-        if (value.Length > 0 && "=+-@".Contains(value[0]) && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-            value = "'" + value;
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
-    }
 }

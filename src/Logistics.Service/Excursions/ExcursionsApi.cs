@@ -9,7 +9,8 @@ public static class ExcursionsApi
 {
     public static IEndpointRouteBuilder MapExcursionsApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/excursions").WithTags("Excursions").RequireAuthorization(Policies.Quality).WithServerProblems();
+        var group = endpoints.MapGroup("/api/excursions").WithTags("Excursions").RequireAuthorization(Policies.Quality).WithServerProblems()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/", ListAsync).WithName("ListExcursions")
             .WithSummary("Temperature and humidity excursions (one per alert) with start, end, peak, duration, MKT and band.");
         group.MapGet("/{id}", GetAsync).WithName("GetExcursion").WithSummary("One excursion and the readings it is made of.");
@@ -24,7 +25,7 @@ public static class ExcursionsApi
     public static IEndpointRouteBuilder MapExcursionReports(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/reports/excursions/{id}", HtmlAsync).RequireAuthorization(Policies.Quality).WithServerProblems()
-            .WithTags("Excursions").WithName("GetExcursionReportPage").WithSummary("The excursion report as a printable HTML page.");
+            .ProducesProblem(StatusCodes.Status404NotFound).WithTags("Excursions").WithName("GetExcursionReportPage").WithSummary("The excursion report as a printable HTML page.");
         return endpoints;
     }
 
@@ -41,7 +42,7 @@ public static class ExcursionsApi
         return TypedResults.Ok(await excursions.ListAsync(truckId, sensorName, start, end, ct));
     }
 
-    private static async Task<Results<Ok<ExcursionDetail>, ValidationProblem, NotFound<ProblemDetails>>> GetAsync(string id,
+    private static async Task<Results<Ok<ExcursionDetail>, ValidationProblem, ProblemHttpResult>> GetAsync(string id,
         ExcursionService excursions, CancellationToken ct)
     {
         var errors = new QueryErrors();
@@ -51,7 +52,7 @@ public static class ExcursionsApi
             (period?.Readings ?? []).Select(r => new ExcursionDetail.Reading(r.Time, r.TemperatureC, r.HumidityPct)).ToList()));
     }
 
-    private static async Task<Results<Ok<AffectedDeliveries>, ValidationProblem, NotFound<ProblemDetails>>> DeliveriesAsync(string id,
+    private static async Task<Results<Ok<AffectedDeliveries>, ValidationProblem, ProblemHttpResult>> DeliveriesAsync(string id,
         ExcursionService excursions, CancellationToken ct)
     {
         var errors = new QueryErrors();
@@ -59,7 +60,7 @@ public static class ExcursionsApi
         return await excursions.DeliveriesAsync(excursionId, ct) is { } found ? TypedResults.Ok(found) : NotFound(excursionId);
     }
 
-    private static async Task<Results<FileContentHttpResult, ValidationProblem, NotFound<ProblemDetails>>> CsvAsync(string id,
+    private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> CsvAsync(string id,
         ExcursionService excursions, CancellationToken ct)
     {
         var errors = new QueryErrors();
@@ -69,7 +70,7 @@ public static class ExcursionsApi
             $"excursion-{excursionId}.csv");
     }
 
-    private static async Task<Results<ContentHttpResult, ValidationProblem, NotFound<ProblemDetails>>> HtmlAsync(string id,
+    private static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> HtmlAsync(string id,
         ExcursionService excursions, Microsoft.Extensions.Options.IOptions<Configuration.SiteOptions> site, CancellationToken ct)
     {
         var errors = new QueryErrors();
@@ -78,7 +79,7 @@ public static class ExcursionsApi
         return TypedResults.Content(ExcursionReport.Html(found, site.Value.Zone), "text/html; charset=utf-8");
     }
 
-    private static NotFound<ProblemDetails> NotFound(Guid id) => TypedResults.NotFound(new ProblemDetails
+    private static ProblemHttpResult NotFound(Guid id) => TypedResults.Problem(new ProblemDetails
     {
         Title = "No such excursion",
         Detail = $"There is no temperature or humidity excursion with id {id} (an excursion's id is its alert's id).",

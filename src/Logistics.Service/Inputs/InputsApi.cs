@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Logistics.Data.Inputs;
 using Logistics.Routing.Planning;
+using Logistics.Service.Api;
 using Logistics.Service.Inputs.Contracts;
 using Logistics.Service.Security;
 using Logistics.Simulators.Orders;
@@ -198,11 +199,15 @@ public static class InputsApi
     }
 
     /// <param name="where">Where the date was given: "query string" or "request body".</param>
-    private static InputError? ParseDate(string? text, string where) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+    private static InputError? ParseDate(string? text, string where)
+    {
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            return new InputError(where, 0, "date", text ?? "",
+                text is null ? "the delivery date is required: write yyyy-MM-dd, e.g. 2026-11-23" : $"not a date: write yyyy-MM-dd from {DateLimits.DayRange}, e.g. 2026-11-23");
+        return DateLimits.DayProblem(day) is null
             ? null
-            : new InputError(where, 0, "date", text ?? "",
-                text is null ? "the delivery date is required: write yyyy-MM-dd, e.g. 2026-11-23" : "not a date: write yyyy-MM-dd, e.g. 2026-11-23");
+            : new InputError(where, 0, "date", text!, $"not a delivery day this service plans: give a date from {DateLimits.DayRange}");
+    }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

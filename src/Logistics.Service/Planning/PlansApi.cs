@@ -36,7 +36,8 @@ public static partial class PlansApi
 
     public static IEndpointRouteBuilder MapPlansApi(this IEndpointRouteBuilder endpoints)
     {
-        var plans = endpoints.MapGroup("/api/plans").WithTags("Plans").RequireAuthorization(Policies.Staff);
+        var plans = endpoints.MapGroup("/api/plans").WithTags("Plans").RequireAuthorization(Policies.Staff)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         plans.MapPost("/", CreateAsync).RequireAuthorization(Policies.Dispatch).Accepts<CreatePlanRequest>("application/json")
             .WithName("CreatePlan").WithSummary("Queue a planning job for a day");
         plans.MapGet("/", ListAsync).WithName("ListPlans").WithSummary("Planning jobs, newest first, optionally of one day");
@@ -47,10 +48,12 @@ public static partial class PlansApi
         plans.MapPost("/{id}/cancel", CancelAsync).RequireAuthorization(Policies.Dispatch)
             .WithName("CancelPlan").WithSummary("Cancel a queued or running job (a running one keeps its best plan so far)");
         plans.MapPost("/{id}/moves", MoveAsync).RequireAuthorization(Policies.Dispatch).Accepts<MoveRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithName("MoveStore").WithSummary("Move a store's deliveries to another route; 422 says why it cannot go there");
         plans.MapPost("/{id}/reoptimize", ReoptimizeAsync).RequireAuthorization(Policies.Dispatch).Accepts<ReoptimizeRequest>("application/json")
             .WithName("ReoptimizePlan").WithSummary("Queue a job that keeps the locked routes and plans the rest again");
         plans.MapPost("/{id}/publish", PublishAsync).RequireAuthorization(Policies.Dispatch).Accepts<PublishRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithName("PublishPlan").WithSummary("Send each route to its truck (retained on fleet/{truck}/plan) and record it");
         return endpoints;
     }
@@ -78,8 +81,10 @@ public static partial class PlansApi
         DateOnly? day = null;
         if (date is not null)
         {
-            if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", out var parsed))
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["date"] = [$"'{date}' is not a date; use yyyy-MM-dd, e.g. 2026-11-23"] });
+            if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["date"] = [$"'{date}' is not a date; use yyyy-MM-dd from {Api.DateLimits.DayRange}, e.g. 2026-11-23"] });
+            if (Api.DateLimits.DayProblem(parsed) is { } problem)
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["date"] = [problem] });
             day = parsed;
         }
         var views = new List<PlanView>();
@@ -87,13 +92,13 @@ public static partial class PlansApi
         return TypedResults.Ok<IReadOnlyList<PlanView>>(views);
     }
 
-    private static async Task<Results<Ok<PlanView>, NotFound<ProblemDetails>>> GetAsync(string id, PlanStore store, PlanJobQueue queue,
+    private static async Task<Results<Ok<PlanView>, ProblemHttpResult>> GetAsync(string id, PlanStore store, PlanJobQueue queue,
         CancellationToken cancellationToken) =>
         await store.GetAsync(id, cancellationToken) is { } record
             ? TypedResults.Ok(await ViewAsync(record, store, queue, cancellationToken))
             : NotFound(id);
 
-    private static async Task<Results<ContentHttpResult, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> ResultAsync(string id, PlanStore store,
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> ResultAsync(string id, PlanStore store,
         CancellationToken cancellationToken)
     {
         if (await store.GetAsync(id, cancellationToken) is not { } record) return NotFound(id);
@@ -101,7 +106,7 @@ public static partial class PlansApi
         return TypedResults.Text(await ResultJsonAsync(record, plan, store, cancellationToken), "application/json; charset=utf-8", Encoding.UTF8);
     }
 
-    private static async Task<Results<ContentHttpResult, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> GeoJsonAsync(string id, PlanStore store,
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GeoJsonAsync(string id, PlanStore store,
         CancellationToken cancellationToken)
     {
         if (await store.GetAsync(id, cancellationToken) is not { } record) return NotFound(id);
@@ -109,20 +114,20 @@ public static partial class PlansApi
         return TypedResults.Text(PlanGeoJson.Serialize(plan), "application/geo+json; charset=utf-8", Encoding.UTF8);
     }
 
-    private static async Task<Results<ContentHttpResult, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> ManifestAsync(string id, string routeId,
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> ManifestAsync(string id, string routeId,
         PlanStore store, CancellationToken cancellationToken)
     {
         if (await store.GetAsync(id, cancellationToken) is not { } record) return NotFound(id);
         if (record.Plan is not { } plan) return NoResult(record);
         if (plan.Routes.FirstOrDefault(r => r.RouteId == routeId) is not { } route)
-            return TypedResults.NotFound(Problem(StatusCodes.Status404NotFound, "No such route",
+            return TypedResults.Problem(Problem(StatusCodes.Status404NotFound, "No such route",
                 $"plan {id} has no route '{routeId}'; its routes are {string.Join(", ", plan.Routes.Select(r => r.RouteId))}"));
         using var writer = new StringWriter();
         ManifestCsv.Write(route, writer);
         return TypedResults.Text(writer.ToString(), "text/csv; charset=utf-8", Encoding.UTF8);
     }
 
-    private static async Task<Results<Accepted<PlanView>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> CancelAsync(string id, PlanStore store,
+    private static async Task<Results<Accepted<PlanView>, ProblemHttpResult>> CancelAsync(string id, PlanStore store,
         PlanJobQueue queue, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await store.GetAsync(id, cancellationToken) is not { } record) return NotFound(id);
@@ -130,13 +135,13 @@ public static partial class PlansApi
                         && await store.CancelQueuedAsync(id, "cancelled before it started", clock.GetUtcNow(), cancellationToken);
         // A queued job may have started between the read and the update: then it is cancelled as a running one.
         if (!cancelled && !queue.CancelRunning(id))
-            return TypedResults.Conflict(Problem(StatusCodes.Status409Conflict, "The job has ended",
+            return TypedResults.Problem(Problem(StatusCodes.Status409Conflict, "The job has ended",
                 $"plan {id} is {record.Status}; only a queued or running job can be cancelled"));
         var now = await store.GetAsync(id, cancellationToken) ?? record;
         return TypedResults.Accepted($"/api/plans/{id}", await ViewAsync(now, store, queue, cancellationToken));
     }
 
-    private static async Task<Results<ContentHttpResult, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>, UnprocessableEntity<ProblemDetails>>>
+    private static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>>
         MoveAsync(string id, HttpRequest request, PlanStore store, PlanEditGate gate, CancellationToken cancellationToken)
     {
         var body = await RequestBody.ReadAsync(request, cancellationToken);
@@ -144,7 +149,7 @@ public static partial class PlansApi
         var toRouteId = Required(body, "toRouteId", "the id of the route to move it to, e.g. \"van-02\"");
         if (body.Errors.Count > 0 || storeId is null || toRouteId is null) return TypedResults.ValidationProblem(body.Errors);
 
-        return await gate.RunAsync<Results<ContentHttpResult, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>, UnprocessableEntity<ProblemDetails>>>(async () =>
+        return await gate.RunAsync<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>>(async () =>
         {
             if (await store.GetAsync(id, cancellationToken) is not { } record) return NotFound(id);
             if (record.Plan is not { } plan) return NoResult(record);
@@ -161,14 +166,14 @@ public static partial class PlansApi
                 problem.Extensions["reason"] = JsonNamingPolicy.CamelCase.ConvertName(refusal.Reason.ToString());
                 problem.Extensions["storeId"] = storeId;
                 problem.Extensions["toRouteId"] = toRouteId;
-                return TypedResults.UnprocessableEntity(problem);
+                return TypedResults.Problem(problem);
             }
             await store.ReplacePlanAsync(id, result.Plan!, cancellationToken);
             return TypedResults.Text(await ResultJsonAsync(record, result.Plan!, store, cancellationToken), "application/json; charset=utf-8", Encoding.UTF8);
         }, cancellationToken);
     }
 
-    private static async Task<Results<Accepted<PlanView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> ReoptimizeAsync(string id,
+    private static async Task<Results<Accepted<PlanView>, ValidationProblem, ProblemHttpResult>> ReoptimizeAsync(string id,
         HttpRequest request, PlanStore store, PlanJobQueue queue, TimeProvider clock, CancellationToken cancellationToken)
     {
         var body = await RequestBody.ReadAsync(request, cancellationToken);
@@ -190,19 +195,19 @@ public static partial class PlansApi
         return TypedResults.Accepted($"/api/plans/{record.Id}", PlanView.From(record, null, null));
     }
 
-    private static async Task<Results<Ok<PublishResponse>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ProblemHttpResult>> PublishAsync(
+    private static async Task<Results<Ok<PublishResponse>, ValidationProblem, ProblemHttpResult>> PublishAsync(
         string id, HttpRequest request, PlanStore store, PlanPublisher publisher, PlanEditGate gate, CancellationToken cancellationToken)
     {
         var body = await RequestBody.ReadAsync(request, cancellationToken);
         var chosen = body.StringMap("trucks") ?? new Dictionary<string, string>();
         if (body.Errors.Count > 0) return TypedResults.ValidationProblem(body.Errors);
 
-        return await gate.RunAsync<Results<Ok<PublishResponse>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>, ProblemHttpResult>>(async () =>
+        return await gate.RunAsync<Results<Ok<PublishResponse>, ValidationProblem, ProblemHttpResult>>(async () =>
         {
             if (await store.GetAsync(id, cancellationToken) is not { } record) return NotFound(id);
             if (record.Plan is not { } plan) return NoResult(record);
             if (plan.Routes.Count == 0)
-                return TypedResults.Conflict(Problem(StatusCodes.Status409Conflict, "Nothing to publish", $"plan {id} has no routes"));
+                return TypedResults.Problem(Problem(StatusCodes.Status409Conflict, "Nothing to publish", $"plan {id} has no routes"));
             foreach (var (routeId, truck) in chosen)
             {
                 if (plan.Routes.All(r => r.RouteId != routeId))
@@ -259,11 +264,11 @@ public static partial class PlansApi
         return string.IsNullOrWhiteSpace(value) ? null : value;
     }
 
-    private static NotFound<ProblemDetails> NotFound(string id) =>
-        TypedResults.NotFound(Problem(StatusCodes.Status404NotFound, "No such plan", $"there is no plan '{id}'; GET /api/plans lists them"));
+    private static ProblemHttpResult NotFound(string id) =>
+        TypedResults.Problem(Problem(StatusCodes.Status404NotFound, "No such plan", $"there is no plan '{id}'; GET /api/plans lists them"));
 
-    private static Conflict<ProblemDetails> NoResult(PlanRecord record) =>
-        TypedResults.Conflict(Problem(StatusCodes.Status409Conflict, "The plan has no result",
+    private static ProblemHttpResult NoResult(PlanRecord record) =>
+        TypedResults.Problem(Problem(StatusCodes.Status409Conflict, "The plan has no result",
             record.Status is PlanStatus.Queued or PlanStatus.Running
                 ? $"plan {record.Id} is {record.Status}; wait until it has succeeded (GET /api/plans/{record.Id})"
                 : $"plan {record.Id} {record.Status} without a plan{(record.Error is null ? "" : $": {record.Error}")}"));

@@ -85,9 +85,17 @@ internal sealed class RequestBody
             if (!Errors.ContainsKey(field)) Add(field, "is required: the delivery day as yyyy-MM-dd, e.g. \"2026-11-23\"");
             return null;
         }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        Add(field, $"'{text}' is not a date; use yyyy-MM-dd, e.g. \"2026-11-23\"");
-        return null;
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            Add(field, $"'{Shorten(text)}' is not a date; use yyyy-MM-dd from {Api.DateLimits.DayRange}, e.g. \"2026-11-23\"");
+            return null;
+        }
+        if (Api.DateLimits.DayProblem(date) is { } problem)
+        {
+            Add(field, problem);
+            return null;
+        }
+        return date;
     }
 
     public void Add(string field, string message) =>

@@ -17,8 +17,10 @@ public static class AlertsApi
         group.MapGet("/", ListAsync).RequireAuthorization(Policies.Staff)
             .WithName("ListAlerts").WithSummary("Alerts that match the filter, newest start first, one page at a time.");
         group.MapPost("/{id}/acknowledge", AcknowledgeAsync).RequireAuthorization(Policies.Quality)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("AcknowledgeAlert").WithSummary("Acknowledges an alert with a comment, in the name of the API key.");
         group.MapGet("/{id}/audit", AuditAsync).RequireAuthorization(Policies.Quality)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetAlertAudit").WithSummary("Every change to an alert, oldest first.");
         return endpoints;
     }
@@ -44,7 +46,7 @@ public static class AlertsApi
         return TypedResults.Ok(new AlertList(page.Items.Select(AlertView.From).ToList(), page.Total));
     }
 
-    private static async Task<Results<Ok<AlertView>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> AcknowledgeAsync(
+    private static async Task<Results<Ok<AlertView>, ValidationProblem, ProblemHttpResult>> AcknowledgeAsync(
         string id, AcknowledgeRequest? request, ClaimsPrincipal user, SqliteAlertStore alerts, CancellationToken ct)
     {
         var errors = new QueryErrors();
@@ -62,11 +64,11 @@ public static class AlertsApi
         }
         catch (InvalidOperationException e)
         {
-            return TypedResults.Conflict(new ProblemDetails { Title = "Already acknowledged", Detail = e.Message, Status = StatusCodes.Status409Conflict });
+            return TypedResults.Problem(new ProblemDetails { Title = "Already acknowledged", Detail = e.Message, Status = StatusCodes.Status409Conflict });
         }
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<AuditView>>, ValidationProblem, NotFound<ProblemDetails>>> AuditAsync(string id,
+    private static async Task<Results<Ok<IReadOnlyList<AuditView>>, ValidationProblem, ProblemHttpResult>> AuditAsync(string id,
         SqliteAlertStore alerts, CancellationToken ct)
     {
         var errors = new QueryErrors();
@@ -82,6 +84,6 @@ public static class AlertsApi
         }
     }
 
-    private static NotFound<ProblemDetails> NotFound(AlertNotFoundException e) =>
-        TypedResults.NotFound(new ProblemDetails { Title = "No such alert", Detail = e.Message, Status = StatusCodes.Status404NotFound });
+    private static ProblemHttpResult NotFound(AlertNotFoundException e) =>
+        TypedResults.Problem(new ProblemDetails { Title = "No such alert", Detail = e.Message, Status = StatusCodes.Status404NotFound });
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Logistics.Service.Api;
 using Logistics.Telemetry.Influx;
 
 namespace Logistics.Service.Telemetry;
@@ -43,15 +44,27 @@ public sealed partial class QueryErrors
         return null;
     }
 
-    /// <summary>An ISO-8601 instant; one without an offset is taken as UTC.</summary>
+    /// <summary>An ISO-8601 instant inside <see cref="DateLimits"/>; one without an offset is taken as UTC.</summary>
     public DateTimeOffset? Instant(string field, string? value)
     {
         if (string.IsNullOrEmpty(value)) return null;
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
-            return instant.ToUniversalTime();
-        Add(field, $"'{value}' is not an instant: use ISO-8601, e.g. 2026-11-22T08:00:00Z.");
-        return null;
+        if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+        {
+            Add(field, $"'{value}' is not an instant: use ISO-8601 from {DateLimits.InstantRange}, e.g. 2026-11-22T08:00:00Z.");
+            return null;
+        }
+        if (DateLimits.InstantProblem(instant, value) is { } problem)
+        {
+            Add(field, problem);
+            return null;
+        }
+        return instant.ToUniversalTime();
     }
+
+    /// <summary>The start of a range that defaults to <paramref name="length"/> before its end: never before
+    /// <see cref="DateLimits.FirstInstant"/>, whatever the end.</summary>
+    public static DateTimeOffset Before(DateTimeOffset end, TimeSpan length) =>
+        end - DateLimits.FirstInstant < length ? DateLimits.FirstInstant : end - length;
 
     /// <summary>A [from, to) pair: from before to, at most <paramref name="maxRange"/> apart when given.</summary>
     public void Range(DateTimeOffset? from, DateTimeOffset? to, TimeSpan? maxRange = null)

@@ -55,7 +55,7 @@ public static class TelemetryApi
         var errors = new QueryErrors();
         var truckId = errors.Truck("truck", truck, required: true);
         var end = errors.Instant("to", to) ?? clock.GetUtcNow();
-        var start = errors.Instant("from", from) ?? end - DefaultHistory;
+        var start = errors.Instant("from", from) ?? QueryErrors.Before(end, DefaultHistory);
         var sensorName = errors.Sensor("sensor", sensor);
         var step = errors.Bucket("bucket", bucket, TimeSpan.FromMinutes(1));
         errors.Range(start, end, QueryErrors.MaxRange);

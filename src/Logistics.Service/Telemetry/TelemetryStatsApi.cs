@@ -1,3 +1,4 @@
+using Logistics.Service.Security;
 using Logistics.Telemetry.Journal;
 using Logistics.Telemetry.Listener;
 
@@ -5,11 +6,11 @@ namespace Logistics.Service.Telemetry;
 
 public static class TelemetryStatsApi
 {
-    /// <summary>GET /telemetry/stats: what the listener received, stored and refused since it started,
-    /// and where its journal stands.</summary>
+    /// <summary>GET /api/telemetry/stats: what the listener received, stored and refused since it started,
+    /// and where its journal stands. Staff only: it names the last InfluxDB error and shows the fleet's traffic.</summary>
     public static IEndpointRouteBuilder MapTelemetryStatsApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/telemetry/stats", (TelemetryCounters c, MessageJournal journal) => Results.Ok(new
+        endpoints.MapGet("/api/telemetry/stats", (TelemetryCounters c, MessageJournal journal) => Results.Ok(new
         {
             received = c.Received,
             journaled = c.Journaled,
@@ -31,7 +32,8 @@ public static class TelemetryStatsApi
                 deviceToCabMs = new { p50 = c.DeviceToCab.Percentile(50), p99 = c.DeviceToCab.Percentile(99) },
             },
             journal = new { lastSequence = journal.LastSequence, checkpoints = journal.Checkpoints, bytesUsed = journal.BytesUsed, state = journal.State.ToString() },
-        }));
+        })).RequireAuthorization(Policies.Staff).WithTags("Telemetry").WithName("GetTelemetryStats")
+            .WithSummary("What the listener received, journaled, acknowledged, stored and rejected since it started, and its journal's checkpoints.");
         return endpoints;
     }
 }

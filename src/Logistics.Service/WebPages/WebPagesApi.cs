@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Logistics.Service.Configuration;
 using Logistics.Service.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.FileProviders;
@@ -38,7 +39,7 @@ public static class WebPagesApi
         app.MapGroup("/api/web").RequireAuthorization(Policies.Staff).WithTags("Web pages")
             .MapGet("/settings", Settings)
             .WithName("GetWebSettings")
-            .WithSummary("The signed-in key's name and role, and the map's tile settings");
+            .WithSummary("The signed-in key's name and role, the map's tile settings, the site's time zone and the API's form limits");
         return app;
     }
 
@@ -48,11 +49,11 @@ public static class WebPagesApi
         $"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:{(tileSource is null ? "" : " " + tileSource)}; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
-    private static Ok<WebSettings> Settings(ClaimsPrincipal user, IOptions<WebOptions> options)
+    private static Ok<WebSettings> Settings(ClaimsPrincipal user, IOptions<WebOptions> options, IOptions<SiteOptions> site)
     {
         var o = options.Value;
         return TypedResults.Ok(new WebSettings(user.Identity?.Name ?? "", user.FindFirstValue(ClaimTypes.Role) ?? "",
-            new MapSettings(o.TileUrl, o.TileAttribution, o.TileMaxZoom)));
+            new MapSettings(o.TileUrl, o.TileAttribution, o.TileMaxZoom), site.Value.TimeZone, FormLimits.Current));
     }
 
     /// <summary>wwwroot in the project folder when the service runs from there (development, the API

@@ -71,6 +71,7 @@ public class VrpSolveSmokeTests
         Assert.True(distance >= 27591);
     }
 
+    /// <summary>The broken instance's file name starts like a spreadsheet formula: the CSV keeps it as text.</summary>
     [Fact]
     public void Bench_writes_a_table_and_a_csv_and_keeps_going_after_a_broken_instance()
     {
@@ -78,16 +79,16 @@ public class VrpSolveSmokeTests
         var folder = scratch.Path;
         File.Copy(VrpBenchmarkFiles.Solomon("C101.txt"), Path.Combine(folder, "C101.txt"));
         File.Copy(VrpBenchmarkFiles.Solomon("bks_distance_only.csv"), Path.Combine(folder, "bks_distance_only.csv"));
-        File.WriteAllLines(Path.Combine(folder, "BROKEN.txt"), File.ReadAllLines(VrpBenchmarkFiles.Solomon("C102.txt")).Take(30));
-        File.AppendAllText(Path.Combine(folder, "BROKEN.txt"), "   30      20         50\r\n");
+        File.WriteAllLines(Path.Combine(folder, "=BROKEN.txt"), File.ReadAllLines(VrpBenchmarkFiles.Solomon("C102.txt")).Take(30));
+        File.AppendAllText(Path.Combine(folder, "=BROKEN.txt"), "   30      20         50\r\n");
         var csvPath = Path.Combine(folder, "out.csv");
 
         var run = CliRun.Of("vrp", "bench", folder, "--time-limit", "1", "--csv", csvPath);
 
         Assert.Equal(2, run.ExitCode); // one instance could not be read
-        Assert.Contains("[1/2] BROKEN", run.Stderr);
+        Assert.Contains("[1/2] =BROKEN", run.Stderr);
         Assert.Contains("[2/2] C101", run.Stderr);
-        Assert.Contains("BROKEN.txt:31: DEMAND", run.Stderr);
+        Assert.Contains("=BROKEN.txt:31: DEMAND", run.Stderr);
         Assert.Contains("average gap:", run.Stdout);
         Assert.Contains("over 1 instances", run.Stdout);
         Assert.Contains("827.3", run.Stdout);
@@ -95,7 +96,7 @@ public class VrpSolveSmokeTests
         var csv = File.ReadAllLines(csvPath);
         Assert.Equal("instance,bks,found,gap_pct,vehicles,seconds,feasible", csv[0]);
         Assert.Equal(3, csv.Length);
-        Assert.Equal("BROKEN,,,,,,error", csv[1]);
+        Assert.Equal("'=BROKEN,,,,,,error", csv[1]);
         var c101 = csv[2].Split(',');
         Assert.Equal(("C101", "827.3", "true"), (c101[0], c101[1], c101[6]));
         var found = double.Parse(c101[2], System.Globalization.CultureInfo.InvariantCulture);

@@ -8,6 +8,8 @@ public class HealthEndpointTests
     private static async Task<(HttpStatusCode Status, JsonElement Body)> GetHealth(ServiceProcess service)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
+        // The checks' details are for admins (anonymous callers get the status only: Service.Tests' HealthVisibilityTests).
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", service.AdminToken);
         var response = await http.GetAsync(new Uri(service.BaseUrl, "/health"));
         return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement);
     }

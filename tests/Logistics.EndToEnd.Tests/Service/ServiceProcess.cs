@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Logistics.Data;
+using Logistics.Data.Security;
 
 namespace Logistics.EndToEnd.Tests.Service;
 
@@ -9,14 +11,19 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private ServiceProcess(Process process, Uri baseUrl, IReadOnlyDictionary<string, string> configuration)
+    private ServiceProcess(Process process, Uri baseUrl, IReadOnlyDictionary<string, string> configuration, string adminToken)
     {
         _process = process;
         BaseUrl = baseUrl;
         Configuration = configuration;
+        AdminToken = adminToken;
     }
 
     public Uri BaseUrl { get; }
+
+    /// <summary>An admin key made in the service's database before it started: /api/telemetry/stats and the
+    /// details of /health need one.</summary>
+    public string AdminToken { get; }
 
     /// <summary>The environment it was started with: <see cref="StartAgainAsync"/> reuses it (same
     /// listener client id, data directory and database).</summary>
@@ -52,10 +59,13 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public static async Task<ServiceProcess> StartAsync(IReadOnlyDictionary<string, string> configuration, TimeSpan? startupLimit = null)
     {
+        var database = new LogisticsDatabase(configuration["Database__Path"]);
+        await database.MigrateAsync();
+        var admin = await new ApiKeyStore(database).CreateAsync($"e2e admin {Guid.NewGuid():N}"[..20], Role.Admin);
         var url = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var info = ProcessRunner.StartInfo("dotnet", [RepositoryPaths.ProgramDll("Logistics.Service"), "--urls", url.ToString()], configuration);
         info.WorkingDirectory = Path.GetTempPath();
-        var service = new ServiceProcess(new Process { StartInfo = info, EnableRaisingEvents = true }, url, new Dictionary<string, string>(configuration));
+        var service = new ServiceProcess(new Process { StartInfo = info, EnableRaisingEvents = true }, url, new Dictionary<string, string>(configuration), admin.Token);
         service._process.OutputDataReceived += (_, e) => { if (e.Data is not null) service._output.Enqueue(e.Data); };
         service._process.ErrorDataReceived += (_, e) => { if (e.Data is not null) service._output.Enqueue(e.Data); };
         service._process.Start();

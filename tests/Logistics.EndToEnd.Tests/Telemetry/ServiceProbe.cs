@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 
 namespace Logistics.EndToEnd.Tests.Telemetry;
 
-/// <summary>The service's /telemetry/stats and /health, read by a test.</summary>
+/// <summary>The service's /api/telemetry/stats and /health, read by a test with its admin key.</summary>
 public sealed record TelemetryStats(JsonElement Body)
 {
     public long Received => Body.GetProperty("received").GetInt64();
@@ -37,14 +37,19 @@ public static class ServiceProbe
 
     public static async Task<TelemetryStats> StatsAsync(ServiceProcess service)
     {
-        var body = await Http.GetStringAsync(new Uri(service.BaseUrl, "/telemetry/stats"));
-        return new TelemetryStats(JsonDocument.Parse(body).RootElement.Clone());
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(service.BaseUrl, "/api/telemetry/stats"));
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", service.AdminToken);
+        using var response = await Http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return new TelemetryStats(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
     }
 
-    /// <summary>HTTP status and body of /health (200 or 503 with the checks).</summary>
+    /// <summary>HTTP status and body of /health (200 or 503 with the checks, which the admin key shows).</summary>
     public static async Task<(int Status, JsonElement Body)> HealthAsync(ServiceProcess service)
     {
-        using var response = await Http.GetAsync(new Uri(service.BaseUrl, "/health"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(service.BaseUrl, "/health"));
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", service.AdminToken);
+        using var response = await Http.SendAsync(request);
         return ((int)response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
     }
 

@@ -29,6 +29,9 @@ public class DispatcherPageTests(WebService web) : IClassFixture<WebService>
         await page.FillAsync("#demo-trucks", "1");
         await page.ClickAsync("#generate");
         await Expect(page.Locator(".message.note")).ToContainTextAsync("Generated 150 stores");
+        // One vehicle is "1 vehicle", not "1 vehicles".
+        await Expect(page.Locator(".message.note")).ToContainTextAsync(" and 1 vehicle for ");
+        await Expect(page.Locator("#day-summary")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"^150 stores, 1 vehicle, \d+ orders"));
         await RenameFirstStoresAsync();
 
         await page.FillAsync("#time-limit", "4");
@@ -42,6 +45,10 @@ public class DispatcherPageTests(WebService web) : IClassFixture<WebService>
         await page.WaitForSelectorAsync("#result-panel[data-plan]");
         var planId = await page.Locator("#result-panel").GetAttributeAsync("data-plan");
         Assert.Equal(planId, await page.Locator("#plans").InputValueAsync());
+        // The picker tells plans apart by what a dispatcher knows them by, not by their hex ids.
+        var label = await page.Locator($"#plans option[value='{planId}']").InnerTextAsync();
+        Assert.Matches($@"^{date} · (\S+ · )?\d+ yuan · \d+ routes? · made \d{{4}}-\d{{2}}-\d{{2}} \d{{2}}:\d{{2}} · succeeded$", label);
+        Assert.DoesNotContain(planId!, label);
         using var api = web.ApiClient(Role.Dispatcher);
         var plan = JsonNode.Parse(await api.GetStringAsync($"/api/plans/{planId}/result"))!;
         var routes = plan["routes"]!.AsArray();
@@ -81,8 +88,12 @@ public class DispatcherPageTests(WebService web) : IClassFixture<WebService>
         await page.Locator("#map").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(WebService.ScreenshotFolder, "dispatch-map-zoomed.png") });
 
         await page.ClickAsync("#publish");
-        await Expect(page.Locator(".message.note")).ToContainTextAsync($"Published {routes.Count} routes");
+        await Expect(page.Locator(".message.note")).ToContainTextAsync($"Published {routes.Count} route{(routes.Count == 1 ? "" : "s")} to");
         await Expect(page.Locator("#legend")).ToContainTextAsync("→ T-001");
+        // The route header says which is the vehicle type and which the truck.
+        var header = page.Locator(".route-card h3").First;
+        await Expect(header.Locator(".vehicle-type")).ToHaveTextAsync($" · vehicle type {routes[0]!["vehicleType"]!.GetValue<string>()}");
+        await Expect(header.Locator(".truck")).ToHaveTextAsync(" · truck T-001");
 
         // Adjusting: an unassigned store onto the one route. The page shows what the service decided,
         // the re-timed plan or the reason it refused.

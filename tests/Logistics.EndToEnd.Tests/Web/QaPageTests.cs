@@ -91,6 +91,16 @@ public class QaPageTests(WebService web) : IClassFixture<WebService>
         await Expect(page.Locator(".chart[data-quantity='temperature'] canvas")).ToHaveCountAsync(1);
         await Expect(page.Locator(".chart[data-quantity='temperature'] h3")).ToContainTextAsync("excursion (1)");
         await Expect(page.Locator("#history-profile")).ToContainTextAsync("profile tobacco");
+        // The axis is in the site's zone and 24-hour clock although the browser is in New York with a US locale.
+        var chart = page.Locator(".chart[data-quantity='temperature']");
+        await Expect(chart).ToHaveAttributeAsync("data-x-ticks", new System.Text.RegularExpressions.Regex(@"^\d{2}:\d{2}(\|\d{2}:\d{2})*$"));
+        var (first, last) = (LocalInput(start.AddMinutes(-5)), LocalInput(start.AddMinutes(20)));
+        if (first[..10] == last[..10])
+        {
+            foreach (var tick in (await chart.GetAttributeAsync("data-x-ticks"))!.Split('|'))
+                Assert.InRange(string.CompareOrdinal(tick, first[11..]) >= 0 && string.CompareOrdinal(tick, last[11..]) <= 0 ? 1 : 0, 1, 1);
+        }
+        Assert.DoesNotMatch(@"\b(AM|PM|am|pm)\b", await page.InnerTextAsync("main"));
         await page.Locator("#history").ScreenshotAsync(new() { Path = Path.Combine(WebService.ScreenshotFolder, "qa-history.png") });
         Assert.DoesNotContain(problems, p => p.StartsWith("page error", StringComparison.Ordinal));
     }
@@ -125,7 +135,7 @@ public class QaPageTests(WebService web) : IClassFixture<WebService>
         return body;
     }
 
-    /// <summary>A datetime-local input's value in the browser's (the site's) time zone.</summary>
+    /// <summary>A time field's value: the site's wall time, yyyy-MM-dd HH:mm (whatever the browser's own zone).</summary>
     private static string LocalInput(DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, WebService.SiteZone).ToString("yyyy-MM-dd'T'HH:mm");
+        TimeZoneInfo.ConvertTime(instant, WebService.SiteZone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -59,18 +59,25 @@ public sealed class WebService : IAsyncLifetime
         return client;
     }
 
+    /// <summary>The browser's own locale and time zone in every page test: a US office PC's, neither ISO nor the
+    /// site's, so a page that let either leak into its dates and times (12/04/2026, 1:50 AM) would fail.</summary>
+    public const string BrowserLocale = "en-US", BrowserTimeZone = "America/New_York";
+
     /// <summary>A new browser context (its own sessionStorage) with a page at the start page. Console
-    /// errors and failed requests of the page are collected, so a test can show them when it fails.</summary>
+    /// errors, failed requests and error answers of the page are collected, so a test can assert there are none.</summary>
     public async Task<(IBrowserContext Context, IPage Page, List<string> Problems)> OpenAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl.ToString(), TimezoneId = SiteZone.Id, ViewportSize = new ViewportSize { Width = 1400, Height = 1000 }, AcceptDownloads = true,
+            BaseURL = BaseUrl.ToString(), Locale = BrowserLocale, TimezoneId = BrowserTimeZone,
+            ViewportSize = new ViewportSize { Width = 1400, Height = 1000 }, AcceptDownloads = true,
         });
         var page = await context.NewPageAsync();
         var problems = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") problems.Add($"console: {m.Text}"); };
         page.PageError += (_, e) => problems.Add($"page error: {e}");
+        // A request cut short by leaving the page (ERR_ABORTED) is no fault of the page.
+        page.RequestFailed += (_, r) => { if (r.Failure != "net::ERR_ABORTED") problems.Add($"request failed: {r.Url} {r.Failure}"); };
         await page.GotoAsync("/");
         return (context, page, problems);
     }

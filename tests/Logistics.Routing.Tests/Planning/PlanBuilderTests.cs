@@ -111,4 +111,18 @@ public class PlanBuilderTests
         Assert.StartsWith("sequence,store_id", lines[0]);
         Assert.Equal("1,B,Store B,3,08:43,0,08:43,08:50,20,,10,O-B1 O-B2", lines[1]);
     }
+
+    [Fact]
+    public void A_manifest_keeps_store_names_from_running_as_formulas()
+    {
+        var route = _plan.Routes[0];
+        var hostile = route with
+        {
+            Stops = [route.Stops[0] with { StoreId = "@S1", StoreName = "=HYPERLINK(\"http://evil.invalid/\",\"open me\")" }],
+        };
+        var writer = new StringWriter();
+        ManifestCsv.Write(hostile, writer);
+        var line = writer.ToString().Split("\r\n")[1];
+        Assert.Equal("1,'@S1,\"'=HYPERLINK(\"\"http://evil.invalid/\"\",\"\"open me\"\")\",3,08:43,0,08:43,08:50,20,,10,O-B1 O-B2", line);
+    }
 }

@@ -34,7 +34,7 @@ public class ExcursionApiTests(ExcursionHost host) : IClassFixture<ExcursionHost
             }
             // The alert consumer can clear the alert before the InfluxDB writer has stored the readings that
             // follow the excursion: measure only once every message received is stored.
-            await Eventually.GetAsync(() => qa.GetFromJsonAsync<JsonElement>("/telemetry/stats"),
+            await Eventually.GetAsync(() => qa.GetFromJsonAsync<JsonElement>("/api/telemetry/stats"),
                 s => s.GetProperty("received").GetInt64() >= 241 &&
                      s.GetProperty("messagesStored").GetInt64() + s.GetProperty("rejectedTotal").GetInt64() >= s.GetProperty("received").GetInt64(),
                 "every reading stored");

@@ -57,7 +57,7 @@ public sealed class TruckDevice : IAsyncDisposable
         while (DateTime.UtcNow < deadline)
         {
             await probe.SendAsync(DateTimeOffset.UtcNow, [("probe", 20, 55)]);
-            var stats = await client.GetFromJsonAsync<JsonElement>("/telemetry/stats");
+            var stats = await client.GetFromJsonAsync<JsonElement>("/api/telemetry/stats");
             if (stats.GetProperty("received").GetInt64() > 0) return;
             await Task.Delay(250);
         }

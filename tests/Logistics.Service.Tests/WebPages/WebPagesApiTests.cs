@@ -33,6 +33,27 @@ public class WebPagesApiTests : IClassFixture<WebPagesApiTests.TiledHost>
         Assert.Equal(new MapSettings("https://{s}.tiles.example.org/{z}/{x}/{y}.png", "© example contributors", 18), settings.Map);
     }
 
+    /// <summary>The pages' forms take their limits from here; these are the API's own checks (a demo day of
+    /// 5,001 stores is refused, 5,000 accepted), so form and API cannot disagree.</summary>
+    [Fact]
+    public async Task Settings_carry_the_api_limits_and_the_site_time_zone()
+    {
+        using var client = await _host.ClientAsync(Role.Dispatcher);
+        var settings = (await client.GetFromJsonAsync<WebSettings>("/api/web/settings"))!;
+        Assert.Equal("Asia/Shanghai", settings.TimeZone);
+        Assert.Equal((5000, 500, 1, 600, 2000), (settings.Limits.MaxDemoStores, settings.Limits.MaxDemoTrucks,
+            settings.Limits.MinTimeLimitSeconds, settings.Limits.MaxTimeLimitSeconds, settings.Limits.MaxCommentLength));
+        Assert.Equal(("2000-01-01", "2099-12-31"), (settings.Limits.FirstDay, settings.Limits.LastDay));
+
+        var over = await client.PostAsJsonAsync("/api/demo-day", new { date = "2026-11-23", stores = settings.Limits.MaxDemoStores + 1 });
+        Assert.Equal(HttpStatusCode.BadRequest, over.StatusCode);
+        Assert.Contains($"'{settings.Limits.MaxDemoStores + 1}'", await over.Content.ReadAsStringAsync());
+        var overTime = await client.PostAsJsonAsync("/api/plans", new { date = "2026-11-23", timeLimitSeconds = settings.Limits.MaxTimeLimitSeconds + 1 });
+        Assert.Equal(HttpStatusCode.BadRequest, overTime.StatusCode);
+        var accepted = await client.PostAsJsonAsync("/api/demo-day", new { date = "2026-11-23", stores = 20, trucks = settings.Limits.MaxDemoTrucks });
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+    }
+
     [Fact]
     public async Task Settings_need_a_key()
     {

@@ -134,10 +134,29 @@ export async function openWithKey(path, { fileName, newWindow = false } = {}) {
 
 let settingsPromise = null;
 
+let settingsCache = null;
+
+/** The API's form limits (FormLimits: maxDemoStores, maxCommentLength, …) once signedInPage has run. */
+export const limits = () => settingsCache?.limits ?? {};
+
+const LIMIT_ATTRIBUTES = { limitMin: 'min', limitMax: 'max', limitLength: 'maxlength' };
+
+/** Sets min, max and maxlength of the fields marked data-limit-min / -max / -length="<name of a limit>" from
+ * the API's limits, so a form allows exactly what the API accepts. */
+function applyLimits(all, root = document) {
+  if (!all) return;
+  for (const field of root.querySelectorAll('[data-limit-min], [data-limit-max], [data-limit-length]')) {
+    for (const [data, attribute] of Object.entries(LIMIT_ATTRIBUTES)) {
+      const name = field.dataset[data];
+      if (name && all[name] !== undefined) field.setAttribute(attribute, String(all[name]));
+    }
+  }
+}
+
 /** The key's name and role and the map settings; null when no key is stored. */
 export function settings() {
   if (!apiKey.get()) return Promise.resolve(null);
-  settingsPromise ??= api('api/web/settings');
+  settingsPromise ??= api('api/web/settings').then((me) => { settingsCache = me; return me; });
   return settingsPromise;
 }
 
@@ -150,7 +169,12 @@ export async function signedInPage(allowedRoles) {
   try {
     const me = await settings();
     if (!me) { location.href = 'index.html'; return null; }
+    useTimeZone(me.timeZone);
+    for (const name of document.querySelectorAll('.zone-name')) name.textContent = me.timeZone;
+    applyLimits(me.limits);
     header?.replaceChildren(
+      el('span', { class: 'zone', id: 'site-zone', title: 'Every date and time on this page is in the site\'s time zone, 24-hour clock' },
+        `times in ${me.timeZone}`), ' ',
       el('span', { class: 'user' }, me.user), ' ', el('span', { class: `role role-${me.role}` }, me.role), ' ',
       el('button', { class: 'link', onclick: () => { apiKey.clear(); location.href = 'index.html'; } }, 'Sign out'));
     if (allowedRoles && !allowedRoles.includes(me.role)) {
@@ -165,18 +189,69 @@ export async function signedInPage(allowedRoles) {
   }
 }
 
-/** An instant (ISO-8601) as the browser's local date and time, "2026-11-22 08:15:30". */
-export function localTime(iso) {
-  if (!iso) return '';
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? String(iso) : date.toLocaleString('sv-SE');
+// Every date and time on the pages is in the site's time zone (Site:TimeZone, from the settings), written
+// the one way the API and the reports write them: ISO dates and a 24-hour clock, whatever the browser's
+// locale and time zone. Intl gives the zone's wall time as parts, which are put together here by hand.
+let siteZone = 'UTC';
+let wallClock = null;
+
+/** The site's IANA time zone, e.g. Asia/Shanghai. */
+export const timeZone = () => siteZone;
+
+function useTimeZone(zone) {
+  siteZone = zone || 'UTC';
+  wallClock = null;
+}
+
+function wallParts(date) {
+  wallClock ??= new Intl.DateTimeFormat('en-US', {
+    timeZone: siteZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  });
+  return Object.fromEntries(wallClock.formatToParts(date).map((p) => [p.type, p.value]));
+}
+
+const toDate = (value) => (value instanceof Date ? value : typeof value === 'number' ? new Date(value) : new Date(value));
+
+/** An instant (ISO-8601 text, a Date or epoch milliseconds) as the site's wall time, "2026-11-22 08:15:30". */
+export function siteTime(value, { seconds = true } = {}) {
+  if (value === null || value === undefined || value === '') return '';
+  const date = toDate(value);
+  if (Number.isNaN(date.getTime())) return String(value);
+  const p = wallParts(date);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}${seconds ? `:${p.second}` : ''}`;
+}
+
+/** The site's date of an instant (default: now) as yyyy-MM-dd. */
+export function siteDay(value = new Date()) {
+  const p = wallParts(toDate(value));
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** The site's wall time "yyyy-MM-dd HH:mm[:ss]" (a 'T' instead of the space is fine) as an ISO-8601 UTC instant;
+ * throws an error naming `what` when the text is not such a time. Empty text gives ''. */
+export function siteInstant(text, what) {
+  const value = (text || '').trim();
+  if (!value) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
+  const problem = () => new Error(`${what}: '${value}' is not a time as yyyy-mm-dd hh:mm (24-hour clock, ${siteZone}).`);
+  if (!m) throw problem();
+  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x || 0));
+  const wall = Date.UTC(y, mo - 1, d, h, mi, s);
+  const offset = (at) => {
+    const p = wallParts(new Date(at));
+    return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) - at;
+  };
+  let instant = wall - offset(wall);
+  instant = wall - offset(instant); // across a change of offset (summer time), the offset at the instant itself
+  if (siteTime(instant) !== `${m[1]}-${m[2]}-${m[3]} ${m[4]}:${m[5]}:${m[6] || '00'}`) throw problem();
+  return new Date(instant).toISOString();
+}
+
+/** "1 truck", "2 trucks"; `many` for irregular plurals. */
+export function plural(count, one, many = `${one}s`) {
+  return `${count} ${Number(count) === 1 ? one : many}`;
 }
 
 export function number(value, digits = 0) {
   return value === null || value === undefined || Number.isNaN(Number(value)) ? '' : Number(value).toFixed(digits);
-}
-
-/** Today in the browser's time zone as yyyy-MM-dd. */
-export function today() {
-  return new Date().toLocaleDateString('sv-SE');
 }

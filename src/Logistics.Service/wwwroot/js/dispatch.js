@@ -1,6 +1,6 @@
 // The dispatcher's page: the day's inputs, a plan run with live progress, the routes on a map and in
 // tables, unassigned orders with their reasons, manifests and publishing.
-import { api, el, guarded, number, openWithKey, showError, showNote, signedInPage, today } from './api.js';
+import { api, el, guarded, number, openWithKey, plural, showError, showNote, signedInPage, siteDay, siteTime } from './api.js';
 import { PlanMap, routeColour } from './planMap.js';
 
 const $ = (id) => document.getElementById(id);
@@ -21,7 +21,7 @@ let tracking = null;
 
 if (me) {
   map = new PlanMap($('map'), me.map);
-  $('date').value = new URLSearchParams(location.search).get('date') || today();
+  $('date').value = new URLSearchParams(location.search).get('date') || siteDay();
   $('date').addEventListener('change', () => { refreshDay(); refreshPlans(); });
   $('generate').addEventListener('click', (e) => guarded(e.currentTarget, generateDay));
   $('upload-form').addEventListener('submit', (e) => { e.preventDefault(); guarded($('upload'), upload); });
@@ -35,9 +35,12 @@ if (me) {
   document.body.dataset.ready = 'true';
 }
 
+/** The date field, checked: yyyy-mm-dd, the one form of dates on the pages (the API names the valid range). */
 function date() {
-  if (!$('date').value) throw new Error('Pick a date first.');
-  return $('date').value;
+  const value = $('date').value.trim();
+  if (!value) throw new Error('Type the delivery date first, as yyyy-mm-dd.');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new Error(`Date: '${value}' is not a date as yyyy-mm-dd, e.g. ${siteDay()}.`);
+  return value;
 }
 
 async function refreshDay() {
@@ -50,7 +53,7 @@ async function refreshDay() {
     const vehicles = (fleet?.vehicleTypes || []).reduce((n, v) => n + v.count, 0);
     const cartons = orders.reduce((n, o) => n + o.cartons, 0);
     $('day-summary').textContent =
-      `${stores.length} stores, ${vehicles} vehicles, ${orders.length} orders (${cartons} cartons) on ${date()}.`;
+      `${plural(stores.length, 'store')}, ${plural(vehicles, 'vehicle')}, ${plural(orders.length, 'order')} (${plural(cartons, 'carton')}) on ${date()}.`;
   } catch (error) {
     showError(error);
   }
@@ -60,7 +63,7 @@ async function generateDay() {
   const body = { date: date(), stores: Number($('demo-stores').value), seed: Number($('demo-seed').value) };
   if ($('demo-trucks').value) body.trucks = Number($('demo-trucks').value);
   const day = await api('api/demo-day', { method: 'POST', json: body });
-  showNote(`Generated ${day.stores} stores, ${day.orders} orders (${day.cartons} cartons) and ${day.vehicles} vehicles for ${day.date}.`);
+  showNote(`Generated ${plural(day.stores, 'store')}, ${plural(day.orders, 'order')} (${plural(day.cartons, 'carton')}) and ${plural(day.vehicles, 'vehicle')} for ${day.date}.`);
   await refreshDay();
 }
 
@@ -80,11 +83,21 @@ async function upload() {
 async function refreshPlans() {
   try {
     const plans = await api(`api/plans?date=${encodeURIComponent(date())}`);
-    $('plans').replaceChildren(el('option', { value: '' }, plans.length ? `${plans.length} plan(s)` : '—'),
-      ...plans.map((p) => el('option', { value: p.id, selected: p.id === shownPlanId }, `${p.id} · ${p.status}${p.publishedAt ? ' · published' : ''}`)));
+    $('plans').replaceChildren(el('option', { value: '' }, plans.length ? plural(plans.length, 'plan') : '—'),
+      ...plans.map((p) => el('option', { value: p.id, selected: p.id === shownPlanId, title: p.id }, planLabel(p))));
   } catch (error) {
     showError(error);
   }
+}
+
+/** What tells plans of a day apart: date, engine (when the plan names one), cost, routes, when it was made, state. */
+function planLabel(p) {
+  const parts = [p.date];
+  if (p.engine) parts.push(p.engine);
+  if (p.totals) parts.push(`${number(p.totals.cost, 0)} yuan`, plural(p.totals.routes, 'route'));
+  parts.push(`made ${siteTime(p.createdAt, { seconds: false })}`);
+  parts.push(p.publishedAt ? `${p.status}, published` : p.status);
+  return parts.join(' · ');
 }
 
 async function startPlan() {
@@ -121,8 +134,8 @@ function showProgress(job) {
   const parts = [`Plan ${job.id}: ${job.status}`];
   if (p.elapsedSeconds !== undefined) parts.push(`${number(p.elapsedSeconds, 1)} of ${p.timeLimitSeconds} s`);
   if (p.bestCostYuan !== undefined && p.bestCostYuan !== null) parts.push(`best ${number(p.bestCostYuan, 0)} yuan`);
-  if (p.routes !== undefined && p.routes !== null) parts.push(`${p.routes} routes`);
-  if (p.unassignedStops !== undefined && p.unassignedStops !== null) parts.push(`${p.unassignedStops} stops unassigned`);
+  if (p.routes !== undefined && p.routes !== null) parts.push(plural(p.routes, 'route'));
+  if (p.unassignedStops !== undefined && p.unassignedStops !== null) parts.push(`${plural(p.unassignedStops, 'stop')} unassigned`);
   $('progress-text').textContent = parts.join(' · ');
   $('progress-text').dataset.status = job.status;
 }
@@ -140,8 +153,8 @@ function renderPlan(job, plan) {
   map.show(plan, trucks);
   $('plan-title').textContent = `plan ${job.id} for ${plan.date}${job.publishedAt ? ', published' : ''}`;
   const t = plan.totals;
-  $('totals').textContent = `${t.routes} routes, ${t.stops} stops, ${t.orders} orders, ${t.cartons} cartons, ` +
-    `${number(t.distanceKm, 1)} km, ${number(t.cost, 0)} yuan; ${t.unassignedOrders} orders unassigned`;
+  $('totals').textContent = `${plural(t.routes, 'route')}, ${plural(t.stops, 'stop')}, ${plural(t.orders, 'order')}, ${plural(t.cartons, 'carton')}, ` +
+    `${number(t.distanceKm, 1)} km, ${number(t.cost, 0)} yuan; ${plural(t.unassignedOrders, 'order')} unassigned`;
   $('publish').disabled = plan.routes.length === 0;
   $('publish').textContent = job.publishedAt ? 'Publish again' : 'Publish to the trucks';
   $('legend').replaceChildren(...plan.routes.map((r, i) =>
@@ -171,7 +184,7 @@ async function reoptimize() {
   const job = await api(`api/plans/${encodeURIComponent(shownPlanId)}/reoptimize`, {
     method: 'POST', json: { lockedRouteIds: locked, timeLimitSeconds: Number($('time-limit').value) },
   });
-  showNote(`Re-planning all but ${locked.length} locked route(s) as plan ${job.id}.`);
+  showNote(`Re-planning all but ${plural(locked.length, 'locked route')} as plan ${job.id}.`);
   await refreshPlans();
   await track(job.id);
 }
@@ -196,8 +209,10 @@ function renderRoutes(planId, plan, trucks) {
     el('h3', {}, el('span', { class: 'swatch', style: `background:${routeColour(index)}` }), route.routeId,
       el('label', { class: 'inline lock', title: 'Keep this route as it is when re-optimising' },
         el('input', { type: 'checkbox', class: 'lock', value: route.routeId }), 'lock'),
-      trucks[route.routeId] ? ` → truck ${trucks[route.routeId]}` : '',
-      el('span', { class: 'muted' }, ` · ${route.vehicleType} · ${route.departure}–${route.return} · ${route.cartons} cartons · ` +
+      // The vehicle type (what kind of vehicle) and the truck (which one) are two things: each says which it is.
+      el('span', { class: 'vehicle-type' }, ` · vehicle type ${route.vehicleType}`),
+      trucks[route.routeId] ? el('span', { class: 'truck' }, ` · truck ${trucks[route.routeId]}`) : '',
+      el('span', { class: 'muted' }, ` · ${route.departure}–${route.return} · ${plural(route.cartons, 'carton')} · ` +
         `${number(route.distanceKm, 1)} km · ${number(route.cost, 0)} yuan `),
       el('button', { class: 'link', onclick: () => guarded(null, () => openWithKey(
         `api/plans/${encodeURIComponent(planId)}/manifests/${encodeURIComponent(route.routeId)}.csv`, { fileName: `${route.routeId}.csv` })) },
@@ -217,6 +232,6 @@ async function publish() {
   if (!shownPlanId) throw new Error('Show a finished plan first.');
   const answer = await api(`api/plans/${encodeURIComponent(shownPlanId)}/publish`, { method: 'POST', json: {} });
   const count = Object.keys(answer.trucks || {}).length;
-  showNote(`Published ${count} routes to their trucks.`);
+  showNote(`Published ${plural(count, 'route')} to their trucks.`);
   await track(shownPlanId);
 }

@@ -1,7 +1,7 @@
 // A truck's history as uPlot charts, one per quantity: a line per sensor, the profile's warning and
 // critical zones shaded behind them, and the excursions of that quantity highlighted as time spans.
 import uPlot from '../lib/uplot/uPlot.esm.js';
-import { el } from './api.js';
+import { el, siteTime, timeZone } from './api.js';
 
 const QUANTITIES = [
   { key: 'temperature', title: 'Temperature', unit: '°C', mean: 'temperatureMean', min: 'temperatureMin', max: 'temperatureMax' },
@@ -37,17 +37,30 @@ export function renderHistory(container, history) {
     charts.push(new uPlot({
       width,
       height: 240,
+      // The axis is in the site's time zone and 24-hour clock, not the browser's: ticks fall on the site's
+      // hours, and their labels are written here (uPlot's own follow the browser's locale, e.g. "1:50am").
+      tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), timeZone()),
       scales: { x: { time: true }, y: { range: (u, min, max) => yRange(min, max, bands) } },
-      series: [{}, ...series.map((s, i) => ({
+      series: [{ label: `Time (${timeZone()})`, value: (u, v) => (v === null || v === undefined ? '—' : siteTime(v * 1000)) }, ...series.map((s, i) => ({
         label: s.sensor, stroke: SENSOR_COLOURS[i % SENSOR_COLOURS.length], width: 1.5, spanGaps: false,
         value: (u, v) => (v === null || v === undefined ? '—' : `${v.toFixed(1)} ${q.unit}`),
       }))],
-      axes: [{}, { label: q.unit, size: 55 }],
+      axes: [{ label: `Time (${timeZone()})`, values: (u, splits) => tickLabels(holder, splits) }, { label: q.unit, size: 55 }],
       hooks: { drawClear: [(u) => shade(u, bands, excursions)] },
     }, [xs, ...columns], holder));
   }
   if (charts.length === 0) container.append(el('p', { class: 'muted' }, 'No readings in this range.'));
   return charts;
+}
+
+/** Tick labels as the site's wall time: "HH:mm" within a day, "MM-dd HH:mm" across days. The canvas text is not
+ * in the page, so the labels are also kept on the chart's element (data-x-ticks) for tests and assistive reading. */
+function tickLabels(holder, splits) {
+  const times = splits.map((s) => siteTime(s * 1000, { seconds: false }));
+  const days = new Set(times.map((t) => t.slice(0, 10)));
+  const labels = times.map((t) => (days.size > 1 ? t.slice(5) : t.slice(11)));
+  holder.dataset.xTicks = labels.join('|');
+  return labels;
 }
 
 /** The data's range widened to show the warning band's edges, so the shading always has context. */

@@ -1,22 +1,22 @@
 // QA's page: the fleet's latest readings and open alerts, a truck's history chart, the alert list with
 // acknowledgement, and excursions with the deliveries that were on board.
-import { api, el, guarded, localTime, number, openWithKey, showError, showNote, signedInPage } from './api.js';
+import { api, el, guarded, limits, number, openWithKey, plural, showError, showNote, signedInPage, siteInstant, siteTime } from './api.js';
 import { renderHistory } from './historyChart.js';
 
 const $ = (id) => document.getElementById(id);
 const REFRESH_MS = 5000;
 const query = (params) => new URLSearchParams(Object.entries(params).filter(([, v]) => v !== '' && v !== null && v !== undefined)).toString();
-/** A datetime-local input's value as an ISO-8601 UTC instant (the input is in the browser's time zone). */
-const instant = (input) => (input.value ? new Date(input.value).toISOString() : '');
-const localInput = (date) => new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+/** A time field's value (the site's wall time, yyyy-mm-dd hh:mm) as an ISO-8601 UTC instant; '' when empty. */
+const instant = (input, what) => siteInstant(input.value, what);
+const localTime = (value) => siteTime(value);
 
 const me = await signedInPage(['qa', 'admin']);
 let openExcursion = null;
 
 if (me) {
   const now = new Date();
-  $('history-from').value = localInput(new Date(now.getTime() - 2 * 3600_000));
-  $('history-to').value = localInput(new Date(now.getTime() + 10 * 60_000));
+  $('history-from').value = siteTime(now.getTime() - 2 * 3600_000, { seconds: false });
+  $('history-to').value = siteTime(now.getTime() + 10 * 60_000, { seconds: false });
   $('history-form').addEventListener('submit', (e) => { e.preventDefault(); guarded($('history-show'), showHistory); });
   for (const id of ['alert-state', 'alert-severity']) $(id).addEventListener('change', () => guarded(null, refreshAlerts));
   $('alert-truck').addEventListener('change', () => guarded(null, refreshAlerts));
@@ -39,7 +39,7 @@ async function refreshAll() {
 
 async function refreshFleet() {
   const trucks = await api('api/telemetry/trucks');
-  $('fleet-updated').textContent = `· ${trucks.length} trucks · ${localTime(new Date().toISOString())}`;
+  $('fleet-updated').textContent = `· ${plural(trucks.length, 'truck')} · ${localTime(new Date())}`;
   $('fleet-table').tBodies[0].replaceChildren(...trucks.map((t) => el('tr', {
     class: 'clickable', dataset: { truck: t.truck }, title: 'Show this truck\'s history',
     onclick: () => { $('history-truck').value = t.truck; guarded(null, showHistory); },
@@ -56,13 +56,13 @@ async function showHistory() {
   const truck = $('history-truck').value.trim();
   if (!truck) throw new Error('Type or pick a truck first.');
   const history = await api(`api/telemetry/trucks/${encodeURIComponent(truck)}/history?${query({
-    from: instant($('history-from')), to: instant($('history-to')), bucket: $('history-bucket').value,
+    from: instant($('history-from'), 'History from'), to: instant($('history-to'), 'History to'), bucket: $('history-bucket').value,
   })}`);
   const p = history.profile;
   const band = (b) => (b ? `${b.min ?? '−∞'} … ${b.max ?? '∞'}` : 'none');
   $('history-profile').textContent = `${history.truck}, profile ${p.name}: temperature warning ${band(p.temperature.warning)} °C, ` +
     `critical ${band(p.temperature.critical)} °C; humidity warning ${band(p.humidity.warning)} %, critical ${band(p.humidity.critical)} %. ` +
-    `${history.excursions.length} excursion(s) in range.`;
+    `${plural(history.excursions.length, 'excursion')} in range.`;
   renderHistory($('history-charts'), history);
 }
 
@@ -70,7 +70,7 @@ async function refreshAlerts() {
   const list = await api(`api/alerts?${query({
     state: $('alert-state').value, truck: $('alert-truck').value.trim(), severity: $('alert-severity').value, limit: 200,
   })}`);
-  $('alert-total').textContent = `${list.total} alert(s)${list.total > list.items.length ? `, newest ${list.items.length} shown` : ''}`;
+  $('alert-total').textContent = `${plural(list.total, 'alert')}${list.total > list.items.length ? `, newest ${list.items.length} shown` : ''}`;
   const focused = document.activeElement?.closest?.('form.ack')?.dataset.alert;
   if (focused) return; // Someone is typing a comment: a refresh now would wipe it.
   $('alert-table').tBodies[0].replaceChildren(...list.items.map((a) => el('tr', { dataset: { alert: a.id, truck: a.truck } },
@@ -82,7 +82,7 @@ async function refreshAlerts() {
 }
 
 function ackForm(alert) {
-  const input = el('input', { name: 'comment', placeholder: 'comment (what was done)', required: true, maxlength: 2000 });
+  const input = el('input', { name: 'comment', placeholder: 'comment (what was done)', required: true, maxlength: limits().maxCommentLength });
   const button = el('button', { type: 'submit' }, 'Acknowledge');
   return el('form', {
     class: 'ack', dataset: { alert: alert.id },
@@ -100,7 +100,7 @@ function ackForm(alert) {
 
 async function refreshExcursions() {
   const excursions = await api(`api/excursions?${query({
-    truck: $('excursion-truck').value.trim(), from: instant($('excursion-from')), to: instant($('excursion-to')),
+    truck: $('excursion-truck').value.trim(), from: instant($('excursion-from'), 'Excursions from'), to: instant($('excursion-to'), 'Excursions to'),
   })}`);
   $('excursion-table').tBodies[0].replaceChildren(...excursions.map((x) => el('tr', {
     class: x.id === openExcursion ? 'clickable selected' : 'clickable', dataset: { excursion: x.id },
@@ -123,7 +123,7 @@ async function showExcursion(id) {
   $('excursion-title').textContent = `${x.truck} ${x.sensor}: ${x.quantity} ${x.severity} excursion from ${localTime(x.start)} ` +
     `to ${x.end ? localTime(x.end) : 'now'}, peak ${number(x.peak, 1)}`;
   $('excursion-route').textContent = affected.routeId
-    ? `plan ${affected.planId}, route ${affected.routeId}: ${affected.deliveries.length} deliveries on board`
+    ? `plan ${affected.planId}, route ${affected.routeId}: ${plural(affected.deliveries.length, 'delivery', 'deliveries')} on board`
     : 'No published route of this truck covers the excursion.';
   $('delivery-table').tBodies[0].replaceChildren(...affected.deliveries.map((d) => el('tr', {},
     el('td', {}, d.sequence), el('td', {}, d.storeName, ' ', el('span', { class: 'muted' }, d.storeId)),
