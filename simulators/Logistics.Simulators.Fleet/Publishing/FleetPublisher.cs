@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Logistics.Core;
 using Logistics.Mqtt;
 using Logistics.Simulators.Fleet.Generation;
 
@@ -61,7 +62,7 @@ public sealed class FleetPublisher(PublishSettings settings, TextWriter progress
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                var status = $"fleet/{truck.Truck}/status";
+                var status = FleetTopics.Status(truck.Truck);
                 var client = new MqttClient(new MqttClientOptions
                 {
                     Host = settings.Host,
@@ -173,7 +174,7 @@ public sealed class FleetPublisher(PublishSettings settings, TextWriter progress
             try
             {
                 if (client.IsConnected)
-                    await client.PublishAsync($"fleet/{trucks[i].Truck}/status", Offline, MqttQualityOfService.AtLeastOnce, retain: true, limit.Token)
+                    await client.PublishAsync(FleetTopics.Status(trucks[i].Truck), Offline, MqttQualityOfService.AtLeastOnce, retain: true, limit.Token)
                         .ConfigureAwait(false);
             }
             catch (Exception e) when (e is MqttException or OperationCanceledException or InvalidOperationException)

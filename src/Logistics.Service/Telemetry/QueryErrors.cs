@@ -1,12 +1,12 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
+using Logistics.Core;
 using Logistics.Telemetry.Influx;
 
 namespace Logistics.Service.Telemetry;
 
 /// <summary>Reads the QA API's query and route parameters, collecting one message per bad parameter (naming its
 /// value and what to send instead), so a caller learns every mistake of a request at once.</summary>
-public sealed partial class QueryErrors
+public sealed class QueryErrors
 {
     public static readonly TimeSpan MaxRange = TimeSpan.FromDays(31);
     public static readonly TimeSpan MinBucket = TimeSpan.FromSeconds(10);
@@ -29,8 +29,8 @@ public sealed partial class QueryErrors
             if (required) Add(field, "a truck id is required, e.g. T-001.");
             return null;
         }
-        if (TruckId().IsMatch(value)) return value;
-        Add(field, $"'{value}' is not a truck id: use 1 to 64 letters, digits, '_' or '-', e.g. T-001.");
+        if (TruckId.IsValid(value)) return value;
+        Add(field, $"'{value}' is not a truck id: use {TruckId.Rule}, e.g. T-001.");
         return null;
     }
 
@@ -115,7 +115,4 @@ public sealed partial class QueryErrors
     public static string JsonName<T>(T value) where T : struct, Enum => JsonName(value.ToString());
 
     private static string JsonName(string name) => char.ToLowerInvariant(name[0]) + name[1..];
-
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
-    private static partial Regex TruckId();
 }

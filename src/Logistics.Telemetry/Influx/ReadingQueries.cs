@@ -1,11 +1,11 @@
-using System.Text.RegularExpressions;
+using Logistics.Core;
 
 namespace Logistics.Telemetry.Influx;
 
 /// <summary>The queries the service runs on measurement <c>readings</c> (tags truck, sensor; fields
 /// temperature_c, humidity_pct, seq). Values travel as bound parameters; the only things written
 /// into the text are fixed names and a validated duration.</summary>
-public static partial class ReadingQueries
+public static class ReadingQueries
 {
     public const string Measurement = "readings";
 
@@ -17,7 +17,7 @@ public static partial class ReadingQueries
     /// with nulls, so a silent device shows as a gap).</summary>
     public static InfluxQuery History(string truck, string sensor, DateTimeOffset from, DateTimeOffset to, TimeSpan bucket)
     {
-        CheckTruck(truck);
+        TruckId.Check(truck, nameof(truck));
         if (string.IsNullOrEmpty(sensor))
             throw new ArgumentException("sensor is empty.", nameof(sensor));
         if (from >= to)
@@ -58,14 +58,6 @@ public static partial class ReadingQueries
                 s.Rows[0].GetDouble("temperature_c"), s.Rows[0].GetDouble("humidity_pct"), s.Rows[0].GetInt64("seq")))
             .OrderBy(r => r.Truck, StringComparer.Ordinal).ThenBy(r => r.Sensor, StringComparer.Ordinal).ToList();
 
-    private static void CheckTruck(string truck)
-    {
-        if (truck is null || !TruckId().IsMatch(truck))
-            throw new ArgumentException($"truck '{truck}' is not a truck id ([A-Za-z0-9_-], 1 to 64 characters).", nameof(truck));
-    }
-
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
-    private static partial Regex TruckId();
 }
 
 /// <summary>One bucket of a truck sensor's history; null where the bucket had no value.</summary>

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Threading.Channels;
+using Logistics.Core;
 using Logistics.Mqtt;
 using Logistics.Telemetry.Alerts;
 using Logistics.Telemetry.Alerts.Store;
@@ -182,7 +183,7 @@ public sealed class AlertProcessor(
         var payload = JsonSerializer.SerializeToUtf8Bytes(CabMessage.From(e), Json);
         try
         {
-            await connection.Client.PublishAsync($"fleet/{e.Truck}/alerts", payload, MqttQualityOfService.AtLeastOnce, retain: false, stoppingToken);
+            await connection.Client.PublishAsync(FleetTopics.Alerts(e.Truck), payload, MqttQualityOfService.AtLeastOnce, retain: false, stoppingToken);
             counters.OnAlertPublished();
             var now = clock.GetUtcNow();
             // Alerts raised by readings only: their time is the device's. A status message ("offline") carries no

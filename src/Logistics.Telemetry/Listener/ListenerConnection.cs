@@ -1,3 +1,4 @@
+using Logistics.Core;
 using Logistics.Mqtt;
 using Microsoft.Extensions.Logging;
 
@@ -8,9 +9,6 @@ namespace Logistics.Telemetry.Listener;
 /// once a message is in the journal; alerts for the cabs are published on it too.</summary>
 public sealed class ListenerConnection(MqttClientOptions options, ILogger<ListenerConnection> logger) : IAsyncDisposable
 {
-    public const string TelemetryFilter = "fleet/+/telemetry";
-    public const string StatusFilter = "fleet/+/status";
-
     private readonly MqttClient _client = new(options with { CleanSession = false, AutoAcknowledge = false, AutoReconnect = true });
     private readonly TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _started;
@@ -48,9 +46,9 @@ public sealed class ListenerConnection(MqttClientOptions options, ILogger<Listen
                 // The client remembers the subscriptions and makes them again after a reconnect
                 // that finds no session.
                 await _client.SubscribeAsync(
-                    [new MqttTopicSubscription(TelemetryFilter, MqttQualityOfService.AtLeastOnce), new MqttTopicSubscription(StatusFilter, MqttQualityOfService.AtLeastOnce)],
+                    [new MqttTopicSubscription(FleetTopics.TelemetryFilter, MqttQualityOfService.AtLeastOnce), new MqttTopicSubscription(FleetTopics.StatusFilter, MqttQualityOfService.AtLeastOnce)],
                     cancellationToken);
-                logger.LogInformation("Listener subscribed to {Telemetry} and {Status} at QoS 1 as {ClientId}", TelemetryFilter, StatusFilter, options.ClientId);
+                logger.LogInformation("Listener subscribed to {Telemetry} and {Status} at QoS 1 as {ClientId}", FleetTopics.TelemetryFilter, FleetTopics.StatusFilter, options.ClientId);
                 _connected.TrySetResult();
                 return;
             }

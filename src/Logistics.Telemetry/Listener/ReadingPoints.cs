@@ -1,3 +1,4 @@
+using Logistics.Core;
 using Logistics.Telemetry.Alerts;
 using Logistics.Telemetry.Influx;
 using Logistics.Telemetry.Readings;
@@ -91,7 +92,7 @@ public static class ReadingPoints
     private static InfluxPoint RejectedPoint(ParsedRecord parsed, string reason, string? truck, string field, string? value, string message)
     {
         var record = parsed.Record;
-        var p = new InfluxPoint(Rejected).Tag("reason", reason).Tag("truck", truck is not null && FleetTopic.IsValidTruckId(truck) ? truck : "unknown")
+        var p = new InfluxPoint(Rejected).Tag("reason", reason).Tag("truck", truck is not null && TruckId.IsValid(truck) ? truck : "unknown")
             .Field("topic", LogSafe.Text(record.Topic) ?? "").Field("field", LogSafe.Text(field) ?? "")
             .Field("message", LogSafe.Text(message, 500) ?? "").Field("journal_seq", record.Sequence);
         if (value is not null) p.Field("value", LogSafe.Text(value) ?? "");
@@ -100,5 +101,5 @@ public static class ReadingPoints
     }
 
     private static string? TruckOf(ParsedRecord parsed) =>
-        FleetTopic.TryParse(parsed.Record.Topic, out var topic) ? topic.Truck : null;
+        FleetTopics.TryParse(parsed.Record.Topic, out var topic) ? topic.Truck : null;
 }
