@@ -140,7 +140,7 @@ public sealed class AlertProcessor(
                 await StoreAsync(events.Select(x => x.Event).ToList(), stoppingToken);
                 foreach (var (e, _) in events)
                 {
-                    _alertPoints.Add(ReadingPoints.AlertPoint(e));
+                    _alertPoints.Add(TelemetrySchema.Alert(e));
                     if (options.AlertWebhookUrl is { Length: > 0 } url) _ = PostWebhookAsync(url, e);
                 }
                 if (batch.Where(i => i.Sequence >= 0).Select(i => i.Sequence).DefaultIfEmpty(-1).Max() is var sequence and >= 0)
@@ -240,22 +240,14 @@ public sealed class AlertProcessor(
         IReadOnlyList<InfluxSeries> series;
         try
         {
-            series = await influx.QueryAsync(new InfluxQuery(
-                "SELECT temperature_c, humidity_pct, seq FROM readings WHERE time > $since GROUP BY truck, sensor",
-                new Dictionary<string, object> { ["since"] = InfluxQl.Rfc3339(clock.GetUtcNow() - ReplayWindow) }), stoppingToken);
+            series = await influx.QueryAsync(TelemetrySchema.RecentReadings(clock.GetUtcNow() - ReplayWindow), stoppingToken);
         }
         catch (InfluxDbException e)
         {
             logger.LogWarning("Could not replay recent readings into the alert engine ({Error}); trends and timers start afresh", e.Message);
             return;
         }
-        var messages = series
-            .SelectMany(s => s.Rows.Select(r => (Truck: s.Tags["truck"], Sensor: s.Tags["sensor"], Time: r.Time!.Value, Seq: r.GetInt64("seq") ?? 0,
-                Reading: new SensorReading(s.Tags["sensor"], r.GetDouble("temperature_c"), r.GetDouble("humidity_pct")))))
-            .GroupBy(x => (x.Truck, x.Time, x.Seq))
-            .Select(g => new TelemetryMessage(g.Key.Truck, g.Key.Seq, g.Key.Time, g.Select(x => x.Reading).ToList(), null, null))
-            .OrderBy(m => m.DeviceTime).ThenBy(m => m.Seq)
-            .ToList();
+        var messages = TelemetrySchema.ReadRecent(series);
         if (messages.Count == 0) return;
         var last = messages.GroupBy(m => m.Truck).ToDictionary(g => g.Key, g => g.Max(m => m.DeviceTime), StringComparer.Ordinal);
         Enqueue(engine.Replay(messages, truck => last.TryGetValue(truck, out var t) ? t : null), sequence: -1);

@@ -86,7 +86,7 @@ public sealed class InfluxWriter(
         _batchReadings += readings;
         _batchLast = parsed.Record.Sequence;
         if (parsed.Rejection is { } rejection) counters.OnRejected(rejection.Code);
-        else if (unstorable) counters.OnRejected(ReadingPoints.Unstorable);
+        else if (unstorable) counters.OnRejected(TelemetrySchema.Reasons.Unstorable);
         else _batchMessages++;
         if (parsed.Telemetry is { Faults.Count: > 0 } t) counters.OnSensorFaults(t.Faults.Count);
     }
@@ -127,12 +127,9 @@ public sealed class InfluxWriter(
         foreach (var line in refused)
         {
             var original = _points[line.Index];
-            counters.OnRejected("influx_refused");
+            counters.OnRejected(TelemetrySchema.Reasons.InfluxRefused);
             logger.LogWarning("InfluxDB refused a {Measurement} line: {Reason}", original.Measurement, LogSafe.Text(line.Reason));
-            var p = new InfluxPoint(ReadingPoints.Rejected).Tag("reason", "influx_refused")
-                .Field("line", LogSafe.Text(line.Line, 1000) ?? "").Field("message", LogSafe.Text(line.Reason, 500) ?? "");
-            if (original.Tags.TryGetValue("truck", out var truck)) p.Tag("truck", truck);
-            points.Add(original.UnixNanoseconds is { } ns ? p.AtUnixNanoseconds(ns) : p);
+            points.Add(TelemetrySchema.RefusedLine(original, line.Line, line.Reason));
         }
         var result = await influx.WriteIsolatingRefusedAsync(points, stoppingToken);
         foreach (var line in result.Refused)
