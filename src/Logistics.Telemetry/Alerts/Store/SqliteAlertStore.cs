@@ -1,4 +1,5 @@
 using System.Globalization;
+using Logistics.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Logistics.Telemetry.Alerts.Store;
@@ -115,18 +116,11 @@ public sealed class SqliteAlertStore : IDisposable
                 throw new InvalidOperationException(
                     $"Alert {id} was already acknowledged by {alert.AcknowledgedBy} at {alert.AcknowledgedAt:O}.");
             var now = _clock.GetUtcNow();
-            await using (var command = Command(connection, tx, """
+            await connection.ExecuteAsync("""
                 UPDATE alerts SET acknowledged_by = $user, acknowledged_at = $at, acknowledge_comment = $comment,
                     state = CASE state WHEN 'Open' THEN 'Acknowledged' ELSE state END
                 WHERE id = $id
-                """))
-            {
-                command.Parameters.AddWithValue("$user", user);
-                command.Parameters.AddWithValue("$at", Millis(now));
-                command.Parameters.AddWithValue("$comment", (object?)comment ?? DBNull.Value);
-                command.Parameters.AddWithValue("$id", Key(id));
-                await command.ExecuteNonQueryAsync(ct);
-            }
+                """, tx, ct, ("$user", user), ("$at", Millis(now)), ("$comment", comment), ("$id", Key(id)));
             await AuditAsync(connection, tx, id, now, user, "acknowledged", alert.Severity, comment, ct);
             var updated = (await GetAsync(connection, tx, id, ct))!;
             await tx.CommitAsync(ct);
@@ -151,9 +145,8 @@ public sealed class SqliteAlertStore : IDisposable
     {
         await using var connection = await ConnectAsync(ct);
         if (await GetAsync(connection, null, id, ct) is null) throw new AlertNotFoundException(id);
-        await using var command = Command(connection, null,
-            "SELECT seq, alert_id, at, actor, action, severity, comment FROM alert_audit WHERE alert_id = $id ORDER BY seq");
-        command.Parameters.AddWithValue("$id", Key(id));
+        await using var command = connection.Command(
+            "SELECT seq, alert_id, at, actor, action, severity, comment FROM alert_audit WHERE alert_id = $id ORDER BY seq", null, ("$id", Key(id)));
         await using var reader = await command.ExecuteReaderAsync(ct);
         var trail = new List<AuditEntry>();
         while (await reader.ReadAsync(ct))
@@ -177,7 +170,7 @@ public sealed class SqliteAlertStore : IDisposable
 
         await using var connection = await ConnectAsync(ct);
         var conditions = new List<string>();
-        var parameters = new List<(string, object)>();
+        var parameters = new List<(string, object?)>();
         void Where(string condition, string name, object value)
         {
             conditions.Add(condition);
@@ -192,16 +185,10 @@ public sealed class SqliteAlertStore : IDisposable
         var where = conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
 
         int total;
-        await using (var count = Command(connection, null, "SELECT COUNT(*) FROM alerts" + where))
-        {
-            foreach (var (name, value) in parameters) count.Parameters.AddWithValue(name, value);
-            total = Convert.ToInt32(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-        }
-        await using var command = Command(connection, null,
-            $"SELECT {Columns} FROM alerts{where} ORDER BY started_at DESC, id LIMIT $limit OFFSET $offset");
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
-        command.Parameters.AddWithValue("$limit", query.Limit);
-        command.Parameters.AddWithValue("$offset", query.Offset);
+        total = Convert.ToInt32(await connection.ScalarAsync("SELECT COUNT(*) FROM alerts" + where, null, ct, [.. parameters]),
+            CultureInfo.InvariantCulture);
+        await using var command = connection.Command($"SELECT {Columns} FROM alerts{where} ORDER BY started_at DESC, id LIMIT $limit OFFSET $offset",
+            null, [.. parameters, ("$limit", query.Limit), ("$offset", query.Offset)]);
         return new AlertPage(await ReadAllAsync(command, ct), total, query.Offset, query.Limit);
     }
 
@@ -210,8 +197,7 @@ public sealed class SqliteAlertStore : IDisposable
     public async Task<IReadOnlyList<AlertRecord>> GetOpenAsync(CancellationToken ct = default)
     {
         await using var connection = await ConnectAsync(ct);
-        await using var command = Command(connection, null,
-            $"SELECT {Columns} FROM alerts WHERE state <> 'Cleared' ORDER BY started_at, id");
+        await using var command = connection.Command($"SELECT {Columns} FROM alerts WHERE state <> 'Cleared' ORDER BY started_at, id");
         return await ReadAllAsync(command, ct);
     }
 
@@ -219,7 +205,7 @@ public sealed class SqliteAlertStore : IDisposable
     public async Task<int> GetSchemaVersionAsync(CancellationToken ct = default)
     {
         await using var connection = await ConnectAsync(ct);
-        return await VersionAsync(connection, null, ct);
+        return await SqliteMigrator.VersionAsync(connection, null, ct);
     }
 
     /// <summary>Closes the pooled connections, so the file can be moved or deleted.</summary>
@@ -233,93 +219,46 @@ public sealed class SqliteAlertStore : IDisposable
     private async Task MigrateAsync(CancellationToken ct)
     {
         await using var connection = await ConnectAsync(ct);
-        await using (var wal = Command(connection, null, "PRAGMA journal_mode = WAL"))
-            await wal.ExecuteNonQueryAsync(ct);
-        await using (var create = Command(connection, null,
-            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at INTEGER NOT NULL)"))
-            await create.ExecuteNonQueryAsync(ct);
-
-        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-        var current = await VersionAsync(connection, tx, ct);
-        if (current > AlertStoreMigrations.Latest)
-            throw new InvalidOperationException(
-                $"The alert database {connection.DataSource} has schema version {current}, newer than this service's " +
-                $"{AlertStoreMigrations.Latest}: run a newer version of the service or use another file.");
-        foreach (var step in AlertStoreMigrations.Steps.Where(s => s.Version > current))
-        {
-            await using (var migrate = Command(connection, tx, step.Sql))
-                await migrate.ExecuteNonQueryAsync(ct);
-            await using var record = Command(connection, tx,
-                "INSERT INTO schema_version (version, description, applied_at) VALUES ($version, $description, $at)");
-            record.Parameters.AddWithValue("$version", step.Version);
-            record.Parameters.AddWithValue("$description", step.Description);
-            record.Parameters.AddWithValue("$at", Millis(_clock.GetUtcNow()));
-            await record.ExecuteNonQueryAsync(ct);
-        }
-        await tx.CommitAsync(ct);
-    }
-
-    private static async Task<int> VersionAsync(SqliteConnection connection, SqliteTransaction? tx, CancellationToken ct)
-    {
-        await using var command = Command(connection, tx, "SELECT COALESCE(MAX(version), 0) FROM schema_version");
-        return Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        await connection.ExecuteAsync("PRAGMA journal_mode = WAL", null, ct);
+        await AlertStoreMigrations.AdoptVersionTableAsync(connection, ct);
+        await SqliteMigrator.MigrateAsync(connection, AlertStoreMigrations.Steps, $"The alert database {connection.DataSource}", ct);
     }
 
     private static async Task<bool> InsertAsync(SqliteConnection connection, SqliteTransaction tx, AlertEvent e, CancellationToken ct)
     {
-        await using var command = Command(connection, tx, $"""
+        return await connection.ExecuteAsync($"""
             INSERT OR IGNORE INTO alerts ({Columns})
             VALUES ($id, $truck, $sensor, $kind, $severity, 'Open', $band_min, $band_max, $has_band, $peak, $started_at,
                     $at, NULL, NULL, NULL, NULL, NULL, $detail)
-            """);
-        AddEventParameters(command, e);
-        command.Parameters.AddWithValue("$truck", e.Truck);
-        command.Parameters.AddWithValue("$sensor", (object?)e.Sensor ?? DBNull.Value);
-        command.Parameters.AddWithValue("$kind", e.Kind.ToString());
-        command.Parameters.AddWithValue("$started_at", Millis(e.StartedAt));
-        command.Parameters.AddWithValue("$detail", e.Detail);
-        return await command.ExecuteNonQueryAsync(ct) == 1;
+            """, tx, ct, [.. EventParameters(e), ("$truck", e.Truck), ("$sensor", e.Sensor), ("$kind", e.Kind.ToString()),
+            ("$started_at", Millis(e.StartedAt)), ("$detail", e.Detail)]) == 1;
     }
 
     private static async Task<bool> UpdateAsync(SqliteConnection connection, SqliteTransaction tx, AlertEvent e, string sql, CancellationToken ct)
     {
-        await using var command = Command(connection, tx, sql);
-        AddEventParameters(command, e);
-        if (await command.ExecuteNonQueryAsync(ct) == 1) return true;
+        if (await connection.ExecuteAsync(sql, tx, ct, EventParameters(e)) == 1) return true;
         return await GetAsync(connection, tx, e.AlertId, ct) is null ? throw new AlertNotFoundException(e.AlertId) : false;
     }
 
-    private static void AddEventParameters(SqliteCommand command, AlertEvent e)
-    {
-        command.Parameters.AddWithValue("$id", Key(e.AlertId));
-        command.Parameters.AddWithValue("$severity", e.Severity.ToString());
-        command.Parameters.AddWithValue("$band_min", (object?)e.Band?.Min ?? DBNull.Value);
-        command.Parameters.AddWithValue("$band_max", (object?)e.Band?.Max ?? DBNull.Value);
-        command.Parameters.AddWithValue("$has_band", e.Band is null ? 0 : 1);
-        command.Parameters.AddWithValue("$peak", (object?)e.PeakValue ?? DBNull.Value);
-        command.Parameters.AddWithValue("$at", Millis(e.At));
-    }
+    private static (string Name, object? Value)[] EventParameters(AlertEvent e) =>
+    [
+        ("$id", Key(e.AlertId)), ("$severity", e.Severity.ToString()), ("$band_min", e.Band?.Min), ("$band_max", e.Band?.Max),
+        ("$has_band", e.Band is null ? 0 : 1), ("$peak", e.PeakValue), ("$at", Millis(e.At)),
+    ];
 
     private static async Task AuditAsync(SqliteConnection connection, SqliteTransaction tx, Guid id, DateTimeOffset at, string actor,
         string action, AlertSeverity severity, string? comment, CancellationToken ct)
     {
-        await using var command = Command(connection, tx, """
+        await connection.ExecuteAsync("""
             INSERT INTO alert_audit (alert_id, at, actor, action, severity, comment)
             VALUES ($id, $at, $actor, $action, $severity, $comment)
-            """);
-        command.Parameters.AddWithValue("$id", Key(id));
-        command.Parameters.AddWithValue("$at", Millis(at));
-        command.Parameters.AddWithValue("$actor", actor);
-        command.Parameters.AddWithValue("$action", action);
-        command.Parameters.AddWithValue("$severity", severity.ToString());
-        command.Parameters.AddWithValue("$comment", (object?)comment ?? DBNull.Value);
-        await command.ExecuteNonQueryAsync(ct);
+            """, tx, ct, ("$id", Key(id)), ("$at", Millis(at)), ("$actor", actor), ("$action", action), ("$severity", severity.ToString()),
+            ("$comment", comment));
     }
 
     private static async Task<AlertRecord?> GetAsync(SqliteConnection connection, SqliteTransaction? tx, Guid id, CancellationToken ct)
     {
-        await using var command = Command(connection, tx, $"SELECT {Columns} FROM alerts WHERE id = $id");
-        command.Parameters.AddWithValue("$id", Key(id));
+        await using var command = connection.Command($"SELECT {Columns} FROM alerts WHERE id = $id", tx, ("$id", Key(id)));
         var found = await ReadAllAsync(command, ct);
         return found.Count == 0 ? null : found[0];
     }
@@ -349,14 +288,6 @@ public sealed class SqliteAlertStore : IDisposable
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(ct);
         return connection;
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? tx, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
-        return command;
     }
 
     private static string Key(Guid id) => id.ToString("D");
