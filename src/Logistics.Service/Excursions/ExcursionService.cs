@@ -1,3 +1,4 @@
+using Logistics.Service.Api;
 using Logistics.Service.Configuration;
 using Logistics.Telemetry.Alerts;
 using Logistics.Telemetry.Alerts.Configuration;
@@ -72,7 +73,7 @@ public sealed class ExcursionService(
             TelemetrySchema.SensorReadings(alert.Truck, sensor, alert.StartedAt, alert.ClearedAt ?? now), ct));
         var period = ExcursionDetector.Measure(samples, quantity, bands, alert.StartedAt, alert.ClearedAt);
         var name = QuantityName(quantity);
-        var severity = Telemetry.QueryErrors.JsonName(alert.Severity);
+        var severity = ApiNames.Of(alert.Severity);
         if (period is null)
         {
             // The readings are gone or never arrived (InfluxDB was down): the engine's own record still says what happened.

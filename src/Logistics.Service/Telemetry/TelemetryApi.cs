@@ -1,3 +1,4 @@
+using Logistics.Service.Api;
 using Logistics.Service.Excursions;
 using Logistics.Service.Security;
 using Logistics.Telemetry.Alerts.Configuration;

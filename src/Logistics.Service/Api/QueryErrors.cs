@@ -2,9 +2,9 @@ using System.Globalization;
 using Logistics.Core;
 using Logistics.Telemetry.Influx;
 
-namespace Logistics.Service.Telemetry;
+namespace Logistics.Service.Api;
 
-/// <summary>Reads the QA API's query and route parameters, collecting one message per bad parameter (naming its
+/// <summary>Reads query and route parameters (the QA API's telemetry, alerts and excursions), collecting one message per bad parameter (naming its
 /// value and what to send instead), so a caller learns every mistake of a request at once.</summary>
 public sealed class QueryErrors
 {
@@ -97,7 +97,7 @@ public sealed class QueryErrors
         if (string.IsNullOrEmpty(value)) return null;
         if (!value.All(char.IsAsciiLetter) || !Enum.TryParse<T>(value, ignoreCase: true, out var parsed))
         {
-            Add(field, $"'{value}' is not one of {string.Join(", ", Enum.GetNames<T>().Select(JsonName))}.");
+            Add(field, $"'{value}' is not one of {string.Join(", ", Enum.GetValues<T>().Select(ApiNames.Of))}.");
             return null;
         }
         return parsed;
@@ -111,8 +111,4 @@ public sealed class QueryErrors
         return null;
     }
 
-    /// <summary>An enum name as the API writes it: camelCase.</summary>
-    public static string JsonName<T>(T value) where T : struct, Enum => JsonName(value.ToString());
-
-    private static string JsonName(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }
