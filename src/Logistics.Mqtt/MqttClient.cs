@@ -112,6 +112,7 @@ public sealed class MqttClient : IAsyncDisposable
     /// <exception cref="ArgumentException">Invalid topic name.</exception>
     /// <exception cref="MqttTransportException">QoS 0 while not connected, or the connection was lost
     /// without automatic reconnect.</exception>
+    /// <exception cref="MqttNotConnectedException">The client is not started, or was disconnected or disposed.</exception>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask PublishAsync(string topic, ReadOnlyMemory<byte> payload, MqttQualityOfService qualityOfService, bool retain,
         CancellationToken cancellationToken)
@@ -119,7 +120,7 @@ public sealed class MqttClient : IAsyncDisposable
         var probe = new PublishPacket(topic, payload, qualityOfService, retain, packetId: qualityOfService == 0 ? (ushort)0 : (ushort)1);
         var size = probe.Size;
         if (Volatile.Read(ref _state) != Running)
-            throw new InvalidOperationException("The client is not started (call ConnectAsync) or has been disconnected.");
+            throw new MqttNotConnectedException("The client is not started (call ConnectAsync) or has been disconnected.");
         if (qualityOfService == MqttQualityOfService.AtMostOnce)
         {
             await PublishAtMostOnceAsync(probe, size, cancellationToken).ConfigureAwait(false);

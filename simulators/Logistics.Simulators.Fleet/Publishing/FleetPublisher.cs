@@ -143,7 +143,7 @@ public sealed class FleetPublisher(PublishSettings settings, TextWriter progress
                 .ConfigureAwait(false);
             counts.Acknowledged(message.Readings, message.Malformed is not null);
         }
-        catch (Exception e) when (e is MqttException or InvalidOperationException)
+        catch (MqttException)
         {
             counts.Lost();
         }
@@ -177,7 +177,7 @@ public sealed class FleetPublisher(PublishSettings settings, TextWriter progress
                     await client.PublishAsync(FleetTopics.Status(trucks[i].Truck), Offline, MqttQualityOfService.AtLeastOnce, retain: true, limit.Token)
                         .ConfigureAwait(false);
             }
-            catch (Exception e) when (e is MqttException or OperationCanceledException or InvalidOperationException)
+            catch (Exception e) when (e is MqttException or OperationCanceledException)
             {
                 // The will says offline all the same once the connection is gone.
             }

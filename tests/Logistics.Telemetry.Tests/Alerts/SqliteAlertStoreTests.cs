@@ -86,6 +86,15 @@ public sealed class SqliteAlertStoreTests : IDisposable
         Assert.Contains("99", e.Message);
     }
 
+    [Fact]
+    public async Task A_file_that_is_not_a_database_is_refused_with_the_stores_own_exception_naming_it()
+    {
+        await File.WriteAllTextAsync(DatabasePath, new string('x', 4096));
+        var e = await Assert.ThrowsAsync<AlertStoreException>(() => SqliteAlertStore.OpenAsync(DatabasePath));
+        Assert.Contains(DatabasePath, e.Message);
+        Assert.IsType<SqliteException>(e.InnerException);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]

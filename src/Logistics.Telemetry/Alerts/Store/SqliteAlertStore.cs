@@ -44,7 +44,7 @@ public sealed class SqliteAlertStore : IDisposable
             Pooling = true,
         }.ToString();
         var store = new SqliteAlertStore(connectionString, clock ?? TimeProvider.System);
-        await store.MigrateAsync(ct);
+        await store.Translated(() => store.MigrateAsync(ct));
         return store;
     }
 
@@ -60,7 +60,9 @@ public sealed class SqliteAlertStore : IDisposable
 
     /// <summary>Records several events in order in one transaction (one disk flush for all of them), with the same
     /// rules as <see cref="ApplyAsync(AlertEvent, CancellationToken)"/>; all or none are recorded.</summary>
-    public async Task ApplyAsync(IReadOnlyList<AlertEvent> events, CancellationToken ct = default)
+    public Task ApplyAsync(IReadOnlyList<AlertEvent> events, CancellationToken ct = default) => Translated(() => ApplyCoreAsync(events, ct));
+
+    private async Task ApplyCoreAsync(IReadOnlyList<AlertEvent> events, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(events);
         if (events.Count == 0) return;
@@ -100,7 +102,9 @@ public sealed class SqliteAlertStore : IDisposable
     /// <exception cref="ArgumentException">The user name is empty.</exception>
     /// <exception cref="AlertNotFoundException">No alert has this id.</exception>
     /// <exception cref="InvalidOperationException">The alert was acknowledged already (the message says by whom).</exception>
-    public async Task<AlertRecord> AcknowledgeAsync(Guid id, string user, string? comment, CancellationToken ct = default)
+    public Task<AlertRecord> AcknowledgeAsync(Guid id, string user, string? comment, CancellationToken ct = default) => Translated(() => AcknowledgeCoreAsync(id, user, comment, ct));
+
+    private async Task<AlertRecord> AcknowledgeCoreAsync(Guid id, string user, string? comment, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(user))
             throw new ArgumentException("Acknowledging an alert needs the name of the user who acknowledges it.", nameof(user));
@@ -133,7 +137,9 @@ public sealed class SqliteAlertStore : IDisposable
     }
 
     /// <summary>One alert; null when there is none with this id.</summary>
-    public async Task<AlertRecord?> GetAsync(Guid id, CancellationToken ct = default)
+    public Task<AlertRecord?> GetAsync(Guid id, CancellationToken ct = default) => Translated(() => GetCoreAsync(id, ct));
+
+    private async Task<AlertRecord?> GetCoreAsync(Guid id, CancellationToken ct)
     {
         await using var connection = await ConnectAsync(ct);
         return await GetAsync(connection, null, id, ct);
@@ -141,7 +147,9 @@ public sealed class SqliteAlertStore : IDisposable
 
     /// <summary>Every change to one alert, oldest first.</summary>
     /// <exception cref="AlertNotFoundException">No alert has this id.</exception>
-    public async Task<IReadOnlyList<AuditEntry>> GetAuditTrailAsync(Guid id, CancellationToken ct = default)
+    public Task<IReadOnlyList<AuditEntry>> GetAuditTrailAsync(Guid id, CancellationToken ct = default) => Translated(() => GetAuditTrailCoreAsync(id, ct));
+
+    private async Task<IReadOnlyList<AuditEntry>> GetAuditTrailCoreAsync(Guid id, CancellationToken ct)
     {
         await using var connection = await ConnectAsync(ct);
         if (await GetAsync(connection, null, id, ct) is null) throw new AlertNotFoundException(id);
@@ -159,7 +167,9 @@ public sealed class SqliteAlertStore : IDisposable
     }
 
     /// <summary>Alerts that match the filter, newest start first, one page at a time.</summary>
-    public async Task<AlertPage> ListAsync(AlertQuery query, CancellationToken ct = default)
+    public Task<AlertPage> ListAsync(AlertQuery query, CancellationToken ct = default) => Translated(() => ListCoreAsync(query, ct));
+
+    private async Task<AlertPage> ListCoreAsync(AlertQuery query, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (query.Offset < 0) throw new ArgumentOutOfRangeException(nameof(query), query.Offset, "Offset must not be negative");
@@ -194,7 +204,9 @@ public sealed class SqliteAlertStore : IDisposable
 
     /// <summary>Every alert not cleared yet (open or acknowledged), oldest first: what
     /// <see cref="AlertEngine.Restore"/> takes after a restart.</summary>
-    public async Task<IReadOnlyList<AlertRecord>> GetOpenAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<AlertRecord>> GetOpenAsync(CancellationToken ct = default) => Translated(() => GetOpenCoreAsync(ct));
+
+    private async Task<IReadOnlyList<AlertRecord>> GetOpenCoreAsync(CancellationToken ct)
     {
         await using var connection = await ConnectAsync(ct);
         await using var command = connection.Command($"SELECT {Columns} FROM alerts WHERE state <> 'Cleared' ORDER BY started_at, id");
@@ -202,7 +214,9 @@ public sealed class SqliteAlertStore : IDisposable
     }
 
     /// <summary>The schema version of the file (the highest step applied).</summary>
-    public async Task<int> GetSchemaVersionAsync(CancellationToken ct = default)
+    public Task<int> GetSchemaVersionAsync(CancellationToken ct = default) => Translated(() => GetSchemaVersionCoreAsync(ct));
+
+    private async Task<int> GetSchemaVersionCoreAsync(CancellationToken ct)
     {
         await using var connection = await ConnectAsync(ct);
         return await SqliteMigrator.VersionAsync(connection, null, ct);
@@ -282,6 +296,21 @@ public sealed class SqliteAlertStore : IDisposable
         }
         return alerts;
     }
+
+    /// <summary>Runs <paramref name="body"/>, translating SQLite's and the file system's errors into <see cref="AlertStoreException"/>.</summary>
+    private async Task<T> Translated<T>(Func<Task<T>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw new AlertStoreException($"The alert store {new SqliteConnectionStringBuilder(_connectionString).DataSource} failed: {e.Message}", e);
+        }
+    }
+
+    private async Task Translated(Func<Task> body) => await Translated(async () => { await body(); return 0; });
 
     private async Task<SqliteConnection> ConnectAsync(CancellationToken ct)
     {
