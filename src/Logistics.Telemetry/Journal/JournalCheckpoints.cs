@@ -43,7 +43,8 @@ internal static class JournalCheckpoints
 
     /// <summary>Replaces a checkpoint atomically: write a temporary file, flush it, rename it over
     /// the old one, flush the folder. A crash leaves either the old or the new value.</summary>
-    public static void Write(string directory, string name, long sequence)
+    /// <exception cref="JournalException">The file system refused (the file system's error is the inner exception).</exception>
+    public static void Write(string directory, string name, long sequence) => Translated(directory, name, "write", () =>
     {
         var path = PathOf(directory, name);
         var temp = path + TempExtension;
@@ -54,12 +55,27 @@ internal static class JournalCheckpoints
         }
         File.Move(temp, path, overwrite: true);
         DirectorySync.Flush(directory);
-    }
+    });
 
-    public static void Delete(string directory, string name)
+    /// <exception cref="JournalException">The file system refused.</exception>
+    public static void Delete(string directory, string name) => Translated(directory, name, "delete", () =>
     {
         File.Delete(PathOf(directory, name));
         DirectorySync.Flush(directory);
+    });
+
+    /// <summary>The file system's errors become the journal's own, naming the consumer, where they enter it.</summary>
+    private static void Translated(string directory, string name, string what, Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException and not JournalException)
+        {
+            throw new JournalException($"The journal could not {what} the checkpoint of consumer \"{name}\" in {directory}: {e.Message}",
+                PathOf(directory, name), inner: e);
+        }
     }
 
     private static string PathOf(string directory, string name) => Path.Combine(directory, name + Extension);

@@ -85,6 +85,11 @@ public sealed class MessageJournal : IAsyncDisposable
         {
             return new MessageJournal(options, lockFile, JournalRecovery.Recover(directory));
         }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException and not JournalException)
+        {
+            lockFile.Dispose();
+            throw new JournalException($"The journal in {directory} could not be opened: {e.Message}", directory, inner: e);
+        }
         catch
         {
             lockFile.Dispose();
