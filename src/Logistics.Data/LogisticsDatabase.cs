@@ -30,34 +30,12 @@ public sealed class LogisticsDatabase
     }
 
     /// <summary>Creates the file if needed and runs every <see cref="Migrations"/> step after the file's
-    /// version (PRAGMA user_version), each in its own transaction. Refuses a file from a newer release.</summary>
+    /// version (<see cref="SqliteMigrator"/>). Refuses a file from a newer release.</summary>
     /// <returns>The steps that ran.</returns>
     public async Task<IReadOnlyList<Migration>> MigrateAsync(CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         await using var connection = await OpenAsync(cancellationToken);
-        var version = Convert.ToInt32(await ScalarAsync(connection, "PRAGMA user_version;", cancellationToken));
-        if (version > Migrations.Latest)
-            throw new InvalidOperationException($"{Path} has schema version {version}, newer than this release knows ({Migrations.Latest}); use a newer release or another file");
-        var ran = new List<Migration>();
-        foreach (var step in Migrations.All.Where(m => m.Version > version))
-        {
-            await using var transaction = connection.BeginTransaction();
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            // PRAGMA takes no parameters; the version is an int from our own list.
-            command.CommandText = step.Sql + $"\nPRAGMA user_version = {step.Version};";
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            ran.Add(step);
-        }
-        return ran;
-    }
-
-    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync(cancellationToken);
+        return await SqliteMigrator.MigrateAsync(connection, Migrations.All, Path, cancellationToken);
     }
 }

@@ -25,12 +25,10 @@ public sealed class MqttClient : IAsyncDisposable
     /// <summary>Incoming QoS 2 packet ids PUBREC'd and not yet released by the broker's PUBREL.</summary>
     private readonly HashSet<ushort> _awaitingPubrel = [];
     private readonly Dictionary<string, MqttQualityOfService> _subscriptions = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _window;
+    private readonly OutgoingWindow _window;
     private readonly OutgoingPublishPool _pool = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Action<ushort> _onPubrec;
-    private OutgoingPublish? _oldest;
-    private OutgoingPublish? _newest;
     private MqttConnection? _connection;
     private int _state;
 
@@ -39,7 +37,7 @@ public sealed class MqttClient : IAsyncDisposable
     {
         options.Validate();
         _options = options;
-        _window = new SemaphoreSlim(options.MaximumInflight, options.MaximumInflight);
+        _window = new OutgoingWindow(options.MaximumInflight);
         _inflight = new PacketIdTable(Math.Min(options.MaximumInflight, 8));
         _messages = Channel.CreateBounded<MqttMessage>(new BoundedChannelOptions(options.ReceiveQueueCapacity)
         {
@@ -112,6 +110,7 @@ public sealed class MqttClient : IAsyncDisposable
     /// <exception cref="ArgumentException">Invalid topic name.</exception>
     /// <exception cref="MqttTransportException">QoS 0 while not connected, or the connection was lost
     /// without automatic reconnect.</exception>
+    /// <exception cref="MqttNotConnectedException">The client is not started, or was disconnected or disposed.</exception>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask PublishAsync(string topic, ReadOnlyMemory<byte> payload, MqttQualityOfService qualityOfService, bool retain,
         CancellationToken cancellationToken)
@@ -119,28 +118,28 @@ public sealed class MqttClient : IAsyncDisposable
         var probe = new PublishPacket(topic, payload, qualityOfService, retain, packetId: qualityOfService == 0 ? (ushort)0 : (ushort)1);
         var size = probe.Size;
         if (Volatile.Read(ref _state) != Running)
-            throw new InvalidOperationException("The client is not started (call ConnectAsync) or has been disconnected.");
+            throw new MqttNotConnectedException("The client is not started (call ConnectAsync) or has been disconnected.");
         if (qualityOfService == MqttQualityOfService.AtMostOnce)
         {
             await PublishAtMostOnceAsync(probe, size, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        await _window.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _window.WaitForRoomAsync(cancellationToken).ConfigureAwait(false);
         var outgoing = _pool.Rent();
         MqttConnection? connection;
         lock (_gate)
         {
             if (_state != Running)
             {
-                _window.Release();
+                _window.FreeRoom();
                 _pool.Return(outgoing);
                 throw new MqttTransportException("The client was disconnected.");
             }
             var id = _inflight.Allocate(outgoing);
             outgoing.PacketId = id;
             new PublishPacket(topic, payload, qualityOfService, retain, packetId: id).WriteTo(outgoing.Prepare(qualityOfService, size));
-            Append(outgoing);
+            _window.Add(outgoing);
             connection = _connection;
         }
         if (connection is not null) await SendAsync(connection, outgoing).ConfigureAwait(false);
@@ -296,10 +295,10 @@ public sealed class MqttClient : IAsyncDisposable
                     return;
                 }
                 _connection = connection;
-                for (var o = _oldest; o is not null; o = o.Next) unacknowledged.Add(o);
+                unacknowledged = _window.ToList();
             }
             _ = ReceiveLoopAsync(connection);
-            _ = KeepAliveLoopAsync(connection);
+            _ = KeepAlive.RunAsync(connection, _options.KeepAlive);
             foreach (var o in unacknowledged)
             {
                 ReadOnlyMemory<byte> bytes;
@@ -510,50 +509,6 @@ public sealed class MqttClient : IAsyncDisposable
             await connection.AcknowledgeAsync(sequence, CancellationToken.None).ConfigureAwait(false);
     }
 
-    // ---- keep-alive -----------------------------------------------------------------------------
-
-    /// <summary>Pings when the client has been quiet (the broker drops a client silent for 1.5 keep-alive
-    /// periods) or the broker has (to find out whether it is still there), and declares the connection
-    /// dead when a ping goes unanswered for a whole keep-alive period.</summary>
-    private async Task KeepAliveLoopAsync(MqttConnection connection)
-    {
-        var period = (long)_options.KeepAlive.TotalMilliseconds;
-        if (period == 0) return;
-        var tick = TimeSpan.FromMilliseconds(Math.Max(50, period / 4));
-        try
-        {
-            while (!connection.IsClosed)
-            {
-                await Task.Delay(tick, connection.Lifetime).ConfigureAwait(false);
-                var now = Environment.TickCount64;
-                if (connection.PingSentAt != 0)
-                {
-                    if (connection.WaitingForApplication) connection.PingSentAt = now;
-                    else if (now - connection.PingSentAt > period)
-                    {
-                        connection.Abort(new MqttTransportException(
-                            $"The MQTT broker at {connection.Endpoint} did not answer PINGREQ within {period / 1000.0:0.#} s; the connection is dead.",
-                            new TimeoutException()));
-                        return;
-                    }
-                    continue;
-                }
-                if (now - connection.LastSent >= period * 3 / 4 || (now - connection.LastReceived >= period && !connection.WaitingForApplication))
-                {
-                    connection.PingSentAt = now;
-                    await connection.SendControlAsync(PacketType.Pingreq, 0).ConfigureAwait(false);
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        catch (MqttTransportException)
-        {
-            // The receive loop reports the loss.
-        }
-    }
-
     // ---- outgoing state -------------------------------------------------------------------------
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
@@ -614,50 +569,32 @@ public sealed class MqttClient : IAsyncDisposable
             if (_inflight[packetId] is OutgoingPublish o && o.QualityOfService == expected)
             {
                 _inflight.Remove(packetId, o);
-                Unlink(o);
+                _window.Remove(o);
                 done = o;
             }
         }
         if (done is null) return;
-        _window.Release();
+        _window.FreeRoom();
         done.Complete(null);
     }
 
     private void FailAllOutgoing(Exception error)
     {
-        List<OutgoingPublish> failed = [];
+        List<OutgoingPublish> failed;
         lock (_gate)
         {
-            for (var o = _oldest; o is not null; o = o.Next) failed.Add(o);
+            failed = _window.ToList();
             foreach (var o in failed)
             {
                 _inflight.Remove(o.PacketId, o);
-                Unlink(o);
+                _window.Remove(o);
             }
         }
         foreach (var o in failed)
         {
-            _window.Release();
+            _window.FreeRoom();
             o.Complete(error);
         }
-    }
-
-    private void Append(OutgoingPublish o)
-    {
-        o.Previous = _newest;
-        o.Next = null;
-        if (_newest is null) _oldest = o;
-        else _newest.Next = o;
-        _newest = o;
-    }
-
-    private void Unlink(OutgoingPublish o)
-    {
-        if (o.Previous is null) _oldest = o.Next;
-        else o.Previous.Next = o.Next;
-        if (o.Next is null) _newest = o.Previous;
-        else o.Next.Previous = o.Previous;
-        o.Previous = o.Next = null;
     }
 
     // ---- subscribe / unsubscribe ----------------------------------------------------------------

@@ -14,6 +14,10 @@ public sealed class MqttProtocolException(string message) : MqttException(messag
 /// <summary>The connection to the broker could not be made or was lost.</summary>
 public sealed class MqttTransportException(string message, Exception? inner = null) : MqttException(message, inner);
 
+/// <summary>The client is not connected for good: not started yet (<see cref="MqttClient.ConnectAsync"/>), or
+/// disconnected or disposed.</summary>
+public sealed class MqttNotConnectedException(string message) : MqttException(message);
+
 /// <summary>The broker answered CONNECT with a non-zero return code.</summary>
 public sealed class MqttConnectionRefusedException(ConnectReturnCode code)
     : MqttException($"The broker refused the connection: {Describe(code)} (CONNACK return code {(int)code}).")

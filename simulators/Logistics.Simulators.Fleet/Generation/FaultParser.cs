@@ -1,3 +1,5 @@
+using Logistics.Core;
+
 namespace Logistics.Simulators.Fleet.Generation;
 
 /// <summary>Reads <c>--fault</c> values:
@@ -73,7 +75,7 @@ public static class FaultParser
     private static string Truck(string text, string truck)
     {
         truck = truck.Trim();
-        if (truck.Length == 0 || truck.Length > 64 || !truck.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        if (!TruckId.IsValid(truck))
             throw Error(text, $"truck '{truck}' is not a truck id (letters, digits, - and _, e.g. T-003)");
         return truck;
     }

@@ -1,3 +1,5 @@
+using Logistics.Core;
+
 namespace Logistics.Simulators.Fleet.Generation;
 
 /// <summary>One in-cab device: its sensors, its route and its faults, producing one message per
@@ -28,7 +30,7 @@ public sealed class TruckGenerator
         _scenario = scenario;
         _random = random;
         Truck = FleetScenario.TruckId(index);
-        Topic = $"fleet/{Truck}/telemetry";
+        Topic = FleetTopics.Telemetry(Truck);
         Route = route;
         _otherTruck = FleetScenario.TruckId(index + 1);
         _faults = faults.ToArray();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Logistics.Core;
 using Logistics.Mqtt;
 using Logistics.Simulators.Fleet.Generation;
 
@@ -61,7 +62,7 @@ public sealed class FleetPublisher(PublishSettings settings, TextWriter progress
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                var status = $"fleet/{truck.Truck}/status";
+                var status = FleetTopics.Status(truck.Truck);
                 var client = new MqttClient(new MqttClientOptions
                 {
                     Host = settings.Host,
@@ -142,7 +143,7 @@ public sealed class FleetPublisher(PublishSettings settings, TextWriter progress
                 .ConfigureAwait(false);
             counts.Acknowledged(message.Readings, message.Malformed is not null);
         }
-        catch (Exception e) when (e is MqttException or InvalidOperationException)
+        catch (MqttException)
         {
             counts.Lost();
         }
@@ -173,10 +174,10 @@ public sealed class FleetPublisher(PublishSettings settings, TextWriter progress
             try
             {
                 if (client.IsConnected)
-                    await client.PublishAsync($"fleet/{trucks[i].Truck}/status", Offline, MqttQualityOfService.AtLeastOnce, retain: true, limit.Token)
+                    await client.PublishAsync(FleetTopics.Status(trucks[i].Truck), Offline, MqttQualityOfService.AtLeastOnce, retain: true, limit.Token)
                         .ConfigureAwait(false);
             }
-            catch (Exception e) when (e is MqttException or OperationCanceledException or InvalidOperationException)
+            catch (Exception e) when (e is MqttException or OperationCanceledException)
             {
                 // The will says offline all the same once the connection is gone.
             }

@@ -164,9 +164,8 @@ public sealed class DayInputStore(LogisticsDatabase database)
 
     private static async Task<IReadOnlyList<Order>> ReadOrdersAsync(SqliteConnection connection, DateOnly date, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, store_id, cartons, weight_kg, urgent FROM orders WHERE delivery_date = $date ORDER BY position";
-        command.Parameters.AddWithValue("$date", Day(date));
+        await using var command = connection.Command("SELECT id, store_id, cartons, weight_kg, urgent FROM orders WHERE delivery_date = $date ORDER BY position",
+            parameters: ("$date", Day(date)));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var orders = new List<Order>();
         while (await reader.ReadAsync(cancellationToken))
@@ -180,15 +179,15 @@ public sealed class DayInputStore(LogisticsDatabase database)
     private static async Task WriteStoresAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Store> stores,
         CancellationToken cancellationToken)
     {
-        await ExecuteAsync(connection, transaction, "DELETE FROM stores", cancellationToken);
-        await using var insert = Command(connection, transaction, """
+        await connection.ExecuteAsync("DELETE FROM stores", transaction, cancellationToken);
+        await using var insert = connection.Command("""
             INSERT INTO stores (id, position, name, lat, lon, tier, windows, service_fixed_ticks, service_per_carton_ticks)
             VALUES ($id, $position, $name, $lat, $lon, $tier, $windows, $fixed, $perCarton)
-            """);
+            """, transaction);
         for (var i = 0; i < stores.Count; i++)
         {
             var s = stores[i];
-            Bind(insert, ("$id", s.Id), ("$position", i), ("$name", s.Name), ("$lat", s.Location.Latitude), ("$lon", s.Location.Longitude),
+            insert.Bind(("$id", s.Id), ("$position", i), ("$name", s.Name), ("$lat", s.Location.Latitude), ("$lon", s.Location.Longitude),
                 ("$tier", s.Tier.Level), ("$windows", FormatWindows(s.ReceivingWindows)), ("$fixed", s.ServiceFixed.Ticks),
                 ("$perCarton", s.ServicePerCarton.Ticks));
             await insert.ExecuteNonQueryAsync(cancellationToken);
@@ -198,27 +197,27 @@ public sealed class DayInputStore(LogisticsDatabase database)
     private static async Task WriteFleetAsync(SqliteConnection connection, SqliteTransaction transaction, Fleet fleet,
         CancellationToken cancellationToken)
     {
-        await ExecuteAsync(connection, transaction, "DELETE FROM vehicle_types; DELETE FROM depots;", cancellationToken);
-        await using var depot = Command(connection, transaction, """
+        await connection.ExecuteAsync("DELETE FROM vehicle_types; DELETE FROM depots;", transaction, cancellationToken);
+        await using var depot = connection.Command("""
             INSERT INTO depots (id, position, name, lat, lon, open_ticks, close_ticks)
             VALUES ($id, $position, $name, $lat, $lon, $open, $close)
-            """);
+            """, transaction);
         for (var i = 0; i < fleet.Depots.Count; i++)
         {
             var d = fleet.Depots[i];
-            Bind(depot, ("$id", d.Id), ("$position", i), ("$name", d.Name), ("$lat", d.Location.Latitude), ("$lon", d.Location.Longitude),
+            depot.Bind(("$id", d.Id), ("$position", i), ("$name", d.Name), ("$lat", d.Location.Latitude), ("$lon", d.Location.Longitude),
                 ("$open", d.OpeningHours.Start.Ticks), ("$close", d.OpeningHours.End.Ticks));
             await depot.ExecuteNonQueryAsync(cancellationToken);
         }
-        await using var type = Command(connection, transaction, """
+        await using var type = connection.Command("""
             INSERT INTO vehicle_types (id, position, count, capacity_cartons, capacity_kg, shift_start_ticks, shift_end_ticks,
                 max_route_ticks, fixed_cost, cost_per_km, cost_per_hour, start_depot_id, end_depot_id)
             VALUES ($id, $position, $count, $cartons, $kg, $start, $end, $maxRoute, $fixed, $perKm, $perHour, $startDepot, $endDepot)
-            """);
+            """, transaction);
         for (var i = 0; i < fleet.VehicleTypes.Count; i++)
         {
             var v = fleet.VehicleTypes[i];
-            Bind(type, ("$id", v.Id), ("$position", i), ("$count", v.Count), ("$cartons", v.CapacityCartons), ("$kg", v.CapacityKg),
+            type.Bind(("$id", v.Id), ("$position", i), ("$count", v.Count), ("$cartons", v.CapacityCartons), ("$kg", v.CapacityKg),
                 ("$start", v.Shift.Start.Ticks), ("$end", v.Shift.End.Ticks), ("$maxRoute", v.MaxRouteDuration?.Ticks),
                 ("$fixed", Money(v.FixedCost)), ("$perKm", Money(v.CostPerKm)), ("$perHour", Money(v.CostPerHour)),
                 ("$startDepot", v.StartDepotId), ("$endDepot", v.EndDepotId));
@@ -229,43 +228,18 @@ public sealed class DayInputStore(LogisticsDatabase database)
     private static async Task WriteOrdersAsync(SqliteConnection connection, SqliteTransaction transaction, DateOnly date,
         IReadOnlyList<Order> orders, CancellationToken cancellationToken)
     {
-        await using (var delete = Command(connection, transaction, "DELETE FROM orders WHERE delivery_date = $date"))
-        {
-            Bind(delete, ("$date", Day(date)));
-            await delete.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await using var insert = Command(connection, transaction, """
+        await connection.ExecuteAsync("DELETE FROM orders WHERE delivery_date = $date", transaction, cancellationToken, ("$date", Day(date)));
+        await using var insert = connection.Command("""
             INSERT INTO orders (delivery_date, id, position, store_id, cartons, weight_kg, urgent)
             VALUES ($date, $id, $position, $store, $cartons, $kg, $urgent)
-            """);
+            """, transaction);
         for (var i = 0; i < orders.Count; i++)
         {
             var o = orders[i];
-            Bind(insert, ("$date", Day(date)), ("$id", o.Id), ("$position", i), ("$store", o.StoreId), ("$cartons", o.Cartons),
+            insert.Bind(("$date", Day(date)), ("$id", o.Id), ("$position", i), ("$store", o.StoreId), ("$cartons", o.Cartons),
                 ("$kg", o.WeightKg), ("$urgent", o.Urgent ? 1 : 0));
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
-    }
-
-    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = Command(connection, transaction, sql);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    /// <summary>Sets every parameter afresh, so one prepared command serves all rows of a list.</summary>
-    private static void Bind(SqliteCommand command, params (string Name, object? Value)[] values)
-    {
-        command.Parameters.Clear();
-        foreach (var (name, value) in values) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
     }
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

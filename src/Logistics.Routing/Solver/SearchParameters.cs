@@ -7,8 +7,9 @@ internal sealed record SearchParameters
     public int GranularSize { get; init; } = 30;
 
     /// <summary>Whether the local search also runs SWAP* on route pairs whose sectors overlap,
-    /// once the client-pair operators find nothing (Vidal 2022).</summary>
-    public bool SwapStar { get; init; } = true;
+    /// once the client-pair operators find nothing (Vidal 2022). The default, and why, is
+    /// <see cref="SolverOptions.SwapStar"/>'s: one place.</summary>
+    public bool SwapStar { get; init; } = SolverOptions.Default.SwapStar;
 
     /// <summary>Weights of waiting and of time warp in the neighbour proximity (Vidal et al. 2013).</summary>
     public double ProximityWaitWeight { get; init; } = 0.2;

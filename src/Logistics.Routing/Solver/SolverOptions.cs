@@ -3,6 +3,9 @@ namespace Logistics.Routing.Solver;
 /// <summary>How long and how the solver searches.</summary>
 public sealed record SolverOptions
 {
+    /// <summary>Every option at its default.</summary>
+    public static SolverOptions Default { get; } = new();
+
     /// <summary>Wall-clock limit; the best solution found so far is returned when it runs out.</summary>
     public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(10);
 

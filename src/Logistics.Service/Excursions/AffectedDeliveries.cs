@@ -1,3 +1,5 @@
+using Logistics.Service.Api;
+
 namespace Logistics.Service.Excursions;
 
 /// <summary>The deliveries whose cartons were on board during an excursion. Plan and route are null when no
@@ -11,6 +13,6 @@ public sealed record AffectedDeliveries(ExcursionSummary Excursion, string? Plan
         DateTimeOffset OnBoardUntil, double ExposureMinutes)
     {
         public static Delivery From(DeliveryExposure d) => new(d.Sequence, d.StoreId, d.StoreName, d.Tier, d.OrderIds, d.Cartons,
-            d.PlannedArrival, d.ActualArrival, Telemetry.QueryErrors.JsonName(d.ActualSource), d.OnBoardFrom, d.OnBoardUntil, d.ExposureMinutes);
+            d.PlannedArrival, d.ActualArrival, ApiNames.Of(d.ActualSource), d.OnBoardFrom, d.OnBoardUntil, d.ExposureMinutes);
     }
 }

@@ -1,3 +1,4 @@
+using Logistics.Service.Api;
 using Logistics.Service.Configuration;
 using Logistics.Telemetry.Alerts;
 using Logistics.Telemetry.Alerts.Configuration;
@@ -53,7 +54,7 @@ public sealed class ExcursionService(
             .OrderByDescending(r => r.Overlap).Select(r => r.Route).FirstOrDefault();
         if (chosen is null) return new AffectedDeliveries(summary, null, null, summary.Truck, []);
 
-        var positions = ExcursionQueries.ReadPositions(await influx.QueryAsync(ExcursionQueries.Positions(summary.Truck,
+        var positions = TelemetrySchema.ReadPositions(await influx.QueryAsync(TelemetrySchema.Positions(summary.Truck,
             Instant(chosen, chosen.Route.Departure) - BeforeDeparture, Instant(chosen, chosen.Route.Return) + AfterReturn), ct));
         var exposures = DeliveryExposureCalculator.Compute(chosen.Route, t => Instant(chosen, t), positions, summary.Start, end);
         return new AffectedDeliveries(summary, chosen.PlanId, chosen.Route.RouteId, summary.Truck,
@@ -68,11 +69,11 @@ public sealed class ExcursionService(
         var now = clock.GetUtcNow();
         var bands = ExcursionBands.For(alertOptions.Value, alert.Truck, quantity);
         var sensor = alert.Sensor ?? "";
-        var samples = ExcursionQueries.ReadSamples(await influx.QueryAsync(
-            ExcursionQueries.Readings(alert.Truck, sensor, alert.StartedAt, alert.ClearedAt ?? now), ct));
+        var samples = TelemetrySchema.ReadSamples(await influx.QueryAsync(
+            TelemetrySchema.SensorReadings(alert.Truck, sensor, alert.StartedAt, alert.ClearedAt ?? now), ct));
         var period = ExcursionDetector.Measure(samples, quantity, bands, alert.StartedAt, alert.ClearedAt);
         var name = QuantityName(quantity);
-        var severity = Telemetry.QueryErrors.JsonName(alert.Severity);
+        var severity = ApiNames.Of(alert.Severity);
         if (period is null)
         {
             // The readings are gone or never arrived (InfluxDB was down): the engine's own record still says what happened.

@@ -1,5 +1,5 @@
+using Logistics.Service.Api;
 using Logistics.Service.Security;
-using Logistics.Service.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

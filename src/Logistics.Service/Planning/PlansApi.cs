@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
+using Logistics.Core;
 using Logistics.Data.Plans;
 using Logistics.Routing.Planning;
 using Logistics.Routing.Planning.Editing;
@@ -16,7 +16,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Logistics.Service.Planning;
 
 /// <summary>Planning jobs, their plans, edits and publication to the trucks (docs/api/plans.md).</summary>
-public static partial class PlansApi
+public static class PlansApi
 {
     public const int DefaultTimeLimitSeconds = 30, MaxTimeLimitSeconds = 600;
 
@@ -212,7 +212,7 @@ public static partial class PlansApi
             {
                 if (plan.Routes.All(r => r.RouteId != routeId))
                     body.Add($"trucks.{routeId}", $"'{routeId}' is not a route of plan {id}; its routes are {string.Join(", ", plan.Routes.Select(r => r.RouteId))}");
-                if (!TruckId().IsMatch(truck))
+                if (!TruckId.IsValid(truck))
                     body.Add($"trucks.{routeId}", $"'{truck}' is not a truck id; use letters, digits, '-' or '_' (at most 64), e.g. \"T-001\"");
             }
             var assignment = plan.Routes.Select((r, i) => (Route: r, TruckId: chosen.GetValueOrDefault(r.RouteId) ?? PlanPublisher.DefaultTruck(i + 1))).ToList();
@@ -277,7 +277,4 @@ public static partial class PlansApi
 
     /// <summary>Short, URL-safe and unguessable enough that ids cannot be walked.</summary>
     private static string NewId() => "p_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
-    private static partial Regex TruckId();
 }

@@ -1,3 +1,4 @@
+using Logistics.Service.Api;
 using Logistics.Telemetry.Alerts.Store;
 
 namespace Logistics.Service.Telemetry;
@@ -7,7 +8,7 @@ public sealed record AlertView(Guid Id, string Truck, string? Sensor, string Kin
     ProfileView.BandView? Band, double? Peak, DateTimeOffset StartedAt, DateTimeOffset OpenedAt, DateTimeOffset? EscalatedAt,
     DateTimeOffset? ClearedAt, string? AcknowledgedBy, DateTimeOffset? AcknowledgedAt, string? AcknowledgeComment, string Detail)
 {
-    public static AlertView From(AlertRecord a) => new(a.Id, a.Truck, a.Sensor, QueryErrors.JsonName(a.Kind),
-        QueryErrors.JsonName(a.Severity), QueryErrors.JsonName(a.State), ProfileView.BandView.From(a.Band), a.PeakValue,
+    public static AlertView From(AlertRecord a) => new(a.Id, a.Truck, a.Sensor, ApiNames.Of(a.Kind),
+        ApiNames.Of(a.Severity), ApiNames.Of(a.State), ProfileView.BandView.From(a.Band), a.PeakValue,
         a.StartedAt, a.OpenedAt, a.EscalatedAt, a.ClearedAt, a.AcknowledgedBy, a.AcknowledgedAt, a.AcknowledgeComment, a.Detail);
 }

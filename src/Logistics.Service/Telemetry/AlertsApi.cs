@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Logistics.Service.Api;
 using Logistics.Service.Security;
 using Logistics.Telemetry.Alerts;
 using Logistics.Telemetry.Alerts.Store;

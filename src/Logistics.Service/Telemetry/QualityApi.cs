@@ -1,5 +1,4 @@
 using Logistics.Service.Excursions;
-using Logistics.Telemetry.Influx;
 
 namespace Logistics.Service.Telemetry;
 
@@ -20,18 +19,4 @@ public static class QualityApi
         endpoints.MapExcursionReports();
         return endpoints;
     }
-
-    /// <summary>A server the answer depends on is down: 503 naming it, rather than a 500 that hides why.</summary>
-    internal static TBuilder WithServerProblems<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
-        {
-            try
-            {
-                return await next(context);
-            }
-            catch (InfluxDbException e)
-            {
-                return TypedResults.Problem(title: "InfluxDB is not available", detail: e.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
-            }
-        });
 }

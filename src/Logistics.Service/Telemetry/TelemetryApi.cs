@@ -1,3 +1,4 @@
+using Logistics.Service.Api;
 using Logistics.Service.Excursions;
 using Logistics.Service.Security;
 using Logistics.Telemetry.Alerts.Configuration;
@@ -31,10 +32,8 @@ public static class TelemetryApi
         CancellationToken ct)
     {
         var since = clock.GetUtcNow() - LatestWindow;
-        var readings = ReadingQueries.ReadLatest(await influx.QueryAsync(ReadingQueries.LatestPerTruck(since), ct));
-        var positions = (await influx.QueryAsync(ExcursionQueries.LatestPositions(since), ct))
-            .Where(s => s.Rows.Count > 0 && s.Tags.ContainsKey("truck"))
-            .ToDictionary(s => s.Tags["truck"], s => ExcursionQueries.ReadPositions([s])[0], StringComparer.Ordinal);
+        var readings = TelemetrySchema.ReadLatest(await influx.QueryAsync(TelemetrySchema.LatestPerTruck(since), ct));
+        var positions = TelemetrySchema.ReadLatestPositions(await influx.QueryAsync(TelemetrySchema.LatestPositions(since), ct));
         var open = (await alerts.GetOpenAsync(ct)).GroupBy(a => a.Truck).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var trucks = readings.Select(r => r.Truck).Concat(positions.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         IReadOnlyList<TruckLatest> result = trucks.Select(truck =>
@@ -59,18 +58,17 @@ public static class TelemetryApi
         var sensorName = errors.Sensor("sensor", sensor);
         var step = errors.Bucket("bucket", bucket, TimeSpan.FromMinutes(1));
         errors.Range(start, end, QueryErrors.MaxRange);
-        if (!errors.Any && step is { } s && (end - start).Ticks / s.Ticks > ReadingQueries.MaxBuckets)
-            errors.Add("bucket", $"'{bucket}' gives {(end - start).Ticks / s.Ticks} buckets over the range; at most {ReadingQueries.MaxBuckets}: choose a larger bucket.");
+        if (!errors.Any && step is { } s && (end - start).Ticks / s.Ticks > TelemetrySchema.MaxBuckets)
+            errors.Add("bucket", $"'{bucket}' gives {(end - start).Ticks / s.Ticks} buckets over the range; at most {TelemetrySchema.MaxBuckets}: choose a larger bucket.");
         if (errors.Any || truckId is null || step is null) return TypedResults.ValidationProblem(errors.Errors);
 
         IEnumerable<string> sensors = sensorName is not null
             ? [sensorName]
-            : (await influx.QueryAsync(ExcursionQueries.Sensors(truckId, start, end), ct))
-                .Select(x => x.Tags.GetValueOrDefault("sensor")).OfType<string>().Order(StringComparer.Ordinal).ToList();
+            : TelemetrySchema.ReadSensors(await influx.QueryAsync(TelemetrySchema.Sensors(truckId, start, end), ct)).Order(StringComparer.Ordinal).ToList();
         var series = new List<TruckHistory.SensorSeries>();
         foreach (var name in sensors)
         {
-            var buckets = ReadingQueries.ReadHistory(await influx.QueryAsync(ReadingQueries.History(truckId, name, start, end, step.Value), ct));
+            var buckets = TelemetrySchema.ReadHistory(await influx.QueryAsync(TelemetrySchema.History(truckId, name, start, end, step.Value), ct));
             series.Add(new(name, buckets.Select(b => new TruckHistory.Point(b.Start, b.TemperatureMeanC, b.TemperatureMinC, b.TemperatureMaxC,
                 b.HumidityMeanPct, b.HumidityMinPct, b.HumidityMaxPct)).ToList()));
         }

@@ -127,6 +127,10 @@ public sealed class JournalConsumer : IDisposable
         {
             throw new JournalException($"Journal segment {segment.Path} disappeared while consumer \"{Name}\" still needed it.", segment.Path, inner: e);
         }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException and not JournalException)
+        {
+            throw new JournalException($"Journal segment {segment.Path} could not be opened by consumer \"{Name}\": {e.Message}", segment.Path, inner: e);
+        }
         _offset = RecordFormat.SegmentHeaderBytes;
         _bufferCount = 0;
         Span<byte> header = stackalloc byte[RecordFormat.SegmentHeaderBytes];
@@ -144,7 +148,16 @@ public sealed class JournalConsumer : IDisposable
         _bufferCount = 0;
         while (_bufferCount < _buffer.Length)
         {
-            var read = RandomAccess.Read(_file!, _buffer.AsSpan(_bufferCount), offset + _bufferCount);
+            int read;
+            try
+            {
+                read = RandomAccess.Read(_file!, _buffer.AsSpan(_bufferCount), offset + _bufferCount);
+            }
+            catch (IOException e) when (e is not JournalException)
+            {
+                throw new JournalException($"Journal segment {_path} could not be read at byte {offset + _bufferCount} (consumer \"{Name}\"): {e.Message}",
+                    _path, offset + _bufferCount, e);
+            }
             if (read == 0) break;
             _bufferCount += read;
         }

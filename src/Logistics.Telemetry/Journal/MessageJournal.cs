@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Logistics.Telemetry.Journal;
@@ -10,11 +9,11 @@ namespace Logistics.Telemetry.Journal;
 /// File format, guarantees and the disk cap: docs/telemetry.md, "Journal".</summary>
 /// <remarks>Thread-safe: any number of threads may append at once; records get one total order, that
 /// of their sequence numbers. Appends are written and flushed in groups by one background writer, so
-/// concurrent (or pipelined) appends share one fsync.</remarks>
+/// concurrent (or pipelined) appends share one fsync. What opening finds is <see cref="JournalRecovery"/>'s,
+/// the checkpoint files are <see cref="JournalCheckpoints"/>' and which segments may go is
+/// <see cref="JournalRetention"/>'s; this type appends, hands records to consumers and keeps the accounts.</remarks>
 public sealed class MessageJournal : IAsyncDisposable
 {
-    private const string CheckpointExtension = ".checkpoint";
-    private const string TempExtension = ".tmp";
     private const string LockFileName = "journal.lock";
 
     private readonly JournalOptions _options;
@@ -23,7 +22,7 @@ public sealed class MessageJournal : IAsyncDisposable
     private readonly object _gate = new();
 
     // Guarded by _gate.
-    private readonly List<Segment> _segments;
+    private readonly List<JournalSegment> _segments;
     private readonly Queue<PendingAppend> _queue = new();
     private readonly Dictionary<string, long> _checkpoints;
     private readonly HashSet<string> _openConsumers = new(StringComparer.Ordinal);
@@ -45,19 +44,18 @@ public sealed class MessageJournal : IAsyncDisposable
     private int _wakePending;
     private readonly Task _writer;
 
-    private MessageJournal(JournalOptions options, FileStream lockFile, List<Segment> segments,
-        Dictionary<string, long> checkpoints, long nextSequence, long truncatedBytes)
+    private MessageJournal(JournalOptions options, FileStream lockFile, JournalRecovery.State recovered)
     {
         _options = options;
         _directory = Path.GetFullPath(options.Directory);
         _lockFile = lockFile;
-        _segments = segments;
-        _checkpoints = checkpoints;
-        _nextSequence = nextSequence;
-        _durableSequence = nextSequence - 1;
-        _bytesUsed = segments.Sum(s => s.Length);
-        TruncatedBytesOnOpen = truncatedBytes;
-        _active = OpenForAppend(segments[^1]);
+        _segments = recovered.Segments;
+        _checkpoints = recovered.Checkpoints;
+        _nextSequence = recovered.NextSequence;
+        _durableSequence = recovered.NextSequence - 1;
+        _bytesUsed = _segments.Sum(s => s.Length);
+        TruncatedBytesOnOpen = recovered.TruncatedBytes;
+        _active = _segments[^1].OpenForAppend();
         lock (_gate) DeleteConsumedSegments();
         _writer = Task.Run(WriterLoopAsync);
     }
@@ -85,7 +83,12 @@ public sealed class MessageJournal : IAsyncDisposable
         }
         try
         {
-            return Recover(options, directory, lockFile);
+            return new MessageJournal(options, lockFile, JournalRecovery.Recover(directory));
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException and not JournalException)
+        {
+            lockFile.Dispose();
+            throw new JournalException($"The journal in {directory} could not be opened: {e.Message}", directory, inner: e);
         }
         catch
         {
@@ -184,7 +187,7 @@ public sealed class MessageJournal : IAsyncDisposable
     /// <param name="name">1-64 letters, digits, '_' or '-', e.g. <c>influx</c>, <c>alerts</c>.</param>
     public JournalConsumer OpenConsumer(string name)
     {
-        ValidateConsumerName(name);
+        JournalCheckpoints.ValidateName(name);
         long checkpoint;
         lock (_gate)
         {
@@ -196,7 +199,7 @@ public sealed class MessageJournal : IAsyncDisposable
                 checkpoint = _segments[0].FirstSequence - 1;
                 try
                 {
-                    WriteCheckpointFile(name, checkpoint);
+                    JournalCheckpoints.Write(_directory, name, checkpoint);
                 }
                 catch
                 {
@@ -212,14 +215,13 @@ public sealed class MessageJournal : IAsyncDisposable
     /// <summary>Forgets a consumer that is no longer used, so that it stops holding segments back.</summary>
     public void DeleteConsumer(string name)
     {
-        ValidateConsumerName(name);
+        JournalCheckpoints.ValidateName(name);
         lock (_gate)
         {
             if (_openConsumers.Contains(name))
                 throw new InvalidOperationException($"consumer \"{name}\" is open; dispose it first");
             if (!_checkpoints.Remove(name)) return;
-            File.Delete(CheckpointPath(name));
-            DirectorySync.Flush(_directory);
+            JournalCheckpoints.Delete(_directory, name);
             DeleteConsumedSegments();
         }
         SignalWriter();
@@ -299,7 +301,7 @@ public sealed class MessageJournal : IAsyncDisposable
                 throw new ArgumentOutOfRangeException(nameof(sequence), sequence, $"consumer \"{name}\" cannot commit {sequence}: its checkpoint is already {current}");
             if (sequence == current) return;
         }
-        WriteCheckpointFile(name, sequence);
+        JournalCheckpoints.Write(_directory, name, sequence);
         lock (_gate)
         {
             _checkpoints[name] = sequence;
@@ -362,7 +364,7 @@ public sealed class MessageJournal : IAsyncDisposable
         {
             try
             {
-                Segment active;
+                JournalSegment active;
                 lock (_gate) active = _segments[^1];
                 var activeLength = active.Length;
                 var lastSequence = active.LastSequence;
@@ -416,7 +418,7 @@ public sealed class MessageJournal : IAsyncDisposable
         foreach (var item in batch) item.Completion.TrySetException(failure);
     }
 
-    private void Account(Segment segment, long length, long lastSequence, long framesWritten)
+    private void Account(JournalSegment segment, long length, long lastSequence, long framesWritten)
     {
         _bytesUsed += length - segment.Length;
         _bytesReserved -= framesWritten;
@@ -424,14 +426,12 @@ public sealed class MessageJournal : IAsyncDisposable
         segment.LastSequence = lastSequence;
     }
 
-    /// <summary>When appends wait for space and every consumer has committed all of the active
-    /// segment, it is closed and deleted: otherwise a cap that the active segment alone fills would
-    /// never free up.</summary>
+    /// <summary>Closes a wholly consumed active segment while appends wait for space, so that it can be deleted
+    /// (<see cref="JournalRetention.ShouldRollActive"/>).</summary>
     private void RollIfConsumedAndNeeded()
     {
-        var active = _segments[^1];
-        if (_waitingForSpace == 0 || _fault is not null || _closing || active.LastSequence < active.FirstSequence) return;
-        if (MinimumCheckpoint() is not { } min || min < active.LastSequence) return;
+        if (_fault is not null || _closing
+            || !JournalRetention.ShouldRollActive(_segments[^1], JournalRetention.MinimumCheckpoint(_checkpoints), _waitingForSpace > 0)) return;
         try
         {
             StartSegment(_nextSequence);
@@ -446,11 +446,11 @@ public sealed class MessageJournal : IAsyncDisposable
     }
 
     /// <summary>Closes the active segment and starts the next one (header flushed, folder entry too).</summary>
-    private Segment StartSegment(long firstSequence)
+    private JournalSegment StartSegment(long firstSequence)
     {
-        var segment = CreateSegmentFile(_directory, firstSequence);
+        var segment = JournalSegment.Create(_directory, firstSequence);
         var previous = _active;
-        _active = OpenForAppend(segment);
+        _active = segment.OpenForAppend();
         previous.Dispose();
         lock (_gate)
         {
@@ -460,73 +460,16 @@ public sealed class MessageJournal : IAsyncDisposable
         return segment;
     }
 
-    private static Segment CreateSegmentFile(string directory, long firstSequence)
-    {
-        var path = Path.Combine(directory, RecordFormat.SegmentFileName(firstSequence));
-        Span<byte> header = stackalloc byte[RecordFormat.SegmentHeaderBytes];
-        RecordFormat.WriteSegmentHeader(header, firstSequence);
-        using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1))
-        {
-            file.Write(header);
-            file.Flush(flushToDisk: true);
-        }
-        DirectorySync.Flush(directory);
-        return new Segment(path, firstSequence) { Length = RecordFormat.SegmentHeaderBytes, LastSequence = firstSequence - 1 };
-    }
-
-    private static FileStream OpenForAppend(Segment segment)
-    {
-        // No FileStream buffer: a group is written with one call from our own buffer.
-        var stream = new FileStream(segment.Path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1);
-        stream.Seek(segment.Length, SeekOrigin.Begin);
-        return stream;
-    }
-
-    // ---- retention and checkpoints (callers hold _gate) ----
-
-    private long? MinimumCheckpoint() => _checkpoints.Count == 0 ? null : _checkpoints.Values.Min();
+    // ---- retention (callers hold _gate) ----
 
     private void DeleteConsumedSegments()
     {
-        if (MinimumCheckpoint() is not { } min) return;
-        var deleted = false;
-        // The active (last) segment is never deleted here; RollIfConsumedAndNeeded closes it first.
-        while (_segments.Count > 1 && _segments[0].LastSequence <= min && _segments[1].FirstSequence - 1 <= min)
-        {
-            var segment = _segments[0];
-            try
-            {
-                File.Delete(segment.Path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                break; // kept for now; retried on the next commit
-            }
-            _segments.RemoveAt(0);
-            _bytesUsed -= segment.Length;
-            deleted = true;
-        }
-        if (!deleted) return;
+        var freed = JournalRetention.DeleteConsumed(_segments, JournalRetention.MinimumCheckpoint(_checkpoints));
+        if (freed == 0) return;
+        _bytesUsed -= freed;
         DirectorySync.Flush(_directory);
         _spaceFreed.TrySetResult();
         _spaceFreed = NewSignal();
-    }
-
-    private string CheckpointPath(string name) => Path.Combine(_directory, name + CheckpointExtension);
-
-    /// <summary>Replaces a checkpoint atomically: write a temporary file, flush it, rename it over
-    /// the old one, flush the folder. A crash leaves either the old or the new value.</summary>
-    private void WriteCheckpointFile(string name, long sequence)
-    {
-        var path = CheckpointPath(name);
-        var temp = path + TempExtension;
-        using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1))
-        {
-            file.Write(Encoding.ASCII.GetBytes(sequence.ToString(CultureInfo.InvariantCulture) + "\n"));
-            file.Flush(flushToDisk: true);
-        }
-        File.Move(temp, path, overwrite: true);
-        DirectorySync.Flush(_directory);
     }
 
     private void ThrowIfUnusable()
@@ -535,118 +478,7 @@ public sealed class MessageJournal : IAsyncDisposable
         if (_fault is not null) throw new JournalException(_fault.Message, _directory, inner: _fault);
     }
 
-    private static void ValidateConsumerName(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        if (name.Length is 0 or > 64 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
-            throw new ArgumentException($"consumer name must be 1-64 letters, digits, '_' or '-', got \"{name}\"", nameof(name));
-    }
-
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    // ---- recovery ----
-
-    private static MessageJournal Recover(JournalOptions options, string directory, FileStream lockFile)
-    {
-        foreach (var temp in Directory.EnumerateFiles(directory, "*" + TempExtension))
-            File.Delete(temp);
-
-        var segments = new List<Segment>();
-        foreach (var path in Directory.EnumerateFiles(directory, "*" + RecordFormat.SegmentExtension))
-            if (RecordFormat.TryParseSegmentFileName(Path.GetFileName(path), out var first))
-                segments.Add(new Segment(path, first) { Length = new FileInfo(path).Length });
-        segments.Sort((a, b) => a.FirstSequence.CompareTo(b.FirstSequence));
-
-        var checkpoints = new Dictionary<string, long>(StringComparer.Ordinal);
-        var unreadable = new List<string>();
-        foreach (var path in Directory.EnumerateFiles(directory, "*" + CheckpointExtension))
-        {
-            var name = Path.GetFileNameWithoutExtension(path);
-            if (long.TryParse(File.ReadAllText(path).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value))
-                checkpoints[name] = value;
-            else
-                unreadable.Add(name);
-        }
-
-        for (var i = 0; i < segments.Count - 1; i++)
-        {
-            CheckClosedSegmentHeader(segments[i]);
-            // Sequence numbers may jump between segments (see below), so this is an upper bound;
-            // retention only needs one that is never too low.
-            segments[i].LastSequence = segments[i + 1].FirstSequence - 1;
-        }
-        long truncated = 0;
-        if (segments.Count > 0) truncated = RecoverTail(directory, segments[^1]);
-
-        var maxCheckpoint = checkpoints.Count == 0 ? 0 : checkpoints.Values.Max();
-        var next = Math.Max(segments.Count > 0 ? segments[^1].LastSequence + 1 : 1, maxCheckpoint + 1);
-        if (segments.Count > 0 && segments[^1].LastSequence < segments[^1].FirstSequence && segments[^1].FirstSequence != next)
-        {
-            // An empty last segment whose name no longer fits the next number is of no use.
-            File.Delete(segments[^1].Path);
-            segments.RemoveAt(segments.Count - 1);
-        }
-        if (segments.Count == 0 || segments[^1].LastSequence + 1 != next)
-            segments.Add(CreateSegmentFile(directory, next));
-
-        // A damaged checkpoint cannot be trusted to be low enough: re-read all that is retained.
-        foreach (var name in unreadable) checkpoints[name] = segments[0].FirstSequence - 1;
-
-        return new MessageJournal(options, lockFile, segments, checkpoints, next, truncated);
-    }
-
-    private static void CheckClosedSegmentHeader(Segment segment)
-    {
-        Span<byte> header = stackalloc byte[RecordFormat.SegmentHeaderBytes];
-        using var file = new FileStream(segment.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
-        if (file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length
-            || !RecordFormat.IsValidSegmentHeader(header, segment.FirstSequence))
-            throw new JournalException($"Journal segment {segment.Path} has a damaged header; it was closed cleanly, so this is not a crash's torn write.", segment.Path, 0);
-    }
-
-    /// <summary>Scans the last segment and cuts it after its last intact record. After a crash only
-    /// the records of the group being written can be torn, and their appends had not completed.</summary>
-    private static long RecoverTail(string directory, Segment segment)
-    {
-        var data = File.ReadAllBytes(segment.Path);
-        if (data.Length < RecordFormat.SegmentHeaderBytes || !RecordFormat.IsValidSegmentHeader(data, segment.FirstSequence))
-        {
-            // Torn while the segment was being created: start it again.
-            var fresh = CreateSegmentFile(directory, segment.FirstSequence);
-            segment.Length = fresh.Length;
-            segment.LastSequence = fresh.LastSequence;
-            return data.Length;
-        }
-        long offset = RecordFormat.SegmentHeaderBytes;
-        var last = segment.FirstSequence - 1;
-        while (offset < data.Length)
-        {
-            var rest = data.AsSpan((int)offset);
-            if (RecordFormat.TryReadFrameLength(rest, out var frameLength) != RecordFormat.FrameStatus.Valid) break;
-            if (frameLength > rest.Length) break;
-            if (!RecordFormat.TryCheckFrame(rest[..frameLength], out var sequence) || sequence <= last) break;
-            last = sequence;
-            offset += frameLength;
-        }
-        segment.LastSequence = last;
-        segment.Length = offset;
-        if (offset == data.Length) return 0;
-        using (var file = new FileStream(segment.Path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1))
-        {
-            file.SetLength(offset);
-            file.Flush(flushToDisk: true);
-        }
-        return data.Length - offset;
-    }
-
-    private sealed class Segment(string path, long firstSequence)
-    {
-        public string Path { get; } = path;
-        public long FirstSequence { get; } = firstSequence;
-        /// <summary>The last record's sequence number; FirstSequence - 1 while empty.</summary>
-        public long LastSequence { get; set; }
-        public long Length { get; set; }
-    }
 
     private sealed class PendingAppend(byte[] topic, byte[] payload, long receivedUtcTicks, int frameLength)
     {

@@ -86,7 +86,7 @@ public sealed class InfluxWriter(
         _batchReadings += readings;
         _batchLast = parsed.Record.Sequence;
         if (parsed.Rejection is { } rejection) counters.OnRejected(rejection.Code);
-        else if (unstorable) counters.OnRejected(ReadingPoints.Unstorable);
+        else if (unstorable) counters.OnRejected(TelemetrySchema.Reasons.Unstorable);
         else _batchMessages++;
         if (parsed.Telemetry is { Faults.Count: > 0 } t) counters.OnSensorFaults(t.Faults.Count);
     }
@@ -94,24 +94,24 @@ public sealed class InfluxWriter(
     private async Task FlushAsync(JournalConsumer consumer, CancellationToken stoppingToken)
     {
         // A batch of status messages alone holds no points, yet its records are done with.
-        while (_points.Count > 0)
+        if (_points.Count > 0)
         {
-            try
+            // Unavailable, or refusing the whole request (wrong password, database dropped): nothing to isolate,
+            // so the batch waits and is tried again; a dropped database is made again first.
+            var databaseMissing = false;
+            var retry = UntilDone<InfluxDbException>.Pipeline(options.RetryInterval, exponential: false, (e, delay) =>
             {
-                var result = await influx.WriteIsolatingRefusedAsync(_points, stoppingToken);
-                if (!result.AllStored) await StoreRefusedAsync(result.Refused, stoppingToken);
-                break;
-            }
-            catch (InfluxDbException e)
-            {
-                // Unavailable, or refusing the whole request (wrong password, database dropped):
-                // nothing to isolate, so the batch waits and is tried again.
                 counters.OnInfluxFailure(e.Message);
                 logger.LogWarning("InfluxDB did not store the batch ({Error}); {Points} points wait in the journal, trying again in {Delay} s",
-                    e.Message, _points.Count, options.RetryInterval.TotalSeconds);
-                await Task.Delay(options.RetryInterval, stoppingToken);
-                if (e is InfluxDbRequestRejectedException { StatusCode: System.Net.HttpStatusCode.NotFound }) await EnsureDatabaseAsync(stoppingToken);
-            }
+                    e.Message, _points.Count, delay.TotalSeconds);
+                databaseMissing = e is InfluxDbRequestRejectedException { StatusCode: System.Net.HttpStatusCode.NotFound };
+            });
+            await retry.ExecuteAsync(async ct =>
+            {
+                if (databaseMissing) await EnsureDatabaseAsync(ct);
+                var result = await influx.WriteIsolatingRefusedAsync(_points, ct);
+                if (!result.AllStored) await StoreRefusedAsync(result.Refused, ct);
+            }, stoppingToken);
         }
         consumer.Commit(_batchLast);
         counters.OnStored(_batchMessages, _batchReadings);
@@ -127,12 +127,9 @@ public sealed class InfluxWriter(
         foreach (var line in refused)
         {
             var original = _points[line.Index];
-            counters.OnRejected("influx_refused");
+            counters.OnRejected(TelemetrySchema.Reasons.InfluxRefused);
             logger.LogWarning("InfluxDB refused a {Measurement} line: {Reason}", original.Measurement, LogSafe.Text(line.Reason));
-            var p = new InfluxPoint(ReadingPoints.Rejected).Tag("reason", "influx_refused")
-                .Field("line", LogSafe.Text(line.Line, 1000) ?? "").Field("message", LogSafe.Text(line.Reason, 500) ?? "");
-            if (original.Tags.TryGetValue("truck", out var truck)) p.Tag("truck", truck);
-            points.Add(original.UnixNanoseconds is { } ns ? p.AtUnixNanoseconds(ns) : p);
+            points.Add(TelemetrySchema.RefusedLine(original, line.Line, line.Reason));
         }
         var result = await influx.WriteIsolatingRefusedAsync(points, stoppingToken);
         foreach (var line in result.Refused)
@@ -141,23 +138,13 @@ public sealed class InfluxWriter(
 
     private async Task EnsureDatabaseAsync(CancellationToken stoppingToken)
     {
-        var delay = options.RetryInterval;
-        while (true)
+        var retry = UntilDone<InfluxDbException>.Pipeline(options.RetryInterval, exponential: true, (e, delay) =>
         {
-            try
-            {
-                var setup = await influx.EnsureDatabaseAsync(retention, stoppingToken);
-                logger.LogInformation("InfluxDB database {Database} ready (created: {Created}; retention policy {Policy} created: {PolicyCreated}, altered: {Altered})",
-                    influx.Connection.Database, setup.DatabaseCreated, retention.Name, setup.PolicyCreated, setup.PolicyAltered);
-                return;
-            }
-            catch (InfluxDbException e)
-            {
-                counters.OnInfluxFailure(e.Message);
-                logger.LogWarning("Cannot prepare InfluxDB yet ({Error}); readings wait in the journal, trying again in {Delay} s", e.Message, delay.TotalSeconds);
-                await Task.Delay(delay, stoppingToken);
-                delay = TimeSpan.FromSeconds(Math.Min(30, delay.TotalSeconds * 2));
-            }
-        }
+            counters.OnInfluxFailure(e.Message);
+            logger.LogWarning("Cannot prepare InfluxDB yet ({Error}); readings wait in the journal, trying again in {Delay} s", e.Message, delay.TotalSeconds);
+        });
+        var setup = await retry.ExecuteAsync(async ct => await influx.EnsureDatabaseAsync(retention, ct), stoppingToken);
+        logger.LogInformation("InfluxDB database {Database} ready (created: {Created}; retention policy {Policy} created: {PolicyCreated}, altered: {Altered})",
+            influx.Connection.Database, setup.DatabaseCreated, retention.Name, setup.PolicyCreated, setup.PolicyAltered);
     }
 }

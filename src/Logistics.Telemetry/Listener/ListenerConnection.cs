@@ -1,3 +1,4 @@
+using Logistics.Core;
 using Logistics.Mqtt;
 using Microsoft.Extensions.Logging;
 
@@ -8,9 +9,6 @@ namespace Logistics.Telemetry.Listener;
 /// once a message is in the journal; alerts for the cabs are published on it too.</summary>
 public sealed class ListenerConnection(MqttClientOptions options, ILogger<ListenerConnection> logger) : IAsyncDisposable
 {
-    public const string TelemetryFilter = "fleet/+/telemetry";
-    public const string StatusFilter = "fleet/+/status";
-
     private readonly MqttClient _client = new(options with { CleanSession = false, AutoAcknowledge = false, AutoReconnect = true });
     private readonly TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _started;
@@ -34,34 +32,25 @@ public sealed class ListenerConnection(MqttClientOptions options, ILogger<Listen
                 logger.LogWarning("Listener lost its MQTT connection: {Error}{Again}", e.Error?.Message ?? "closed",
                     e.WillReconnect ? "; reconnecting" : "");
         };
-        var delay = TimeSpan.FromSeconds(1);
         var connected = false;
-        while (true)
+        var retry = UntilDone<MqttException>.Pipeline(TimeSpan.FromSeconds(1), exponential: true, (e, delay) =>
+            logger.LogWarning("Listener cannot {Step} MQTT {Host}:{Port} yet ({Error}); trying again in {Delay} s",
+                connected ? "subscribe at" : "connect to", options.Host, options.Port, e.Message, delay.TotalSeconds));
+        await retry.ExecuteAsync(async ct =>
         {
-            try
+            if (!connected)
             {
-                if (!connected)
-                {
-                    await _client.ConnectAsync(cancellationToken);
-                    connected = true;
-                }
-                // The client remembers the subscriptions and makes them again after a reconnect
-                // that finds no session.
-                await _client.SubscribeAsync(
-                    [new MqttTopicSubscription(TelemetryFilter, MqttQualityOfService.AtLeastOnce), new MqttTopicSubscription(StatusFilter, MqttQualityOfService.AtLeastOnce)],
-                    cancellationToken);
-                logger.LogInformation("Listener subscribed to {Telemetry} and {Status} at QoS 1 as {ClientId}", TelemetryFilter, StatusFilter, options.ClientId);
-                _connected.TrySetResult();
-                return;
+                await _client.ConnectAsync(ct);
+                connected = true;
             }
-            catch (MqttException e) when (!cancellationToken.IsCancellationRequested)
-            {
-                logger.LogWarning("Listener cannot {Step} MQTT {Host}:{Port} yet ({Error}); trying again in {Delay} s",
-                    connected ? "subscribe at" : "connect to", options.Host, options.Port, e.Message, delay.TotalSeconds);
-                await Task.Delay(delay, cancellationToken);
-                delay = TimeSpan.FromSeconds(Math.Min(30, delay.TotalSeconds * 2));
-            }
-        }
+            // The client remembers the subscriptions and makes them again after a reconnect
+            // that finds no session.
+            await _client.SubscribeAsync(
+                [new MqttTopicSubscription(FleetTopics.TelemetryFilter, MqttQualityOfService.AtLeastOnce), new MqttTopicSubscription(FleetTopics.StatusFilter, MqttQualityOfService.AtLeastOnce)],
+                ct);
+        }, cancellationToken);
+        logger.LogInformation("Listener subscribed to {Telemetry} and {Status} at QoS 1 as {ClientId}", FleetTopics.TelemetryFilter, FleetTopics.StatusFilter, options.ClientId);
+        _connected.TrySetResult();
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using Logistics.Core;
 using Logistics.Telemetry.Journal;
 using Logistics.Telemetry.Readings;
 
@@ -9,7 +10,7 @@ public sealed record ParsedRecord(JournalRecord Record, TelemetryParseResult? Te
 {
     public static ParsedRecord Parse(JournalRecord record, TelemetryParser parser)
     {
-        if (FleetTopic.TryParse(record.Topic, out var topic) && topic.Kind == FleetTopicKind.Status)
+        if (FleetTopics.TryParse(record.Topic, out var topic) && topic.Kind == FleetTopicKind.Status)
         {
             var status = parser.ParseStatus(record.Topic, record.Payload);
             return new ParsedRecord(record, null, status, status.Rejection);

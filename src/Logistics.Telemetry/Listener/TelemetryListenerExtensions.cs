@@ -3,6 +3,7 @@ using Logistics.Telemetry.Alerts;
 using Logistics.Telemetry.Alerts.Configuration;
 using Logistics.Telemetry.Alerts.Store;
 using Logistics.Telemetry.Journal;
+using Logistics.Telemetry.Listener.Delivery;
 using Logistics.Telemetry.Readings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -23,7 +24,7 @@ public static class TelemetryListenerExtensions
         services.AddSingleton<IValidateOptions<ListenerOptions>, ListenerOptionsValidator>();
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>();
-        services.AddHttpClient(nameof(AlertProcessor), http => http.Timeout = TimeSpan.FromSeconds(5));
+        services.AddHttpClient(WebhookAlertSink.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(5));
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ListenerOptions>>().Value);
@@ -54,6 +55,19 @@ public static class TelemetryListenerExtensions
         services.AddSingleton(sp => new ListenerConnection(mqtt(sp), sp.GetRequiredService<ILogger<ListenerConnection>>()));
         services.AddHostedService<MqttIngestor>();
         services.AddHostedService<InfluxWriter>();
+        services.AddSingleton<AlertEngineRestore>();
+        services.AddSingleton<CabAlertSink>();
+        services.AddSingleton<StoreAlertSink>();
+        services.AddSingleton<InfluxAlertSink>();
+        services.AddSingleton(sp =>
+        {
+            // In this order: the cab first (the latency a driver sees), then the store, the webhook, InfluxDB.
+            var sinks = new List<IAlertSink> { sp.GetRequiredService<CabAlertSink>(), sp.GetRequiredService<StoreAlertSink>() };
+            if (sp.GetRequiredService<ListenerOptions>().AlertWebhookUrl is { Length: > 0 } url)
+                sinks.Add(new WebhookAlertSink(url, sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<ILogger<WebhookAlertSink>>()));
+            sinks.Add(sp.GetRequiredService<InfluxAlertSink>());
+            return new AlertDelivery(sinks, sp.GetRequiredService<TelemetryCounters>(), sp.GetRequiredService<ILogger<AlertDelivery>>());
+        });
         services.AddHostedService<AlertProcessor>();
         return services;
     }

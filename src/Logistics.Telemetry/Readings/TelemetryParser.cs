@@ -119,12 +119,12 @@ public sealed class TelemetryParser
 
     private TelemetryRejection? CheckEnvelope(string? topic, FleetTopicKind kind, int payloadLength)
     {
-        if (!FleetTopic.TryParse(topic, out var parsed) || parsed.Kind != kind)
+        if (!FleetTopics.TryParse(topic, out var parsed) || parsed.Kind != kind)
         {
             var shown = LogSafe.Text(topic) ?? "null";
-            var expected = kind == FleetTopicKind.Telemetry ? "telemetry" : "status";
+            var expected = FleetTopics.Name(kind);
             return new TelemetryRejection(RejectionReason.InvalidTopic, null, "topic", LogSafe.Text(topic),
-                $"topic \"{shown}\" is not fleet/{{truckId}}/{expected} with a truck id of 1-64 letters, digits, '_' or '-'");
+                $"topic \"{shown}\" is not fleet/{{truckId}}/{expected} with a truck id of {TruckId.Rule}");
         }
         if (_options.Fleet is { } fleet && !fleet.Contains(parsed.Truck))
             return new TelemetryRejection(RejectionReason.UnknownTruck, parsed.Truck, "topic", parsed.Truck,
@@ -136,7 +136,7 @@ public sealed class TelemetryParser
         return null;
     }
 
-    private static string? TruckOf(string? topic) => FleetTopic.TryParse(topic, out var parsed) ? parsed.Truck : null;
+    private static string? TruckOf(string? topic) => FleetTopics.TryParse(topic, out var parsed) ? parsed.Truck : null;
 
     private static TelemetryParseResult Refuse(RejectionReason reason, string? truck, string field, string? value, string message) =>
         TelemetryParseResult.Rejected(new TelemetryRejection(reason, truck, field, value, message));

@@ -299,6 +299,6 @@ public class MqttClientProtocolTests
         await client.DisconnectAsync(Limit);
         Assert.Equal(EmptyPacket.Disconnect, await peer.ReceiveAsync());
         await client.Messages.Completion.WaitAsync(Limit);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => client.PublishAsync("a", default, MqttQualityOfService.AtMostOnce, false, Limit).AsTask());
+        await Assert.ThrowsAsync<MqttNotConnectedException>(() => client.PublishAsync("a", default, MqttQualityOfService.AtMostOnce, false, Limit).AsTask());
     }
 }

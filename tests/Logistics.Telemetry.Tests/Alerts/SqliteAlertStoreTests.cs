@@ -62,7 +62,7 @@ public sealed class SqliteAlertStoreTests : IDisposable
 
         var again = await Open();
         Assert.Equal(SqliteAlertStore.SchemaVersion, await again.GetSchemaVersionAsync());
-        Assert.Equal(SqliteAlertStore.SchemaVersion, Scalar("SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal(SqliteAlertStore.SchemaVersion, Scalar("PRAGMA user_version"));
         Assert.Equal("wal", Text("PRAGMA journal_mode"));
         Assert.NotNull(await again.GetAsync(id));
     }
@@ -71,9 +71,9 @@ public sealed class SqliteAlertStoreTests : IDisposable
     public async Task A_database_at_an_earlier_version_is_brought_up_to_date()
     {
         (await Open()).Dispose();
-        Scalar("DROP INDEX ix_alerts_truck_started; DROP INDEX ix_alerts_started; DROP INDEX ix_alerts_state; DELETE FROM schema_version WHERE version = 2; SELECT 0");
+        Scalar("DROP INDEX ix_alerts_truck_started; DROP INDEX ix_alerts_started; DROP INDEX ix_alerts_state; PRAGMA user_version = 1; SELECT 0");
         await Open();
-        Assert.Equal(2, Scalar("SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(2, Scalar("PRAGMA user_version"));
         Assert.Equal(1, Scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'ix_alerts_state'"));
     }
 
@@ -81,9 +81,49 @@ public sealed class SqliteAlertStoreTests : IDisposable
     public async Task A_database_from_a_newer_version_is_refused_with_a_message_that_says_so()
     {
         (await Open()).Dispose();
-        Scalar("INSERT INTO schema_version VALUES (99, 'future', 0); SELECT 0");
+        Scalar("PRAGMA user_version = 99; SELECT 0");
         var e = await Assert.ThrowsAsync<InvalidOperationException>(() => SqliteAlertStore.OpenAsync(DatabasePath));
         Assert.Contains("99", e.Message);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_database_is_refused_with_the_stores_own_exception_naming_it()
+    {
+        await File.WriteAllTextAsync(DatabasePath, new string('x', 4096));
+        var e = await Assert.ThrowsAsync<AlertStoreException>(() => SqliteAlertStore.OpenAsync(DatabasePath));
+        Assert.Contains(DatabasePath, e.Message);
+        Assert.IsType<SqliteException>(e.InnerException);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task A_file_of_the_earlier_release_with_a_schema_version_table_opens_with_its_alerts(int version)
+    {
+        // The file as the earlier release wrote it: its version in a schema_version table, user_version 0.
+        var id = Guid.NewGuid();
+        using (var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = string.Join("\n", AlertStoreMigrations.Steps.Where(s => s.Version <= version).Select(s => s.Sql)) + $"""
+                CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at INTEGER NOT NULL);
+                INSERT INTO schema_version VALUES {string.Join(", ", Enumerable.Range(1, version).Select(v => $"({v}, 'step', 0)"))};
+                INSERT INTO alerts (id, truck, sensor, kind, severity, state, band_min, band_max, has_band, peak, started_at, opened_at, detail)
+                VALUES ('{id:D}', 'T-001', 'front', 'TemperatureExcursion', 'Warning', 'Open', 15, 25, 1, 26, 0, 0, 'kept');
+                INSERT INTO alert_audit (alert_id, at, actor, action, severity) VALUES ('{id:D}', 0, 'engine', 'opened', 'Warning');
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        var store = await Open();
+
+        Assert.Equal(SqliteAlertStore.SchemaVersion, await store.GetSchemaVersionAsync());
+        Assert.Equal(0, Scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'schema_version'"));
+        Assert.Equal(1, Scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'ix_alerts_state'"));
+        var kept = await store.GetAsync(id);
+        Assert.Equal(("kept", AlertState.Open), (kept!.Detail, kept.State));
+        Assert.Single(await store.GetAuditTrailAsync(id));
     }
 
     [Fact]

@@ -112,7 +112,7 @@ public class InfluxDbClientRetryTests
     public async Task A_query_sends_values_as_bound_parameters_not_in_the_text()
     {
         var handler = new ScriptedHandler(ScriptedHandler.Status(HttpStatusCode.OK, "{\"results\":[{\"statement_id\":0}]}"));
-        var query = ReadingQueries.History("T-1", "\"; DROP DATABASE logistics", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddHours(1), TimeSpan.FromMinutes(1));
+        var query = TelemetrySchema.History("T-1", "\"; DROP DATABASE logistics", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddHours(1), TimeSpan.FromMinutes(1));
         await Client(handler).QueryAsync(query, CancellationToken.None);
 
         var form = System.Web.HttpUtility.ParseQueryString(Assert.Single(handler.Requests).Body);
@@ -132,12 +132,12 @@ public class InfluxDbClientRetryTests
                "values":[[1795421731000000000,5,60.25,7]]}]}]}
             """;
         var handler = new ScriptedHandler(ScriptedHandler.Status(HttpStatusCode.OK, answer));
-        var series = await Client(handler).QueryAsync(ReadingQueries.LatestPerTruck(DateTimeOffset.UnixEpoch), CancellationToken.None);
+        var series = await Client(handler).QueryAsync(TelemetrySchema.LatestPerTruck(DateTimeOffset.UnixEpoch), CancellationToken.None);
 
         Assert.Equal(2, series.Count);
         Assert.Equal(new[] { "time", "temperature_c", "humidity_pct", "seq" }, series[0].Columns);
         Assert.Equal("front", series[0].Tags["sensor"]);
-        var latest = ReadingQueries.ReadLatest(series);
+        var latest = TelemetrySchema.ReadLatest(series);
         Assert.Equal(new LatestReading("T-1", "front", DateTimeOffset.FromUnixTimeMilliseconds(1_795_421_730_123).AddTicks(4567), 4.5, null, 1842), latest[0]);
         Assert.Equal(5.0, latest[1].TemperatureC); // a float field holding 5 arrives as "5"
     }

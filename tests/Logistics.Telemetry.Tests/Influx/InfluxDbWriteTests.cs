@@ -1,5 +1,8 @@
 using System.Net;
+using Logistics.Core;
+using Logistics.Telemetry.Excursions;
 using Logistics.Telemetry.Influx;
+using Logistics.Telemetry.Readings;
 
 namespace Logistics.Telemetry.Tests.Influx;
 
@@ -22,6 +25,27 @@ public class InfluxDbWriteTests(InfluxTestDatabase db) : IClassFixture<InfluxTes
     }
 
     [Fact]
+    public async Task The_replay_query_reads_back_the_points_of_the_schema_as_messages()
+    {
+        var client = db.Client();
+        var at = DateTimeOffset.UtcNow.AddMinutes(-2);
+        at = new DateTimeOffset(at.Ticks - at.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        var message = new TelemetryMessage("T-REPLAY", 7, at,
+            [new("front", 4.5, 61), new("rear", 5.5, null)], DoorOpen: true, Location: new Coordinates(22.8, 108.3));
+        var points = message.Readings.Select(r => TelemetrySchema.Reading(message, r)!).Append(TelemetrySchema.Position(message)!).ToList();
+
+        await client.WriteAsync(points, Timeout);
+
+        var replayed = TelemetrySchema.ReadRecent(await client.QueryAsync(TelemetrySchema.RecentReadings(at.AddSeconds(-1)), Timeout))
+            .Where(m => m.Truck == "T-REPLAY").ToList();
+        var one = Assert.Single(replayed);
+        Assert.Equal((7L, at), (one.Seq, one.DeviceTime));
+        Assert.Equal(message.Readings.OrderBy(r => r.Sensor), one.Readings.OrderBy(r => r.Sensor));
+        var position = Assert.Single(TelemetrySchema.ReadPositions(await client.QueryAsync(TelemetrySchema.Positions("T-REPLAY", at, at), Timeout)));
+        Assert.Equal(new PositionFix(at, 22.8, 108.3, true), position);
+    }
+
+    [Fact]
     public async Task A_batch_of_5000_points_is_written_gzipped_and_read_back_downsampled()
     {
         var client = db.Client(options: new InfluxDbClientOptions { Precision = InfluxPrecision.Milliseconds });
@@ -32,8 +56,8 @@ public class InfluxDbWriteTests(InfluxTestDatabase db) : IClassFixture<InfluxTes
         await client.WriteAsync(points, Timeout);
 
         Assert.Equal(5000, await CountAsync("readings", "T-BATCH"));
-        var buckets = ReadingQueries.ReadHistory(await client.QueryAsync(
-            ReadingQueries.History("T-BATCH", "front", Start, Start.AddSeconds(10_000), TimeSpan.FromMinutes(10)), Timeout));
+        var buckets = TelemetrySchema.ReadHistory(await client.QueryAsync(
+            TelemetrySchema.History("T-BATCH", "front", Start, Start.AddSeconds(10_000), TimeSpan.FromMinutes(10)), Timeout));
         Assert.Equal(17, buckets.Count); // 08:00 … 10:40, the last one partial
         Assert.Equal(Start, buckets[0].Start);
         Assert.Equal(2.0, buckets[0].TemperatureMinC);
@@ -42,7 +66,7 @@ public class InfluxDbWriteTests(InfluxTestDatabase db) : IClassFixture<InfluxTes
         Assert.Equal(51.0, buckets[0].HumidityMeanPct!.Value, 9);
         Assert.Equal(52.0, buckets[0].HumidityMaxPct);
 
-        var latest = ReadingQueries.ReadLatest(await client.QueryAsync(ReadingQueries.LatestPerTruck(Start), Timeout));
+        var latest = TelemetrySchema.ReadLatest(await client.QueryAsync(TelemetrySchema.LatestPerTruck(Start), Timeout));
         var newest = Assert.Single(latest, r => r.Truck == "T-BATCH");
         Assert.Equal(new LatestReading("T-BATCH", "front", Start.AddSeconds(9998), 2.9, 51, 4999), newest with { TemperatureC = Math.Round(newest.TemperatureC!.Value, 9) });
     }
@@ -113,7 +137,7 @@ public class InfluxDbWriteTests(InfluxTestDatabase db) : IClassFixture<InfluxTes
         ], Timeout);
 
         // as a bound parameter
-        var history = ReadingQueries.ReadHistory(await client.QueryAsync(ReadingQueries.History(truck, hostile, Start, Start.AddMinutes(1), TimeSpan.FromMinutes(1)), Timeout));
+        var history = TelemetrySchema.ReadHistory(await client.QueryAsync(TelemetrySchema.History(truck, hostile, Start, Start.AddMinutes(1), TimeSpan.FromMinutes(1)), Timeout));
         Assert.Equal(3.5, Assert.Single(history).TemperatureMeanC);
         // as a quoted literal in the text
         var byLiteral = await client.QueryAsync(
@@ -134,7 +158,7 @@ public class InfluxDbWriteTests(InfluxTestDatabase db) : IClassFixture<InfluxTes
 
         var client = db.Client();
         await client.WriteAsync([Reading("T-NL", "front", Start, 1, 1, 1)], Timeout);
-        var none = await client.QueryAsync(ReadingQueries.History("T-NL", "front\nDROP DATABASE " + db.Name, Start, Start.AddMinutes(1), TimeSpan.FromMinutes(1)), Timeout);
+        var none = await client.QueryAsync(TelemetrySchema.History("T-NL", "front\nDROP DATABASE " + db.Name, Start, Start.AddMinutes(1), TimeSpan.FromMinutes(1)), Timeout);
         Assert.Empty(none);
         var literal = await client.QueryAsync($"SELECT * FROM \"readings\" WHERE \"sensor\" = {InfluxQl.QuoteString("front\nDROP DATABASE " + db.Name)}", Timeout);
         Assert.Empty(literal);

@@ -1,4 +1,5 @@
 using System.Text;
+using Logistics.Core;
 using Logistics.Telemetry.Readings;
 
 namespace Logistics.Telemetry.Tests.Readings;
@@ -79,7 +80,7 @@ public class TelemetryParserTests
     {
         var truck = new string('a', 65);
         Assert.Equal("invalid_topic", Refused(Valid, $"fleet/{truck}/telemetry").Code);
-        Assert.True(FleetTopic.TryParse($"fleet/{truck[..64]}/telemetry", out var ok));
+        Assert.True(FleetTopics.TryParse($"fleet/{truck[..64]}/telemetry", out var ok));
         Assert.Equal(truck[..64], ok.Truck);
     }
 

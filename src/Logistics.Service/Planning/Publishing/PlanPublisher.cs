@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Logistics.Core;
 using Logistics.Data.Plans;
 using Logistics.Mqtt;
 using Logistics.Routing.Planning;
@@ -23,9 +24,7 @@ public sealed class PlanPublisher(ListenerConnection connection, PlanStore store
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string Topic(string truck) => $"fleet/{truck}/plan";
-
-    /// <summary>The truck of the route at <paramref name="position"/> (1-based, plan order) when the dispatcher
+        /// <summary>The truck of the route at <paramref name="position"/> (1-based, plan order) when the dispatcher
     /// names none: T-001, T-002 … as the fleet simulator numbers the trucks that drive the plan's routes.</summary>
     public static string DefaultTruck(int position) => $"T-{position:000}";
 
@@ -47,13 +46,13 @@ public sealed class PlanPublisher(ListenerConnection connection, PlanStore store
             foreach (var (route, truck) in assignment)
             {
                 var message = DevicePlanMessage.From(record.Id, plan.Date, route, truck, site.Value, at);
-                await connection.Client.PublishAsync(Topic(truck), JsonSerializer.SerializeToUtf8Bytes(message, Json), MqttQualityOfService.AtLeastOnce,
+                await connection.Client.PublishAsync(FleetTopics.Plan(truck), JsonSerializer.SerializeToUtf8Bytes(message, Json), MqttQualityOfService.AtLeastOnce,
                     retain: true, cancellationToken);
             }
             // A truck that had a route of this plan and has none now must not keep showing it.
             var trucks = assignment.Select(a => a.TruckId).ToHashSet(StringComparer.Ordinal);
             foreach (var stale in previous.Select(p => p.TruckId).Where(t => !trucks.Contains(t)).Distinct())
-                await connection.Client.PublishAsync(Topic(stale), ReadOnlyMemory<byte>.Empty, MqttQualityOfService.AtLeastOnce, retain: true, cancellationToken);
+                await connection.Client.PublishAsync(FleetTopics.Plan(stale), ReadOnlyMemory<byte>.Empty, MqttQualityOfService.AtLeastOnce, retain: true, cancellationToken);
         }
         catch (Exception e) when (e is MqttException or InvalidOperationException)
         {

@@ -1,12 +1,18 @@
+using System.Globalization;
+using Logistics.Storage;
+using Microsoft.Data.Sqlite;
+
 namespace Logistics.Telemetry.Alerts.Store;
 
-/// <summary>The store's schema as ordered steps. A step, once released, never changes: a change is a new step, so a
-/// database at any earlier version reaches the current one by running the steps after its version.</summary>
+/// <summary>The store's schema as ordered steps, run by <see cref="SqliteMigrator"/>. A step, once released, never
+/// changes: a change is a new step, so a database at any earlier version reaches the current one by running the steps
+/// after its version.</summary>
 internal static class AlertStoreMigrations
 {
-    public sealed record Step(int Version, string Description, string Sql);
+    /// <summary>Where files written before the store used <c>PRAGMA user_version</c> kept their version.</summary>
+    private const string VersionTable = "schema_version";
 
-    public static readonly IReadOnlyList<Step> Steps =
+    public static readonly IReadOnlyList<Migration> Steps =
     [
         new(1, "alerts and their audit trail", """
             CREATE TABLE alerts (
@@ -48,4 +54,22 @@ internal static class AlertStoreMigrations
     ];
 
     public static int Latest => Steps[^1].Version;
+
+    /// <summary>A file of an earlier release kept its version in a <c>schema_version</c> table (one row per step
+    /// applied). Moves that version into <c>PRAGMA user_version</c> and drops the table, in one transaction, so the
+    /// file's alerts stay and only the steps after that version run. Nothing happens to a file without that table.</summary>
+    public static async Task AdoptVersionTableAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var hasTable = await connection.ScalarAsync("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $name",
+            transaction, cancellationToken, ("$name", VersionTable));
+        if (Convert.ToInt64(hasTable, CultureInfo.InvariantCulture) == 0) return;
+        var version = Convert.ToInt32(await connection.ScalarAsync($"SELECT COALESCE(MAX(version), 0) FROM {VersionTable}", transaction,
+            cancellationToken), CultureInfo.InvariantCulture);
+        if (version > await SqliteMigrator.VersionAsync(connection, transaction, cancellationToken))
+            // PRAGMA takes no parameters; the version is an int read from the table's INTEGER column.
+            await connection.ExecuteAsync($"PRAGMA user_version = {version.ToString(CultureInfo.InvariantCulture)};", transaction, cancellationToken);
+        await connection.ExecuteAsync($"DROP TABLE {VersionTable}", transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
 }

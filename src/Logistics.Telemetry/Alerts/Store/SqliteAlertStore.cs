@@ -1,4 +1,5 @@
 using System.Globalization;
+using Logistics.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Logistics.Telemetry.Alerts.Store;
@@ -43,7 +44,7 @@ public sealed class SqliteAlertStore : IDisposable
             Pooling = true,
         }.ToString();
         var store = new SqliteAlertStore(connectionString, clock ?? TimeProvider.System);
-        await store.MigrateAsync(ct);
+        await store.Translated(() => store.MigrateAsync(ct));
         return store;
     }
 
@@ -59,7 +60,9 @@ public sealed class SqliteAlertStore : IDisposable
 
     /// <summary>Records several events in order in one transaction (one disk flush for all of them), with the same
     /// rules as <see cref="ApplyAsync(AlertEvent, CancellationToken)"/>; all or none are recorded.</summary>
-    public async Task ApplyAsync(IReadOnlyList<AlertEvent> events, CancellationToken ct = default)
+    public Task ApplyAsync(IReadOnlyList<AlertEvent> events, CancellationToken ct = default) => Translated(() => ApplyCoreAsync(events, ct));
+
+    private async Task ApplyCoreAsync(IReadOnlyList<AlertEvent> events, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(events);
         if (events.Count == 0) return;
@@ -99,7 +102,9 @@ public sealed class SqliteAlertStore : IDisposable
     /// <exception cref="ArgumentException">The user name is empty.</exception>
     /// <exception cref="AlertNotFoundException">No alert has this id.</exception>
     /// <exception cref="InvalidOperationException">The alert was acknowledged already (the message says by whom).</exception>
-    public async Task<AlertRecord> AcknowledgeAsync(Guid id, string user, string? comment, CancellationToken ct = default)
+    public Task<AlertRecord> AcknowledgeAsync(Guid id, string user, string? comment, CancellationToken ct = default) => Translated(() => AcknowledgeCoreAsync(id, user, comment, ct));
+
+    private async Task<AlertRecord> AcknowledgeCoreAsync(Guid id, string user, string? comment, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(user))
             throw new ArgumentException("Acknowledging an alert needs the name of the user who acknowledges it.", nameof(user));
@@ -115,18 +120,11 @@ public sealed class SqliteAlertStore : IDisposable
                 throw new InvalidOperationException(
                     $"Alert {id} was already acknowledged by {alert.AcknowledgedBy} at {alert.AcknowledgedAt:O}.");
             var now = _clock.GetUtcNow();
-            await using (var command = Command(connection, tx, """
+            await connection.ExecuteAsync("""
                 UPDATE alerts SET acknowledged_by = $user, acknowledged_at = $at, acknowledge_comment = $comment,
                     state = CASE state WHEN 'Open' THEN 'Acknowledged' ELSE state END
                 WHERE id = $id
-                """))
-            {
-                command.Parameters.AddWithValue("$user", user);
-                command.Parameters.AddWithValue("$at", Millis(now));
-                command.Parameters.AddWithValue("$comment", (object?)comment ?? DBNull.Value);
-                command.Parameters.AddWithValue("$id", Key(id));
-                await command.ExecuteNonQueryAsync(ct);
-            }
+                """, tx, ct, ("$user", user), ("$at", Millis(now)), ("$comment", comment), ("$id", Key(id)));
             await AuditAsync(connection, tx, id, now, user, "acknowledged", alert.Severity, comment, ct);
             var updated = (await GetAsync(connection, tx, id, ct))!;
             await tx.CommitAsync(ct);
@@ -139,7 +137,9 @@ public sealed class SqliteAlertStore : IDisposable
     }
 
     /// <summary>One alert; null when there is none with this id.</summary>
-    public async Task<AlertRecord?> GetAsync(Guid id, CancellationToken ct = default)
+    public Task<AlertRecord?> GetAsync(Guid id, CancellationToken ct = default) => Translated(() => GetCoreAsync(id, ct));
+
+    private async Task<AlertRecord?> GetCoreAsync(Guid id, CancellationToken ct)
     {
         await using var connection = await ConnectAsync(ct);
         return await GetAsync(connection, null, id, ct);
@@ -147,13 +147,14 @@ public sealed class SqliteAlertStore : IDisposable
 
     /// <summary>Every change to one alert, oldest first.</summary>
     /// <exception cref="AlertNotFoundException">No alert has this id.</exception>
-    public async Task<IReadOnlyList<AuditEntry>> GetAuditTrailAsync(Guid id, CancellationToken ct = default)
+    public Task<IReadOnlyList<AuditEntry>> GetAuditTrailAsync(Guid id, CancellationToken ct = default) => Translated(() => GetAuditTrailCoreAsync(id, ct));
+
+    private async Task<IReadOnlyList<AuditEntry>> GetAuditTrailCoreAsync(Guid id, CancellationToken ct)
     {
         await using var connection = await ConnectAsync(ct);
         if (await GetAsync(connection, null, id, ct) is null) throw new AlertNotFoundException(id);
-        await using var command = Command(connection, null,
-            "SELECT seq, alert_id, at, actor, action, severity, comment FROM alert_audit WHERE alert_id = $id ORDER BY seq");
-        command.Parameters.AddWithValue("$id", Key(id));
+        await using var command = connection.Command(
+            "SELECT seq, alert_id, at, actor, action, severity, comment FROM alert_audit WHERE alert_id = $id ORDER BY seq", null, ("$id", Key(id)));
         await using var reader = await command.ExecuteReaderAsync(ct);
         var trail = new List<AuditEntry>();
         while (await reader.ReadAsync(ct))
@@ -166,7 +167,9 @@ public sealed class SqliteAlertStore : IDisposable
     }
 
     /// <summary>Alerts that match the filter, newest start first, one page at a time.</summary>
-    public async Task<AlertPage> ListAsync(AlertQuery query, CancellationToken ct = default)
+    public Task<AlertPage> ListAsync(AlertQuery query, CancellationToken ct = default) => Translated(() => ListCoreAsync(query, ct));
+
+    private async Task<AlertPage> ListCoreAsync(AlertQuery query, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (query.Offset < 0) throw new ArgumentOutOfRangeException(nameof(query), query.Offset, "Offset must not be negative");
@@ -177,7 +180,7 @@ public sealed class SqliteAlertStore : IDisposable
 
         await using var connection = await ConnectAsync(ct);
         var conditions = new List<string>();
-        var parameters = new List<(string, object)>();
+        var parameters = new List<(string, object?)>();
         void Where(string condition, string name, object value)
         {
             conditions.Add(condition);
@@ -192,34 +195,31 @@ public sealed class SqliteAlertStore : IDisposable
         var where = conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
 
         int total;
-        await using (var count = Command(connection, null, "SELECT COUNT(*) FROM alerts" + where))
-        {
-            foreach (var (name, value) in parameters) count.Parameters.AddWithValue(name, value);
-            total = Convert.ToInt32(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-        }
-        await using var command = Command(connection, null,
-            $"SELECT {Columns} FROM alerts{where} ORDER BY started_at DESC, id LIMIT $limit OFFSET $offset");
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
-        command.Parameters.AddWithValue("$limit", query.Limit);
-        command.Parameters.AddWithValue("$offset", query.Offset);
+        total = Convert.ToInt32(await connection.ScalarAsync("SELECT COUNT(*) FROM alerts" + where, null, ct, [.. parameters]),
+            CultureInfo.InvariantCulture);
+        await using var command = connection.Command($"SELECT {Columns} FROM alerts{where} ORDER BY started_at DESC, id LIMIT $limit OFFSET $offset",
+            null, [.. parameters, ("$limit", query.Limit), ("$offset", query.Offset)]);
         return new AlertPage(await ReadAllAsync(command, ct), total, query.Offset, query.Limit);
     }
 
     /// <summary>Every alert not cleared yet (open or acknowledged), oldest first: what
     /// <see cref="AlertEngine.Restore"/> takes after a restart.</summary>
-    public async Task<IReadOnlyList<AlertRecord>> GetOpenAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<AlertRecord>> GetOpenAsync(CancellationToken ct = default) => Translated(() => GetOpenCoreAsync(ct));
+
+    private async Task<IReadOnlyList<AlertRecord>> GetOpenCoreAsync(CancellationToken ct)
     {
         await using var connection = await ConnectAsync(ct);
-        await using var command = Command(connection, null,
-            $"SELECT {Columns} FROM alerts WHERE state <> 'Cleared' ORDER BY started_at, id");
+        await using var command = connection.Command($"SELECT {Columns} FROM alerts WHERE state <> 'Cleared' ORDER BY started_at, id");
         return await ReadAllAsync(command, ct);
     }
 
     /// <summary>The schema version of the file (the highest step applied).</summary>
-    public async Task<int> GetSchemaVersionAsync(CancellationToken ct = default)
+    public Task<int> GetSchemaVersionAsync(CancellationToken ct = default) => Translated(() => GetSchemaVersionCoreAsync(ct));
+
+    private async Task<int> GetSchemaVersionCoreAsync(CancellationToken ct)
     {
         await using var connection = await ConnectAsync(ct);
-        return await VersionAsync(connection, null, ct);
+        return await SqliteMigrator.VersionAsync(connection, null, ct);
     }
 
     /// <summary>Closes the pooled connections, so the file can be moved or deleted.</summary>
@@ -233,93 +233,46 @@ public sealed class SqliteAlertStore : IDisposable
     private async Task MigrateAsync(CancellationToken ct)
     {
         await using var connection = await ConnectAsync(ct);
-        await using (var wal = Command(connection, null, "PRAGMA journal_mode = WAL"))
-            await wal.ExecuteNonQueryAsync(ct);
-        await using (var create = Command(connection, null,
-            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at INTEGER NOT NULL)"))
-            await create.ExecuteNonQueryAsync(ct);
-
-        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-        var current = await VersionAsync(connection, tx, ct);
-        if (current > AlertStoreMigrations.Latest)
-            throw new InvalidOperationException(
-                $"The alert database {connection.DataSource} has schema version {current}, newer than this service's " +
-                $"{AlertStoreMigrations.Latest}: run a newer version of the service or use another file.");
-        foreach (var step in AlertStoreMigrations.Steps.Where(s => s.Version > current))
-        {
-            await using (var migrate = Command(connection, tx, step.Sql))
-                await migrate.ExecuteNonQueryAsync(ct);
-            await using var record = Command(connection, tx,
-                "INSERT INTO schema_version (version, description, applied_at) VALUES ($version, $description, $at)");
-            record.Parameters.AddWithValue("$version", step.Version);
-            record.Parameters.AddWithValue("$description", step.Description);
-            record.Parameters.AddWithValue("$at", Millis(_clock.GetUtcNow()));
-            await record.ExecuteNonQueryAsync(ct);
-        }
-        await tx.CommitAsync(ct);
-    }
-
-    private static async Task<int> VersionAsync(SqliteConnection connection, SqliteTransaction? tx, CancellationToken ct)
-    {
-        await using var command = Command(connection, tx, "SELECT COALESCE(MAX(version), 0) FROM schema_version");
-        return Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        await connection.ExecuteAsync("PRAGMA journal_mode = WAL", null, ct);
+        await AlertStoreMigrations.AdoptVersionTableAsync(connection, ct);
+        await SqliteMigrator.MigrateAsync(connection, AlertStoreMigrations.Steps, $"The alert database {connection.DataSource}", ct);
     }
 
     private static async Task<bool> InsertAsync(SqliteConnection connection, SqliteTransaction tx, AlertEvent e, CancellationToken ct)
     {
-        await using var command = Command(connection, tx, $"""
+        return await connection.ExecuteAsync($"""
             INSERT OR IGNORE INTO alerts ({Columns})
             VALUES ($id, $truck, $sensor, $kind, $severity, 'Open', $band_min, $band_max, $has_band, $peak, $started_at,
                     $at, NULL, NULL, NULL, NULL, NULL, $detail)
-            """);
-        AddEventParameters(command, e);
-        command.Parameters.AddWithValue("$truck", e.Truck);
-        command.Parameters.AddWithValue("$sensor", (object?)e.Sensor ?? DBNull.Value);
-        command.Parameters.AddWithValue("$kind", e.Kind.ToString());
-        command.Parameters.AddWithValue("$started_at", Millis(e.StartedAt));
-        command.Parameters.AddWithValue("$detail", e.Detail);
-        return await command.ExecuteNonQueryAsync(ct) == 1;
+            """, tx, ct, [.. EventParameters(e), ("$truck", e.Truck), ("$sensor", e.Sensor), ("$kind", e.Kind.ToString()),
+            ("$started_at", Millis(e.StartedAt)), ("$detail", e.Detail)]) == 1;
     }
 
     private static async Task<bool> UpdateAsync(SqliteConnection connection, SqliteTransaction tx, AlertEvent e, string sql, CancellationToken ct)
     {
-        await using var command = Command(connection, tx, sql);
-        AddEventParameters(command, e);
-        if (await command.ExecuteNonQueryAsync(ct) == 1) return true;
+        if (await connection.ExecuteAsync(sql, tx, ct, EventParameters(e)) == 1) return true;
         return await GetAsync(connection, tx, e.AlertId, ct) is null ? throw new AlertNotFoundException(e.AlertId) : false;
     }
 
-    private static void AddEventParameters(SqliteCommand command, AlertEvent e)
-    {
-        command.Parameters.AddWithValue("$id", Key(e.AlertId));
-        command.Parameters.AddWithValue("$severity", e.Severity.ToString());
-        command.Parameters.AddWithValue("$band_min", (object?)e.Band?.Min ?? DBNull.Value);
-        command.Parameters.AddWithValue("$band_max", (object?)e.Band?.Max ?? DBNull.Value);
-        command.Parameters.AddWithValue("$has_band", e.Band is null ? 0 : 1);
-        command.Parameters.AddWithValue("$peak", (object?)e.PeakValue ?? DBNull.Value);
-        command.Parameters.AddWithValue("$at", Millis(e.At));
-    }
+    private static (string Name, object? Value)[] EventParameters(AlertEvent e) =>
+    [
+        ("$id", Key(e.AlertId)), ("$severity", e.Severity.ToString()), ("$band_min", e.Band?.Min), ("$band_max", e.Band?.Max),
+        ("$has_band", e.Band is null ? 0 : 1), ("$peak", e.PeakValue), ("$at", Millis(e.At)),
+    ];
 
     private static async Task AuditAsync(SqliteConnection connection, SqliteTransaction tx, Guid id, DateTimeOffset at, string actor,
         string action, AlertSeverity severity, string? comment, CancellationToken ct)
     {
-        await using var command = Command(connection, tx, """
+        await connection.ExecuteAsync("""
             INSERT INTO alert_audit (alert_id, at, actor, action, severity, comment)
             VALUES ($id, $at, $actor, $action, $severity, $comment)
-            """);
-        command.Parameters.AddWithValue("$id", Key(id));
-        command.Parameters.AddWithValue("$at", Millis(at));
-        command.Parameters.AddWithValue("$actor", actor);
-        command.Parameters.AddWithValue("$action", action);
-        command.Parameters.AddWithValue("$severity", severity.ToString());
-        command.Parameters.AddWithValue("$comment", (object?)comment ?? DBNull.Value);
-        await command.ExecuteNonQueryAsync(ct);
+            """, tx, ct, ("$id", Key(id)), ("$at", Millis(at)), ("$actor", actor), ("$action", action), ("$severity", severity.ToString()),
+            ("$comment", comment));
     }
 
     private static async Task<AlertRecord?> GetAsync(SqliteConnection connection, SqliteTransaction? tx, Guid id, CancellationToken ct)
     {
-        await using var command = Command(connection, tx, $"SELECT {Columns} FROM alerts WHERE id = $id");
-        command.Parameters.AddWithValue("$id", Key(id));
+        await using var command = connection.Command($"SELECT {Columns} FROM alerts WHERE id = $id", tx, ("$id", Key(id)));
         var found = await ReadAllAsync(command, ct);
         return found.Count == 0 ? null : found[0];
     }
@@ -344,19 +297,26 @@ public sealed class SqliteAlertStore : IDisposable
         return alerts;
     }
 
+    /// <summary>Runs <paramref name="body"/>, translating SQLite's and the file system's errors into <see cref="AlertStoreException"/>.</summary>
+    private async Task<T> Translated<T>(Func<Task<T>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw new AlertStoreException($"The alert store {new SqliteConnectionStringBuilder(_connectionString).DataSource} failed: {e.Message}", e);
+        }
+    }
+
+    private async Task Translated(Func<Task> body) => await Translated(async () => { await body(); return 0; });
+
     private async Task<SqliteConnection> ConnectAsync(CancellationToken ct)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(ct);
         return connection;
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? tx, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
-        return command;
     }
 
     private static string Key(Guid id) => id.ToString("D");

@@ -1,4 +1,4 @@
-namespace Logistics.Data.Schema;
+namespace Logistics.Storage;
 
 /// <summary>One step of the schema. A step, once released, never changes: a change is a new step, so a
 /// database at any earlier version reaches the current one by running the steps after its version.</summary>

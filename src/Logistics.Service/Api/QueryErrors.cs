@@ -1,13 +1,12 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
-using Logistics.Service.Api;
+using Logistics.Core;
 using Logistics.Telemetry.Influx;
 
-namespace Logistics.Service.Telemetry;
+namespace Logistics.Service.Api;
 
-/// <summary>Reads the QA API's query and route parameters, collecting one message per bad parameter (naming its
+/// <summary>Reads query and route parameters (the QA API's telemetry, alerts and excursions), collecting one message per bad parameter (naming its
 /// value and what to send instead), so a caller learns every mistake of a request at once.</summary>
-public sealed partial class QueryErrors
+public sealed class QueryErrors
 {
     public static readonly TimeSpan MaxRange = TimeSpan.FromDays(31);
     public static readonly TimeSpan MinBucket = TimeSpan.FromSeconds(10);
@@ -30,8 +29,8 @@ public sealed partial class QueryErrors
             if (required) Add(field, "a truck id is required, e.g. T-001.");
             return null;
         }
-        if (TruckId().IsMatch(value)) return value;
-        Add(field, $"'{value}' is not a truck id: use 1 to 64 letters, digits, '_' or '-', e.g. T-001.");
+        if (TruckId.IsValid(value)) return value;
+        Add(field, $"'{value}' is not a truck id: use {TruckId.Rule}, e.g. T-001.");
         return null;
     }
 
@@ -110,7 +109,7 @@ public sealed partial class QueryErrors
         if (string.IsNullOrEmpty(value)) return null;
         if (!value.All(char.IsAsciiLetter) || !Enum.TryParse<T>(value, ignoreCase: true, out var parsed))
         {
-            Add(field, $"'{value}' is not one of {string.Join(", ", Enum.GetNames<T>().Select(JsonName))}.");
+            Add(field, $"'{value}' is not one of {string.Join(", ", Enum.GetValues<T>().Select(ApiNames.Of))}.");
             return null;
         }
         return parsed;
@@ -124,11 +123,4 @@ public sealed partial class QueryErrors
         return null;
     }
 
-    /// <summary>An enum name as the API writes it: camelCase.</summary>
-    public static string JsonName<T>(T value) where T : struct, Enum => JsonName(value.ToString());
-
-    private static string JsonName(string name) => char.ToLowerInvariant(name[0]) + name[1..];
-
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
-    private static partial Regex TruckId();
 }

@@ -1,0 +1,46 @@
+using Logistics.Telemetry.Alerts;
+using Logistics.Telemetry.Alerts.Store;
+using Logistics.Telemetry.Influx;
+using Microsoft.Extensions.Logging;
+
+namespace Logistics.Telemetry.Listener;
+
+/// <summary>Brings the alert engine back after a restart: the open alerts from the store, then the last
+/// <see cref="ReplayWindow"/> of readings from InfluxDB without decisions (timers, peaks and trends), so no open
+/// alert is forgotten and none is raised twice.</summary>
+public sealed class AlertEngineRestore(AlertEngine engine, SqliteAlertStore store, InfluxDbClient influx, TimeProvider clock,
+    ILogger<AlertEngineRestore> logger)
+{
+    /// <summary>How far back readings are replayed into the engine at start: the trend window.</summary>
+    public static readonly TimeSpan ReplayWindow = TimeSpan.FromMinutes(15);
+
+    /// <returns>The events the replay produced (to deliver like any other).</returns>
+    public async Task<IReadOnlyList<AlertEvent>> RestoreAsync(CancellationToken cancellationToken)
+    {
+        var open = await store.GetOpenAsync(cancellationToken);
+        engine.Restore(open.Select(a => a.ToOpenAlert()));
+        var events = await ReplayRecentAsync(cancellationToken);
+        logger.LogInformation("Alert engine restored {Open} open alerts", open.Count);
+        return events;
+    }
+
+    private async Task<IReadOnlyList<AlertEvent>> ReplayRecentAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<InfluxSeries> series;
+        try
+        {
+            series = await influx.QueryAsync(TelemetrySchema.RecentReadings(clock.GetUtcNow() - ReplayWindow), cancellationToken);
+        }
+        catch (InfluxDbException e)
+        {
+            logger.LogWarning("Could not replay recent readings into the alert engine ({Error}); trends and timers start afresh", e.Message);
+            return [];
+        }
+        var messages = TelemetrySchema.ReadRecent(series);
+        if (messages.Count == 0) return [];
+        var last = messages.GroupBy(m => m.Truck).ToDictionary(g => g.Key, g => g.Max(m => m.DeviceTime), StringComparer.Ordinal);
+        var events = engine.Replay(messages, truck => last.TryGetValue(truck, out var t) ? t : null);
+        logger.LogInformation("Replayed {Messages} recent messages of {Trucks} trucks into the alert engine", messages.Count, last.Count);
+        return events;
+    }
+}
