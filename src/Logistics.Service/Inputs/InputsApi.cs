@@ -26,7 +26,6 @@ public static class InputsApi
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DayInputStore>();
-        services.AddSingleton<IDayProblemSource, SavedDayProblemSource>();
         services.AddSingleton<InputCounters>();
         return services;
     }

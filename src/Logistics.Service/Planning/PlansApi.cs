@@ -21,11 +21,12 @@ public static class PlansApi
     public const int DefaultTimeLimitSeconds = 30, MaxTimeLimitSeconds = 600;
 
     /// <summary>The job queue and its worker, the plan store, publishing, and <see cref="IPublishedRoutes"/>.
-    /// The day inputs come from an <see cref="IDayProblemSource"/> registered elsewhere.</summary>
+    /// Jobs plan the day inputs saved by the inputs API (<see cref="DayProblems"/>).</summary>
     public static IServiceCollection AddPlanning(this IServiceCollection services)
     {
         services.AddOptions<PlanningOptions>().BindConfiguration(PlanningOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PlanStore>();
+        services.AddSingleton<DayProblems>();
         services.AddSingleton<PlanJobQueue>();
         services.AddSingleton<PlanEditGate>();
         services.AddSingleton<PlanPublisher>();
@@ -155,7 +156,7 @@ public static class PlansApi
             if (record.Plan is not { } plan) return NoResult(record);
             if (await store.GetInputsAsync(id, cancellationToken) is not { } inputs) return NoResult(record);
             MoveResult result;
-            try { result = PlanEditor.Move(ProblemMapper.Map(inputs.ToProblem()), plan, storeId, toRouteId); }
+            try { result = PlanEditor.Move(ProblemMapper.Map(DayProblems.FromPlanInputs(inputs)), plan, storeId, toRouteId); }
             catch (PlanEditException e)
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [e.Field] = [e.Message] });
