@@ -6,6 +6,7 @@ using Logistics.Core;
 using Logistics.Data.Plans;
 using Logistics.Routing.Planning;
 using Logistics.Routing.Planning.Editing;
+using Logistics.Service.Api;
 using Logistics.Service.Excursions;
 using Logistics.Service.Planning.Contracts;
 using Logistics.Service.Planning.Publishing;
@@ -67,7 +68,7 @@ public static class PlansApi
         var limit = TimeLimit(body);
         var seed = body.Int("seed");
         var soft = body.Bool("softWindows") ?? false;
-        if (body.Errors.Count > 0 || date is null) return TypedResults.ValidationProblem(body.Errors);
+        if (body.Any || date is null) return body.ToProblem();
 
         var record = new PlanRecord(NewId(), date.Value, PlanStatus.Queued, null, clock.GetUtcNow(), null, null,
             new PlanJobOptions(limit, seed, soft, []), null, null, null, null);
@@ -83,9 +84,9 @@ public static class PlansApi
         if (date is not null)
         {
             if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["date"] = [$"'{date}' is not a date; use yyyy-MM-dd from {Api.DateLimits.DayRange}, e.g. 2026-11-23"] });
+                return FieldErrors.One("date", $"'{date}' is not a date; use yyyy-MM-dd from {DateLimits.DayRange}, e.g. 2026-11-23");
             if (Api.DateLimits.DayProblem(parsed) is { } problem)
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["date"] = [problem] });
+                return FieldErrors.One("date", problem);
             day = parsed;
         }
         var views = new List<PlanView>();
@@ -148,7 +149,7 @@ public static class PlansApi
         var body = await RequestBody.ReadAsync(request, cancellationToken);
         var storeId = Required(body, "storeId", "the id of the store to move, e.g. \"S-0042\"");
         var toRouteId = Required(body, "toRouteId", "the id of the route to move it to, e.g. \"van-02\"");
-        if (body.Errors.Count > 0 || storeId is null || toRouteId is null) return TypedResults.ValidationProblem(body.Errors);
+        if (body.Any || storeId is null || toRouteId is null) return body.ToProblem();
 
         return await gate.RunAsync<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>>(async () =>
         {
@@ -159,7 +160,7 @@ public static class PlansApi
             try { result = PlanEditor.Move(ProblemMapper.Map(DayProblems.FromPlanInputs(inputs)), plan, storeId, toRouteId); }
             catch (PlanEditException e)
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [e.Field] = [e.Message] });
+                return FieldErrors.One(e.Field, e.Message);
             }
             if (result.Refusal is { } refusal)
             {
@@ -185,7 +186,7 @@ public static class PlansApi
         var unknown = locked.Where(r => plan.Routes.All(route => route.RouteId != r)).ToList();
         if (unknown.Count > 0)
             body.Add("lockedRouteIds", $"'{string.Join("', '", unknown)}' {(unknown.Count == 1 ? "is not a route" : "are not routes")} of plan {id}; its routes are {string.Join(", ", plan.Routes.Select(r => r.RouteId))}");
-        if (body.Errors.Count > 0) return TypedResults.ValidationProblem(body.Errors);
+        if (body.Any) return body.ToProblem();
         if (await store.GetInputsAsync(id, cancellationToken) is not { } inputs) return NoResult(baseRecord);
 
         var record = new PlanRecord(NewId(), baseRecord.Date, PlanStatus.Queued, id, clock.GetUtcNow(), null, null,
@@ -201,7 +202,7 @@ public static class PlansApi
     {
         var body = await RequestBody.ReadAsync(request, cancellationToken);
         var chosen = body.StringMap("trucks") ?? new Dictionary<string, string>();
-        if (body.Errors.Count > 0) return TypedResults.ValidationProblem(body.Errors);
+        if (body.Any) return body.ToProblem();
 
         return await gate.RunAsync<Results<Ok<PublishResponse>, ValidationProblem, ProblemHttpResult>>(async () =>
         {
@@ -219,7 +220,7 @@ public static class PlansApi
             var assignment = plan.Routes.Select((r, i) => (Route: r, TruckId: chosen.GetValueOrDefault(r.RouteId) ?? PlanPublisher.DefaultTruck(i + 1))).ToList();
             foreach (var twice in assignment.GroupBy(a => a.TruckId).Where(g => g.Count() > 1))
                 body.Add("trucks", $"'{twice.Key}' would get {string.Join(" and ", twice.Select(a => a.Route.RouteId))}; a truck drives one route");
-            if (body.Errors.Count > 0) return TypedResults.ValidationProblem(body.Errors);
+            if (body.Any) return body.ToProblem();
             try { await publisher.PublishAsync(record, plan, assignment, cancellationToken); }
             catch (PublishFailedException e)
             {
