@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Logistics.Routing.Planning;
+using Logistics.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Logistics.Data.Plans;
@@ -36,7 +37,7 @@ public sealed class PlanStore(LogisticsDatabase database)
     public async Task<IReadOnlyList<string>> QueuedAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = Command(connection, "SELECT id FROM plans WHERE status = 'queued' ORDER BY created_at, id");
+        await using var command = connection.Command("SELECT id FROM plans WHERE status = 'queued' ORDER BY created_at, id");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var ids = new List<string>();
         while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetString(0));
@@ -46,7 +47,7 @@ public sealed class PlanStore(LogisticsDatabase database)
     public async Task<PlanInputs?> GetInputsAsync(string id, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = Command(connection, "SELECT inputs FROM plans WHERE id = $id", ("$id", id));
+        await using var command = connection.Command("SELECT inputs FROM plans WHERE id = $id", null, ("$id", id));
         return await command.ExecuteScalarAsync(cancellationToken) is string json ? PlanInputs.Deserialize(json) : null;
     }
 
@@ -93,12 +94,10 @@ public sealed class PlanStore(LogisticsDatabase database)
         await using var transaction = connection.BeginTransaction();
         foreach (var (route, truckId) in sent)
         {
-            await using var command = Command(connection,
+            await connection.ExecuteAsync(
                 "INSERT INTO plan_publications (plan_id, route_id, truck_id, published_at, route) VALUES ($plan, $route, $truck, $at, $json)",
-                ("$plan", planId), ("$route", route.RouteId), ("$truck", truckId), ("$at", at.ToUnixTimeMilliseconds()),
+                transaction, cancellationToken, ("$plan", planId), ("$route", route.RouteId), ("$truck", truckId), ("$at", at.ToUnixTimeMilliseconds()),
                 ("$json", JsonSerializer.Serialize(route, PlanJson.Options)));
-            command.Transaction = transaction;
-            await command.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
     }
@@ -121,7 +120,7 @@ public sealed class PlanStore(LogisticsDatabase database)
     private async Task<IReadOnlyList<PlanPublication>> PublicationsAsync(string sql, string key, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = Command(connection, sql, ("$key", key));
+        await using var command = connection.Command(sql, null, ("$key", key));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var list = new List<PlanPublication>();
         while (await reader.ReadAsync(cancellationToken))
@@ -133,7 +132,7 @@ public sealed class PlanStore(LogisticsDatabase database)
     private async Task<IReadOnlyList<PlanRecord>> QueryAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = Command(connection, sql, parameters);
+        await using var command = connection.Command(sql, null, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var list = new List<PlanRecord>();
         while (await reader.ReadAsync(cancellationToken))
@@ -152,16 +151,7 @@ public sealed class PlanStore(LogisticsDatabase database)
     private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = Command(connection, sql, parameters);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        return command;
+        return await connection.ExecuteAsync(sql, null, cancellationToken, parameters);
     }
 
     private static DateTimeOffset? Instant(SqliteDataReader reader, int column) =>
