@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using Logistics.Core;
+using Logistics.Scenarios;
 
 namespace Logistics.Simulators.Orders;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Logistics.Scenarios;
 using Logistics.Simulators.Orders;
 
 var stores = new Option<int>("--stores") { Description = "number of stores (e.g. 200, 1000, 3000)", DefaultValueFactory = _ => 200 };

@@ -5,7 +5,7 @@ using Logistics.Routing.Planning;
 using Logistics.Service.Api;
 using Logistics.Service.Inputs.Contracts;
 using Logistics.Service.Security;
-using Logistics.Simulators.Orders;
+using Logistics.Scenarios;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -3,7 +3,7 @@ using Logistics.Data.Inputs;
 using Logistics.Data.Security;
 using Logistics.Routing.Planning;
 using Logistics.Service.Planning;
-using Logistics.Simulators.Orders;
+using Logistics.Scenarios;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Logistics.Service.Tests.Inputs;

@@ -45,7 +45,7 @@ public class PlanEditTests(PlanningHost host) : IClassFixture<PlanningHost>
 
         // A store moved onto a route whose vehicle cannot take it on top of its load: the solver's plan varies
         // with the time it had, so the move is picked against the simulated fleet's capacities.
-        var capacity = Logistics.Simulators.Orders.OrdersSimulator.Generate(60, 7, null).Fleet.ToDictionary(v => v.Id, v => v.CapacityCartons);
+        var capacity = Logistics.Scenarios.OrdersSimulator.Generate(60, 7, null).Fleet.ToDictionary(v => v.Id, v => v.CapacityCartons);
         var typeOf = routes.ToDictionary(r => (string)r["routeId"]!, r => (string)r["vehicleType"]!);
         var fullest = candidates.Where(c => c.Load > capacity[typeOf[c.To]]).MaxBy(c => c.Load);
         Assert.True(fullest.Store is not null, "the simulated day needs a store that does not fit on another route");

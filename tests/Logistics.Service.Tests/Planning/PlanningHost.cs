@@ -1,7 +1,7 @@
 using Logistics.Data;
 using Logistics.Data.Inputs;
 using Logistics.Routing.Planning;
-using Logistics.Simulators.Orders;
+using Logistics.Scenarios;
 
 namespace Logistics.Service.Tests.Planning;
 

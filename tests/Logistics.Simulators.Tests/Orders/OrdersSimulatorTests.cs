@@ -1,7 +1,8 @@
 using Logistics.Routing.Planning;
+using Logistics.Scenarios;
 using Logistics.Simulators.Orders;
 
-namespace Logistics.Cli.Tests.Planning;
+namespace Logistics.Simulators.Tests.Orders;
 
 public sealed class OrdersSimulatorTests : IDisposable
 {

@@ -1,6 +1,6 @@
 using Logistics.Core;
 
-namespace Logistics.Simulators.Orders;
+namespace Logistics.Scenarios;
 
 /// <summary>A generated store network, the day's orders and a fleet sized for them.</summary>
 /// <param name="StoreKinds">Kind of each store by id (kiosk, convenience, supermarket, specialty).</param>

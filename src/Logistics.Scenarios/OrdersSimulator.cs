@@ -1,6 +1,6 @@
 using Logistics.Core;
 
-namespace Logistics.Simulators.Orders;
+namespace Logistics.Scenarios;
 
 /// <summary>A seeded store network around Nanning and one day's orders: the same seed and size give
 /// the same day, so benchmarks and tests can refer to "1,000 stores, seed 1".</summary>
