@@ -42,9 +42,24 @@ internal sealed class OrToolsEngine : IRoutingEngine
         var routing = model.Routing;
         var history = new List<CostPoint>();
         long? best = null;
-        var lastReport = TimeSpan.MinValue;
+        TimeSpan? lastReport = null;
         long solutions = 0;
+        Exception? failure = null;
         routing.AddAtSolutionCallback(() =>
+        {
+            // An exception must not cross into native code (it would end the process): keep it, stop, rethrow.
+            try
+            {
+                OnSolution();
+            }
+            catch (Exception e)
+            {
+                failure = e;
+                routing.solver().FinishCurrentSearch();
+            }
+        });
+
+        void OnSolution()
         {
             solutions++;
             var cost = routing.CostVar().Value();
@@ -52,7 +67,7 @@ internal sealed class OrToolsEngine : IRoutingEngine
             {
                 best = cost;
                 history.Add(new CostPoint(clock.Elapsed, cost));
-                if (progress is not null && clock.Elapsed - lastReport >= ProgressInterval)
+                if (progress is not null && (lastReport is null || clock.Elapsed - lastReport >= ProgressInterval))
                 {
                     lastReport = clock.Elapsed;
                     var evaluation = SolutionEvaluation.Of(data, model.ToSolution(null));
@@ -62,7 +77,7 @@ internal sealed class OrToolsEngine : IRoutingEngine
             }
             // Checked at every solution the search makes, which it does many times a second once it has a first one.
             if (cancellationToken.IsCancellationRequested) routing.solver().FinishCurrentSearch();
-        });
+        }
 
         var parameters = operations_research_constraint_solver.DefaultRoutingSearchParameters();
         parameters.FirstSolutionStrategy = ToOrTools(options.OrTools.FirstSolution);
@@ -70,6 +85,7 @@ internal sealed class OrToolsEngine : IRoutingEngine
         var remaining = options.TimeLimit - clock.Elapsed;
         parameters.TimeLimit = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(remaining > TimeSpan.FromMilliseconds(1) ? remaining : TimeSpan.FromMilliseconds(1));
         var assignment = routing.SolveWithParameters(parameters);
+        if (failure is not null) throw new InvalidOperationException($"the OR-Tools search failed: {failure.Message}", failure);
         var solution = assignment is null
             ? new Solution([], Enumerable.Range(0, data.NumClients).ToArray())
             : model.ToSolution(assignment);
