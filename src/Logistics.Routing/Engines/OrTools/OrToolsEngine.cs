@@ -35,7 +35,7 @@ internal sealed class OrToolsEngine : IRoutingEngine
         var clock = Stopwatch.StartNew();
         var notes = new List<string> { NotReproducible, SingleThreaded };
         if (data.NumVehicles == 0)
-            return Result(data, new Solution([], Enumerable.Range(0, data.NumClients).ToArray()), clock, [], notes);
+            return Result(data, new Solution([], Enumerable.Range(0, data.NumClients).ToArray()), clock, 0, [], notes);
 
         var penalties = OrToolsPenalties.For(data);
         var model = new OrToolsModel(data, penalties);
@@ -62,15 +62,18 @@ internal sealed class OrToolsEngine : IRoutingEngine
         void OnSolution()
         {
             solutions++;
+            // OR-Tools' own objective (its penalties are scaled) says whether this solution is its new best; the
+            // curve and the progress are in our objective, so that both engines' figures compare.
             var cost = routing.CostVar().Value();
             if (best is null || cost < best)
             {
                 best = cost;
-                history.Add(new CostPoint(clock.Elapsed, cost));
+                var evaluation = SolutionEvaluation.Of(data, model.ToSolution(null));
+                if (evaluation.Feasible && (history.Count == 0 || evaluation.Cost < history[^1].Cost))
+                    history.Add(new CostPoint(clock.Elapsed, evaluation.Cost));
                 if (progress is not null && (lastReport is null || clock.Elapsed - lastReport >= ProgressInterval))
                 {
                     lastReport = clock.Elapsed;
-                    var evaluation = SolutionEvaluation.Of(data, model.ToSolution(null));
                     progress.Report(new SolverProgress(clock.Elapsed, options.TimeLimit, solutions, evaluation.Cost, evaluation.Routes,
                         evaluation.RouteCost, evaluation.Missed));
                 }
@@ -99,13 +102,14 @@ internal sealed class OrToolsEngine : IRoutingEngine
         if (guarantee.Broken > 0)
             notes.Add($"Tier priority not kept: {guarantee.Broken} stop(s) are left out while a lower-priority stop is served, and could not be put back.");
         GC.KeepAlive(model);
-        return Result(data, guarantee.Solution, clock, history, notes);
+        return Result(data, guarantee.Solution, clock, solutions, history, notes);
     }
 
-    private SolverResult Result(ProblemData data, Solution solution, Stopwatch clock, List<CostPoint> history, List<string> notes)
+    /// <param name="solutions">Solutions OR-Tools reported (its "iterations").</param>
+    private SolverResult Result(ProblemData data, Solution solution, Stopwatch clock, long solutions, List<CostPoint> history, List<string> notes)
     {
         var evaluation = SolutionEvaluation.Of(data, solution);
-        return new SolverResult(solution, evaluation.Cost, evaluation.Feasible, clock.Elapsed, history.Count, history)
+        return new SolverResult(solution, evaluation.Cost, evaluation.Feasible, clock.Elapsed, solutions, history)
         {
             Engine = Name,
             Notes = notes,
