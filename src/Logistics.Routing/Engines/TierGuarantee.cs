@@ -13,7 +13,7 @@ public static class TierGuarantee
 {
     /// <param name="Solution">The solution after repair.</param>
     /// <param name="Restored">Visits put back.</param>
-    /// <param name="Broken">Visits still left out while one with a smaller prize is served.</param>
+    /// <param name="Broken">Visits still left out while one with a smaller prize is served, though a vehicle could make them alone.</param>
     public sealed record Outcome(Solution Solution, int Restored, int Broken);
 
     public static Outcome Enforce(ProblemData data, Solution solution, TimeSpan budget)
@@ -26,10 +26,11 @@ public static class TierGuarantee
         foreach (var unit in units.Where(u => !IsServed(routes, u.Members)).OrderByDescending(u => u.Prize).ToList())
         {
             if (clock.Elapsed > budget) break;
-            if (!ServesLower(data, routes, unit.Prize)) continue;
+            if (!ServesLower(data, routes, unit.Prize) || !AloneFeasible(data, unit.Members)) continue;
             if (TryInsert(data, routes, unit.Members) || TryReplace(data, routes, unit)) restored++;
         }
-        var broken = units.Count(u => !IsServed(routes, u.Members) && ServesLower(data, routes, u.Prize));
+        // A visit no vehicle could make even alone (too big, window out of reach) breaks no promise by being left out.
+        var broken = units.Count(u => !IsServed(routes, u.Members) && ServesLower(data, routes, u.Prize) && AloneFeasible(data, u.Members));
         var served = routes.SelectMany(r => r.Clients).ToHashSet();
         var unassigned = units.Where(u => !u.Members.Any(served.Contains)).SelectMany(u => u.Members)
             .Concat(Enumerable.Range(0, data.NumClients).Where(c => data.Clients[c].Required && !served.Contains(c) && !InGroup(data, c)))
@@ -55,6 +56,9 @@ public static class TierGuarantee
 
     private static bool ServesLower(ProblemData data, List<(int VehicleType, List<int> Clients)> routes, Int128 prize) =>
         routes.Any(r => r.Clients.Any(c => !data.Clients[c].Required && data.Clients[c].Prize < prize));
+
+    private static bool AloneFeasible(ProblemData data, IReadOnlyList<int> members) =>
+        Enumerable.Range(0, data.VehicleTypes.Count).Any(t => data.VehicleTypes[t].Count > 0 && members.Any(m => FeasibleCost(data, t, [m]) is not null));
 
     /// <summary>Cost of a route if it is feasible, else null.</summary>
     private static Int128? FeasibleCost(ProblemData data, int type, IReadOnlyList<int> clients)
