@@ -219,7 +219,7 @@ internal static class VrpBenchCommand
         }
         if (averages.Count == 2)
             console.WriteLine($"ratio of average gaps {engines[1]}/{engines[0]}: " +
-                              (averages[0] > 0 ? (averages[1] / averages[0]).ToString("0.00", CultureInfo.InvariantCulture) : "n/a (first gap is 0)"));
+                              (averages[0] > 0 ? (averages[1] / averages[0]).ToString("0.00", CultureInfo.InvariantCulture) : $"n/a ({engines[0]} gap is 0)"));
         console.WriteLine(Footer(conventions, settings));
     }
 
