@@ -7,8 +7,9 @@ namespace Logistics.Routing.Engines;
 /// is left out while one with a smaller prize (a lower tier, or not urgent) is served. Our engine keeps it
 /// by construction (lexicographic 128-bit prizes); an engine with 64-bit penalties may not, so its
 /// solution goes through here: each visit that breaks the promise is put back where it fits (cheapest
-/// feasible position, or a vehicle not used yet), else in place of a lower-prize visit of some route,
-/// every candidate route timed by <see cref="RouteSchedule"/>.</summary>
+/// feasible position, or a vehicle not used yet), else in place of lower-prize visits of one route (smallest
+/// prize first, as few as needed), which then go back wherever they still fit; every candidate route is timed
+/// by <see cref="RouteSchedule"/>.</summary>
 public static class TierGuarantee
 {
     /// <param name="Solution">The solution after repair.</param>
@@ -22,12 +23,24 @@ public static class TierGuarantee
         var routes = solution.Routes.Where(r => r.Clients.Count > 0).Select(r => (r.VehicleType, Clients: r.Clients.ToList())).ToList();
         var units = Units(data);
         var restored = 0;
+        var displaced = new List<int>();
         // Highest prize first, so that a visit put back never displaces one that outranks it.
         foreach (var unit in units.Where(u => !IsServed(routes, u.Members)).OrderByDescending(u => u.Prize).ToList())
         {
             if (clock.Elapsed > budget) break;
             if (!ServesLower(data, routes, unit.Prize) || !AloneFeasible(data, unit.Members)) continue;
-            if (TryInsert(data, routes, unit.Members) || TryReplace(data, routes, unit)) restored++;
+            if (TryInsert(data, routes, unit.Members)) restored++;
+            else if (TryReplace(data, routes, unit) is { } removed)
+            {
+                restored++;
+                displaced.AddRange(removed);
+            }
+        }
+        // What made room goes back wherever it still fits, highest prize first.
+        foreach (var unit in units.Where(u => u.Members.Any(displaced.Contains)).OrderByDescending(u => u.Prize))
+        {
+            if (clock.Elapsed > budget) break;
+            if (!IsServed(routes, unit.Members)) TryInsert(data, routes, unit.Members);
         }
         // A visit no vehicle could make even alone (too big, window out of reach) breaks no promise by being left out.
         var broken = units.Count(u => !IsServed(routes, u.Members) && ServesLower(data, routes, u.Prize) && AloneFeasible(data, u.Members));
@@ -96,26 +109,35 @@ public static class TierGuarantee
         return true;
     }
 
-    /// <summary>Takes out the served visit with the smallest prize below the unit's whose route then takes one of the unit's members.</summary>
-    private static bool TryReplace(ProblemData data, List<(int VehicleType, List<int> Clients)> routes, Unit unit)
+    /// <summary>Makes room on one route by taking out its visits of a smaller prize than the unit's, smallest first,
+    /// until one of the unit's members fits; the visits taken out are returned so that they can be put back elsewhere.</summary>
+    private static List<int>? TryReplace(ProblemData data, List<(int VehicleType, List<int> Clients)> routes, Unit unit)
     {
-        var victims = routes.SelectMany((r, ri) => r.Clients.Select(c => (Route: ri, Client: c)))
-            .Where(v => !data.Clients[v.Client].Required && data.Clients[v.Client].Prize < unit.Prize)
-            .OrderBy(v => data.Clients[v.Client].Prize);
-        foreach (var (ri, victim) in victims)
+        var order = Enumerable.Range(0, routes.Count)
+            .Where(r => routes[r].Clients.Any(c => IsLower(data, c, unit.Prize)))
+            .OrderBy(r => routes[r].Clients.Where(c => IsLower(data, c, unit.Prize)).Min(c => data.Clients[c].Prize));
+        foreach (var ri in order)
         {
             var (type, clients) = routes[ri];
-            var without = clients.Where(c => c != victim).ToList();
-            foreach (var m in unit.Members)
-                for (var p = 0; p <= without.Count; p++)
-                {
-                    var candidate = new List<int>(without);
-                    candidate.Insert(p, m);
-                    if (FeasibleCost(data, type, candidate) is null) continue;
-                    routes[ri] = (type, candidate);
-                    return true;
-                }
+            var without = new List<int>(clients);
+            var removed = new List<int>();
+            foreach (var victim in clients.Where(c => IsLower(data, c, unit.Prize)).OrderBy(c => data.Clients[c].Prize))
+            {
+                without.Remove(victim);
+                removed.Add(victim);
+                foreach (var m in unit.Members)
+                    for (var p = 0; p <= without.Count; p++)
+                    {
+                        var candidate = new List<int>(without);
+                        candidate.Insert(p, m);
+                        if (FeasibleCost(data, type, candidate) is null) continue;
+                        routes[ri] = (type, candidate);
+                        return removed;
+                    }
+            }
         }
-        return false;
+        return null;
     }
+
+    private static bool IsLower(ProblemData data, int client, Int128 prize) => !data.Clients[client].Required && data.Clients[client].Prize < prize;
 }

@@ -1,9 +1,11 @@
+using Logistics.Core;
 using Logistics.Routing.Engines;
 using Logistics.Routing.Planning;
 using Logistics.Routing.Planning.Editing;
 using Logistics.Routing.Solver;
 using Logistics.Routing.Tests.Planning;
 using Logistics.Routing.Tests.Planning.Editing;
+using Logistics.Routing.TravelTimes;
 
 namespace Logistics.Routing.Tests.Engines;
 
@@ -25,6 +27,30 @@ public class OrToolsPlanTests
         Assert.Equal(UnassignedReason.ShiftLength, reasons["O-E"]);
         Assert.All(plan.Routes, r => Assert.True(r.Feasible));
     }
+
+    [Fact]
+    public void A_top_tier_order_outweighs_every_lower_order_even_where_the_prizes_exceed_a_long()
+    {
+        // As TierPriorityTests' day: 152 one-carton stores over eight lower levels and one tier-1 order that fills the
+        // only van. OR-Tools weighs the levels in 64 bits; the plan must still serve the tier-1 order alone.
+        var stores = new[] { TierStore("VIP", 1, 0.08) }
+            .Concat(Enumerable.Range(0, 152).Select(i => TierStore($"S{i:000}", 2 + i % 4, 0.0005 * (i + 1)))).ToArray();
+        var orders = new[] { new Order("O-VIP", "VIP", 100) }
+            .Concat(Enumerable.Range(0, 152).Select(i => new Order($"O{i:000}", $"S{i:000}", 1, Urgent: i % 8 >= 4))).ToArray();
+        var van = new VehicleType("van", 1, 100, null, new TimeWindow(new(8, 0), new(18, 0)), TimeSpan.FromHours(9), 150m, 1.2m, 36m, "DC", "DC");
+        var day = new DispatchProblem([DayFixture.Depot], stores, orders, [van], new GreatCircleTravelTimes(),
+            new DispatchOptions(new DateOnly(2026, 11, 23)));
+
+        var (plan, _) = PlanRunner.Solve(day, OrTools);
+
+        Assert.Equal(["VIP"], Assert.Single(plan.Routes).Stops.Select(s => s.StoreId));
+        Assert.Equal(152, plan.Unassigned.Count);
+        Assert.DoesNotContain(plan.Notes, n => n.StartsWith("Tier priority not kept", StringComparison.Ordinal));
+    }
+
+    private static Store TierStore(string id, int tier, double east) =>
+        new(id, $"Store {id}", new Coordinates(22.80, 108.30 + east), new Tier(tier),
+            [new TimeWindow(new(8, 0), new(17, 0))], TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(6));
 
     [Fact]
     public void The_plan_records_the_engine_and_its_notes_in_its_json()

@@ -29,6 +29,17 @@ public class TierGuaranteeTests
     }
 
     [Fact]
+    public void As_many_lower_visits_as_needed_make_room_and_the_rest_stay()
+    {
+        var data = Data(highDemand: 10);
+        var outcome = TierGuarantee.Enforce(data, new Solution([new SolutionRoute(0, [1, 2])], [0]), TimeSpan.FromSeconds(5));
+
+        Assert.Equal(1, outcome.Restored);
+        Assert.Equal([0], outcome.Solution.Routes.Single().Clients);
+        Assert.Equal([1, 2], outcome.Solution.Unassigned);
+    }
+
+    [Fact]
     public void A_higher_visit_goes_on_a_vehicle_not_used_yet_before_any_lower_one_is_taken_out()
     {
         var data = Data(highDemand: 10, vans: 2);
