@@ -3,14 +3,16 @@ namespace Logistics.Routing.Engines.OrTools;
 /// <summary>How OR-Tools builds its first solution (its FirstSolutionStrategy, by the same names).</summary>
 public enum FirstSolutionStrategy
 {
-    /// <summary>Insert every visit where it costs least, building all routes at once: slower to a first
-    /// plan, better plans with windows and a heterogeneous fleet.</summary>
+    /// <summary>Insert every visit where it costs least, building all routes at once.</summary>
     ParallelCheapestInsertion,
 
     /// <summary>Extend each route by its cheapest arc: the fastest first plan.</summary>
     PathCheapestArc,
 
     LocalCheapestInsertion,
+
+    /// <summary>Clarke and Wright's savings: the default. On the generated 1,000-store day it led to a plan a fifth
+    /// cheaper at 10 and 30 s than parallel cheapest insertion did (README, performance).</summary>
     Savings,
     Christofides,
 
@@ -39,7 +41,7 @@ public sealed record OrToolsSettings
 {
     public static OrToolsSettings Default { get; } = new();
 
-    public FirstSolutionStrategy FirstSolution { get; init; } = FirstSolutionStrategy.ParallelCheapestInsertion;
+    public FirstSolutionStrategy FirstSolution { get; init; } = FirstSolutionStrategy.Savings;
 
     public Metaheuristic Metaheuristic { get; init; } = Metaheuristic.GuidedLocalSearch;
 
