@@ -92,7 +92,8 @@ internal sealed class OrToolsEngine : IRoutingEngine
         var solution = assignment is null
             ? new Solution([], Enumerable.Range(0, data.NumClients).ToArray())
             : model.ToSolution(assignment);
-        if (assignment is null) notes.Add("OR-Tools found no solution within the time limit.");
+        if (assignment is null)
+            notes.Add(cancellationToken.IsCancellationRequested ? "OR-Tools was cancelled before its first solution." : "OR-Tools found no solution within the time limit.");
 
         if (!penalties.Exact)
             notes.Add("Tier priorities are weighed approximately by OR-Tools (its penalties are 64-bit); the plan was checked afterwards for a stop left out while a lower one is served.");
@@ -102,7 +103,14 @@ internal sealed class OrToolsEngine : IRoutingEngine
         if (guarantee.Broken > 0)
             notes.Add($"Tier priority not kept: {guarantee.Broken} stop(s) are left out while a lower-priority stop is served, and could not be put back.");
         GC.KeepAlive(model);
-        return Result(data, guarantee.Solution, clock, solutions, history, notes);
+        var result = Result(data, guarantee.Solution, clock, solutions, history, notes);
+        if (assignment is not null && progress is not null)
+        {
+            // The last word, as our engine gives it: reports in the search are at most a few a second.
+            var final = SolutionEvaluation.Of(data, result.Solution);
+            progress.Report(new SolverProgress(result.Elapsed, options.TimeLimit, solutions, final.Cost, final.Routes, final.RouteCost, final.Missed));
+        }
+        return result;
     }
 
     /// <param name="solutions">Solutions OR-Tools reported (its "iterations").</param>
