@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using Logistics.Routing.Engines;
+using Logistics.Routing.Engines.OrTools;
 using Logistics.Routing.Planning;
 using Logistics.Routing.Solver;
 
@@ -7,15 +9,31 @@ namespace Logistics.Benchmarks;
 
 /// <summary>The anytime behaviour on a dispatcher's day: how soon the first feasible plan exists
 /// and what the best plan costs after given times.
-///   dotnet run -c Release --project benchmarks/Logistics.Benchmarks -- curve &lt;day folder&gt; [seconds=60] [threads=1]</summary>
+///   dotnet run -c Release --project benchmarks/Logistics.Benchmarks -- curve &lt;day folder&gt; [seconds=60] [threads=1] [engine=ils] [first-solution]</summary>
 internal static class PlanningCurve
 {
     public static int Run(string[] args)
     {
         if (args.Length < 1 || !Directory.Exists(args[0]))
         {
-            Console.Error.WriteLine("usage: curve <folder with stores.csv, orders.csv, fleet.csv> [seconds=60] [threads=1]");
+            Console.Error.WriteLine($"usage: curve <folder with stores.csv, orders.csv, fleet.csv> [seconds=60] [threads=1] [engine: {RoutingEngines.NameList}] [first-solution, ortools: {OrToolsSettings.Choices<FirstSolutionStrategy>()}]");
             return 2;
+        }
+        var engineText = args.Length > 3 ? args[3] : RoutingEngines.Default;
+        if (!RoutingEngines.TryParse(engineText, out var engine, out var error))
+        {
+            Console.Error.WriteLine(error);
+            return 2;
+        }
+        var orTools = OrToolsSettings.Default;
+        if (args.Length > 4)
+        {
+            if (!OrToolsSettings.TryParse<FirstSolutionStrategy>(args[4], out var strategy))
+            {
+                Console.Error.WriteLine($"unknown first solution strategy '{args[4]}'; choose one of {OrToolsSettings.Choices<FirstSolutionStrategy>()}");
+                return 2;
+            }
+            orTools = orTools with { FirstSolution = strategy };
         }
         var folder = args[0];
         var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 60;
@@ -25,10 +43,12 @@ internal static class PlanningCurve
         var day = PlanRunner.Load(Path.Combine(folder, "stores.csv"), Path.Combine(folder, "orders.csv"),
             Path.Combine(folder, "fleet.csv"), new DateOnly(2026, 11, 23));
         var loaded = clock.Elapsed;
-        var (plan, result) = PlanRunner.Solve(day, new SolverOptions { TimeLimit = TimeSpan.FromSeconds(seconds), Threads = threads });
+        var (plan, result) = PlanRunner.Solve(day, new SolverOptions { TimeLimit = TimeSpan.FromSeconds(seconds), Threads = threads, Engine = engine, OrTools = orTools });
 
         Console.WriteLine($"{day.Stores.Count} stores, {day.Orders.Count} orders, {day.Fleet.Sum(v => v.Count)} vehicles; " +
-                          $"read in {loaded.TotalSeconds:F2} s; {seconds} s limit, {threads} thread(s), {result.Iterations} iterations");
+                          $"read in {loaded.TotalSeconds:F2} s; engine {result.Engine}; {seconds} s limit, {threads} thread(s), {result.Iterations} iterations " +
+                          "(ortools: solutions reported)");
+        foreach (var note in result.Notes) Console.WriteLine($"note: {note}");
         if (result.CostHistory.Count == 0)
         {
             Console.WriteLine("no feasible plan");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Logistics.Routing.Engines;
 using Logistics.Routing.Planning;
 using Logistics.Routing.Solver;
 using Spectre.Console;
@@ -33,6 +34,11 @@ internal static class PlanCommand
         solver.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (solver.ToSolverOptions(parse, out var optionError) is not [var options])
+            {
+                await Console.Error.WriteLineAsync(optionError);
+                return InputError;
+            }
             var day = DateOnly.FromDateTime(DateTime.Today);
             if (parse.GetValue(date) is { } text && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
             {
@@ -73,7 +79,6 @@ internal static class PlanCommand
                 return InputError;
             }
 
-            var options = solver.ToSolverOptions(parse);
             Plan plan;
             bool feasible;
             try
@@ -83,6 +88,11 @@ internal static class PlanCommand
             catch (InputValidationException e)
             {
                 // A user matrix missing pairs is found only when the day's locations are known.
+                await Console.Error.WriteLineAsync(e.Message);
+                return InputError;
+            }
+            catch (EngineRefusedException e)
+            {
                 await Console.Error.WriteLineAsync(e.Message);
                 return InputError;
             }
@@ -108,7 +118,7 @@ internal static class PlanCommand
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
             .StartAsync(async ctx =>
             {
-                var task = ctx.AddTask("solving", maxValue: options.TimeLimit.TotalSeconds);
+                var task = ctx.AddTask($"solving ({options.Engine})", maxValue: options.TimeLimit.TotalSeconds);
                 var solve = Task.Run(() => PlanRunner.Solve(problem, options, latest, cancellationToken), cancellationToken);
                 while (!solve.IsCompleted)
                 {
@@ -132,6 +142,7 @@ internal static class PlanCommand
     {
         var t = plan.Totals;
         var table = new Table().Title($"Plan for {plan.Date:yyyy-MM-dd}").AddColumn("").AddColumn(new TableColumn("").RightAligned());
+        table.AddRow("engine", plan.Engine);
         table.AddRow("routes", t.Routes.ToString(CultureInfo.InvariantCulture));
         table.AddRow("stops", t.Stops.ToString(CultureInfo.InvariantCulture));
         table.AddRow("orders served", t.Orders.ToString(CultureInfo.InvariantCulture));
@@ -143,6 +154,7 @@ internal static class PlanCommand
         foreach (var (reason, count) in t.UnassignedByReason) table.AddRow($"  reason: {reason}", count.ToString(CultureInfo.InvariantCulture));
         foreach (var (tier, count) in t.UnassignedByTier) table.AddRow($"  tier {tier}", count.ToString(CultureInfo.InvariantCulture));
         if (!plan.TierPriorityStrict) table.AddRow("[yellow]tier priority[/]", "[yellow]approximate (day too large for strict prizes)[/]");
+        foreach (var note in plan.Notes) table.AddRow("note", Markup.Escape(note));
         return table;
     }
 

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using Logistics.Routing.Engines;
+using Logistics.Routing.Engines.OrTools;
 using Logistics.Routing.Solver;
 
 namespace Logistics.Cli.Commands;
@@ -9,8 +11,21 @@ namespace Logistics.Cli.Commands;
 /// <c>vrp bench</c>), parsed one way so that each reports a bad value the same way.</summary>
 internal sealed class SolverCommandOptions
 {
-    public SolverCommandOptions(double defaultTimeLimit, string timeLimitDescription)
+    /// <summary>What <c>--engine both</c> asks for: every engine, one after the other, under the same settings.</summary>
+    public const string BothEngines = "both";
+
+    private readonly bool _allowBoth;
+
+    /// <param name="allowBoth">Whether <c>--engine both</c> is accepted (vrp bench's side-by-side runs).</param>
+    public SolverCommandOptions(double defaultTimeLimit, string timeLimitDescription, bool allowBoth = false)
     {
+        _allowBoth = allowBoth;
+        Engine = new Option<string>("--engine")
+        {
+            Description = $"Routing engine: {RoutingEngines.Ils} (ours, default) or {RoutingEngines.OrTools} (Google OR-Tools)" +
+                          (allowBoth ? $", or {BothEngines} to solve every instance with each and compare them." : "."),
+            DefaultValueFactory = _ => RoutingEngines.Default,
+        };
         TimeLimit = new Option<double>("--time-limit") { Description = timeLimitDescription, DefaultValueFactory = _ => defaultTimeLimit };
         // Parsed here rather than checked by validators: a validator also runs when the text is no
         // number at all, and would then throw instead of reporting.
@@ -25,9 +40,23 @@ internal sealed class SolverCommandOptions
 
     public Option<double> TimeLimit { get; }
 
+    public Option<string> Engine { get; }
+
+    public Option<string?> FirstSolution { get; } = new("--first-solution")
+    {
+        Description = $"With --engine ortools: how OR-Tools builds its first solution ({OrToolsSettings.Choices<FirstSolutionStrategy>()}; " +
+                      $"default {OrToolsSettings.Kebab(OrToolsSettings.Default.FirstSolution)}).",
+    };
+
+    public Option<string?> Metaheuristic { get; } = new("--metaheuristic")
+    {
+        Description = $"With --engine ortools: how OR-Tools improves it ({OrToolsSettings.Choices<Metaheuristic>()}; " +
+                      $"default {OrToolsSettings.Kebab(OrToolsSettings.Default.Metaheuristic)}).",
+    };
+
     public Option<int> Seed { get; } = new("--seed")
     {
-        Description = "Seed of the solver's random choices.",
+        Description = "Seed of the ils engine's random choices (OR-Tools takes none).",
         DefaultValueFactory = _ => 1,
     };
 
@@ -51,21 +80,68 @@ internal sealed class SolverCommandOptions
 
     public void AddTo(Command command)
     {
+        command.Options.Add(Engine);
         command.Options.Add(TimeLimit);
         command.Options.Add(Seed);
         command.Options.Add(Threads);
         command.Options.Add(MaxIterations);
         command.Options.Add(SwapStar);
+        command.Options.Add(FirstSolution);
+        command.Options.Add(Metaheuristic);
     }
 
-    public SolverOptions ToSolverOptions(ParseResult parse) => new()
+    /// <summary>The settings asked for, one per engine (both engines for <c>--engine both</c>), or null and the
+    /// error that names the bad value. Checked here rather than by the parser so that a wrong engine is an input
+    /// error (exit code 2), like every other bad value a command checks itself.</summary>
+    public IReadOnlyList<SolverOptions>? ToSolverOptions(ParseResult parse, out string error)
     {
-        TimeLimit = TimeSpan.FromSeconds(parse.GetValue(TimeLimit)),
-        Seed = parse.GetValue(Seed),
-        Threads = parse.GetValue(Threads),
-        MaxIterations = parse.GetValue(MaxIterations),
-        SwapStar = parse.GetValue(SwapStar),
-    };
+        error = "";
+        var engineText = parse.GetValue(Engine);
+        string[] engines;
+        if (_allowBoth && string.Equals(engineText?.Trim(), BothEngines, StringComparison.OrdinalIgnoreCase)) engines = [.. RoutingEngines.Names];
+        else if (RoutingEngines.TryParse(engineText, out var engine, out var message)) engines = [engine];
+        else
+        {
+            error = $"--engine: {message}{(_allowBoth ? $" or {BothEngines}" : "")}";
+            return null;
+        }
+
+        var orTools = OrToolsSettings.Default;
+        if (parse.GetValue(FirstSolution) is { } first)
+        {
+            if (!OrToolsSettings.TryParse<FirstSolutionStrategy>(first, out var strategy))
+            {
+                error = $"--first-solution: unknown strategy '{first}'; choose one of {OrToolsSettings.Choices<FirstSolutionStrategy>()}";
+                return null;
+            }
+            orTools = orTools with { FirstSolution = strategy };
+        }
+        if (parse.GetValue(Metaheuristic) is { } meta)
+        {
+            if (!OrToolsSettings.TryParse<Metaheuristic>(meta, out var metaheuristic))
+            {
+                error = $"--metaheuristic: unknown metaheuristic '{meta}'; choose one of {OrToolsSettings.Choices<Metaheuristic>()}";
+                return null;
+            }
+            orTools = orTools with { Metaheuristic = metaheuristic };
+        }
+        if (!engines.Contains(RoutingEngines.OrTools) && (parse.GetValue(FirstSolution) is not null || parse.GetValue(Metaheuristic) is not null))
+        {
+            error = "--first-solution and --metaheuristic apply to --engine ortools only";
+            return null;
+        }
+
+        return engines.Select(e => new SolverOptions
+        {
+            Engine = e,
+            OrTools = orTools,
+            TimeLimit = TimeSpan.FromSeconds(parse.GetValue(TimeLimit)),
+            Seed = parse.GetValue(Seed),
+            Threads = parse.GetValue(Threads),
+            MaxIterations = parse.GetValue(MaxIterations),
+            SwapStar = parse.GetValue(SwapStar),
+        }).ToArray();
+    }
 
     private delegate bool TryParse<T>(string text, out T value);
 

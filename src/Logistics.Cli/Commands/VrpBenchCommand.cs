@@ -17,9 +17,10 @@ internal static class VrpBenchCommand
             Description = "A folder of .txt (Solomon/Homberger) or .vrp (CVRPLIB) instances with its bks*.csv tables.",
         };
         var csvOption = new Option<string?>("--csv") { Description = "Also write the table to this CSV file." };
-        var options = new VrpOptions();
+        var options = new VrpOptions(allowBothEngines: true);
         var command = new Command("bench",
-            "Solve every instance in a folder, check each solution independently and compare it with the folder's BKS table.");
+            "Solve every instance in a folder, check each solution independently and compare it with the folder's BKS table; " +
+            "--engine both solves each instance with both engines under the same limit and compares them.");
         command.Arguments.Add(folderArgument);
         options.AddTo(command);
         command.Options.Add(csvOption);
@@ -44,7 +45,11 @@ internal static class VrpBenchCommand
             return VrpSolveCommand.ErrorExitCode;
         }
 
-        var solverOptions = options.SolverOptions(parse);
+        if (options.SolverOptions(parse, out var optionError) is not { } settings)
+        {
+            stderr.WriteLine($"logistics vrp bench: {optionError}");
+            return VrpSolveCommand.ErrorExitCode;
+        }
         var requested = options.DistanceConvention(parse);
         var tables = new Dictionary<DistanceConvention, BksTable?>();
         var rows = new List<VrpBenchRow>();
@@ -52,11 +57,15 @@ internal static class VrpBenchCommand
         var total = Stopwatch.StartNew();
         for (var i = 0; i < files.Length && !cancellationToken.IsCancellationRequested; i++)
         {
-            var label = $"[{i + 1}/{files.Length}] {Path.GetFileNameWithoutExtension(files[i])}";
-            rows.Add(RunOne(files[i], label, requested, solverOptions, tables, conventions, folder, stderr, total, cancellationToken));
+            foreach (var solverOptions in settings)
+            {
+                var label = $"[{i + 1}/{files.Length}] {Path.GetFileNameWithoutExtension(files[i])} ({solverOptions.Engine})";
+                rows.Add(RunOne(files[i], label, requested, solverOptions, tables, conventions, folder, stderr, total, cancellationToken));
+            }
         }
 
-        WriteTable(stdout, rows, conventions, solverOptions.TimeLimit, solverOptions.Seed, solverOptions.Threads);
+        if (settings.Count == 1) WriteTable(stdout, rows, conventions, settings[0]);
+        else WriteComparison(stdout, rows, conventions, settings);
         if (csvPath is not null)
         {
             try
@@ -85,7 +94,7 @@ internal static class VrpBenchCommand
         catch (InstanceFormatException e)
         {
             stderr.WriteLine($"{label}: {e.Message}");
-            return new VrpBenchRow(name, null, null, null, null, null, "error", e.Message);
+            return new VrpBenchRow(name, solverOptions.Engine, null, null, null, null, null, "error", e.Message);
         }
         conventions.Add(instance.Convention);
         if (!tables.TryGetValue(instance.Convention, out var table))
@@ -104,7 +113,7 @@ internal static class VrpBenchCommand
         catch (Exception e) when (e is not OperationCanceledException)
         {
             progress.Finish($"the solver failed: {e.Message}");
-            return new VrpBenchRow(name, bks?.Distance, null, null, null, null, "error", e.Message);
+            return new VrpBenchRow(name, solverOptions.Engine, bks?.Distance, null, null, null, null, "error", e.Message);
         }
 
         var feasible = run.Report.IsFeasible;
@@ -114,7 +123,7 @@ internal static class VrpBenchCommand
             ? $"{run.Distance.ToString(CultureInfo.InvariantCulture)} ({run.Report.Vehicles} vehicles)" +
               (gap is { } g ? $", gap {g.ToString("0.00", CultureInfo.InvariantCulture)}%" : "") + $"; {elapsed} s elapsed in all"
             : $"INFEASIBLE ({run.Report.Violations[0].Message}); {elapsed} s elapsed in all");
-        return new VrpBenchRow(name, bks?.Distance, run.Distance, gap, run.Report.Vehicles, run.Seconds,
+        return new VrpBenchRow(name, solverOptions.Engine, bks?.Distance, run.Distance, gap, run.Report.Vehicles, run.Seconds,
             feasible ? "yes" : "NO", feasible ? null : run.Report.Violations[0].Message);
     }
 
@@ -147,18 +156,9 @@ internal static class VrpBenchCommand
     }
 
     private static void WriteTable(TextWriter stdout, IReadOnlyList<VrpBenchRow> rows, IReadOnlySet<DistanceConvention> conventions,
-        TimeSpan timeLimit, int seed, int threads)
+        Routing.Solver.SolverOptions settings)
     {
-        var terminal = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(stdout),
-            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        if (!terminal) console.Profile.Width = 120;
-
+        var console = Console(stdout);
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("instance");
         foreach (var column in new[] { "BKS", "found", "gap %", "vehicles", "seconds" })
@@ -170,25 +170,102 @@ internal static class VrpBenchCommand
                 Number(row.Seconds, "0.0"), row.Status == "yes" ? "yes" : $"[red]{row.Status}[/]");
         console.Write(table);
 
+        console.WriteLine($"average gap: {Summary(rows)}");
+        console.WriteLine(Footer(conventions, [settings]));
+    }
+
+    /// <summary>Both engines side by side: each one's distance and gap per instance, the ratio of their distances,
+    /// and each one's average gap over the instances where both have one, so that the averages compare.</summary>
+    private static void WriteComparison(TextWriter stdout, IReadOnlyList<VrpBenchRow> rows, IReadOnlySet<DistanceConvention> conventions,
+        IReadOnlyList<Routing.Solver.SolverOptions> settings)
+    {
+        var console = Console(stdout);
+        var engines = settings.Select(s => s.Engine).ToArray();
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn("instance");
+        table.AddColumn(new TableColumn("BKS").RightAligned());
+        foreach (var engine in engines)
+            foreach (var column in new[] { "found", "gap %", "veh.", "feasible" })
+                table.AddColumn(new TableColumn($"{engine} {column}").RightAligned());
+        table.AddColumn(new TableColumn($"{engines[1]}/{engines[0]}").RightAligned());
+        var byInstance = rows.GroupBy(r => r.Instance).ToArray();
+        foreach (var instance in byInstance)
+        {
+            var cells = new List<string> { Markup.Escape(instance.Key), Number(instance.First().Bks, "0.####") };
+            var found = new List<double?>();
+            foreach (var engine in engines)
+            {
+                var row = instance.FirstOrDefault(r => r.Engine == engine);
+                found.Add(row?.Status == "yes" ? row.Found : null);
+                cells.Add(Number(row?.Found, "0.####"));
+                cells.Add(Number(row?.GapPercent, "0.00"));
+                cells.Add(row?.Vehicles?.ToString(CultureInfo.InvariantCulture) ?? "-");
+                cells.Add(row?.Status == "yes" ? "yes" : $"[red]{row?.Status ?? "-"}[/]");
+            }
+            cells.Add(found[0] is > 0 && found[1] is { } other ? (other / found[0]!.Value).ToString("0.000", CultureInfo.InvariantCulture) : "-");
+            table.AddRow(cells.ToArray());
+        }
+        console.Write(table);
+
+        var both = byInstance.Where(g => engines.All(e => g.Any(r => r.Engine == e && r.GapPercent is not null))).Select(g => g.Key).ToHashSet();
+        var averages = new List<double>();
+        foreach (var engine in engines)
+        {
+            var own = rows.Where(r => r.Engine == engine).ToList();
+            var common = own.Where(r => both.Contains(r.Instance)).Select(r => r.GapPercent!.Value).ToArray();
+            if (common.Length > 0) averages.Add(common.Average());
+            console.WriteLine($"average gap {engine}: {Summary(own)}" +
+                              (common.Length > 0 ? $"; over the {common.Length} instances both solved: {common.Average().ToString("0.00", CultureInfo.InvariantCulture)}%" : ""));
+        }
+        if (averages.Count == 2)
+            console.WriteLine($"ratio of average gaps {engines[1]}/{engines[0]}: " +
+                              (averages[0] > 0 ? (averages[1] / averages[0]).ToString("0.00", CultureInfo.InvariantCulture) : $"n/a ({engines[0]} gap is 0)"));
+        console.WriteLine(Footer(conventions, settings));
+    }
+
+    private static IAnsiConsole Console(TextWriter stdout)
+    {
+        var terminal = ReferenceEquals(stdout, System.Console.Out) && !System.Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(stdout),
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        if (!terminal) console.Profile.Width = 160;
+        return console;
+    }
+
+    private static string Summary(IReadOnlyList<VrpBenchRow> rows)
+    {
         var gaps = rows.Where(r => r.GapPercent is not null).Select(r => r.GapPercent!.Value).ToArray();
         var infeasible = rows.Count(r => r.Status == "NO");
         var failed = rows.Count(r => r.Status == "error");
         var withoutBks = rows.Count(r => r.Status == "yes" && r.Bks is null);
         var average = gaps.Length > 0 ? $"{gaps.Average().ToString("0.00", CultureInfo.InvariantCulture)}% over {gaps.Length} instances" : "n/a";
-        console.WriteLine($"average gap: {average}; infeasible: {infeasible}; errors: {failed}; without BKS: {withoutBks}");
-        console.WriteLine($"convention: {string.Join(", ", conventions.Select(VrpOptions.Name))}; time limit {timeLimit.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s; " +
-                          $"seed {seed}; threads {threads}; {Environment.ProcessorCount} logical CPUs");
+        return $"{average}; infeasible: {infeasible}; errors: {failed}; without BKS: {withoutBks}";
+    }
+
+    private static string Footer(IReadOnlySet<DistanceConvention> conventions, IReadOnlyList<Routing.Solver.SolverOptions> settings)
+    {
+        var s = settings[0];
+        var engines = string.Join(" and ", settings.Select(o => o.Engine == Routing.Engines.RoutingEngines.OrTools
+            ? $"ortools ({Routing.Engines.OrTools.OrToolsSettings.Kebab(o.OrTools.FirstSolution)}, {Routing.Engines.OrTools.OrToolsSettings.Kebab(o.OrTools.Metaheuristic)})"
+            : $"ils (seed {o.Seed}, threads {o.Threads})"));
+        return $"convention: {string.Join(", ", conventions.Select(VrpOptions.Name))}; time limit {s.TimeLimit.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s" +
+               $"{(settings.Count > 1 ? " per engine" : "")}; engine {engines}; {Environment.ProcessorCount} logical CPUs";
     }
 
     private static void WriteCsv(string path, IReadOnlyList<VrpBenchRow> rows)
     {
         using var writer = new StreamWriter(path);
         var csv = new CsvCellWriter(writer);
-        csv.Texts(["instance", "bks", "found", "gap_pct", "vehicles", "seconds", "feasible"]).EndRow();
+        csv.Texts(["instance", "bks", "found", "gap_pct", "vehicles", "seconds", "feasible", "engine"]).EndRow();
         foreach (var row in rows)
         {
             csv.Text(row.Instance).Number(row.Bks, "R").Number(row.Found, "R").Number(row.GapPercent, "0.0000").Number(row.Vehicles)
-                .Number(row.Seconds, "0.000").Text(row.Status == "yes" ? "true" : row.Status == "NO" ? "false" : "error").EndRow();
+                .Number(row.Seconds, "0.000").Text(row.Status == "yes" ? "true" : row.Status == "NO" ? "false" : "error").Text(row.Engine).EndRow();
         }
     }
 

@@ -5,5 +5,6 @@ namespace Logistics.Cli.Commands;
 /// <param name="Found">The checker's distance; null when the instance could not be read or solved.</param>
 /// <param name="GapPercent">(found − BKS)/BKS·100, only for a feasible solution with a BKS.</param>
 /// <param name="Status">"yes", "NO" (the checker refused it) or "error".</param>
-internal sealed record VrpBenchRow(string Instance, double? Bks, double? Found, double? GapPercent, int? Vehicles, double? Seconds,
+/// <param name="Engine">The engine that solved it.</param>
+internal sealed record VrpBenchRow(string Instance, string Engine, double? Bks, double? Found, double? GapPercent, int? Vehicles, double? Seconds,
     string Status, string? Detail);

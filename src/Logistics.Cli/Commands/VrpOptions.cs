@@ -7,7 +7,13 @@ namespace Logistics.Cli.Commands;
 /// <summary>The options <c>vrp solve</c> and <c>vrp bench</c> share, and how they become solver settings.</summary>
 internal sealed class VrpOptions
 {
-    public SolverCommandOptions Solver { get; } = new(10, "Seconds of search per instance.");
+    public VrpOptions(bool allowBothEngines = false)
+    {
+        Solver = new SolverCommandOptions(10, "Seconds of search per instance (per engine).", allowBothEngines);
+        Convention.AcceptOnlyFromAmong("dimacs", "real", "tsplib");
+    }
+
+    public SolverCommandOptions Solver { get; }
 
     public Option<string?> Convention { get; } = new("--convention")
     {
@@ -15,15 +21,14 @@ internal sealed class VrpOptions
                       "or tsplib (rounded to an integer; default for .vrp).",
     };
 
-    public VrpOptions() => Convention.AcceptOnlyFromAmong("dimacs", "real", "tsplib");
-
     public void AddTo(Command command)
     {
         Solver.AddTo(command);
         command.Options.Add(Convention);
     }
 
-    public SolverOptions SolverOptions(ParseResult parse) => Solver.ToSolverOptions(parse);
+    /// <summary>One setting per engine asked for, or null and the error naming the bad value.</summary>
+    public IReadOnlyList<SolverOptions>? SolverOptions(ParseResult parse, out string error) => Solver.ToSolverOptions(parse, out error);
 
     /// <summary>The convention asked for, or null for each format's default.</summary>
     public DistanceConvention? DistanceConvention(ParseResult parse) => parse.GetValue(Convention) switch

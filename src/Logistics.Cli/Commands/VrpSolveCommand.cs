@@ -11,7 +11,7 @@ internal static class VrpSolveCommand
     /// <summary>A solution came back but the checker refused it; the JSON is still printed.</summary>
     public const int InfeasibleExitCode = 3;
 
-    /// <summary>The instance could not be read or the solver failed.</summary>
+    /// <summary>The instance could not be read, an option is wrong, or the solver failed or refused the instance.</summary>
     public const int ErrorExitCode = 2;
 
     public static Command Create()
@@ -22,7 +22,7 @@ internal static class VrpSolveCommand
         };
         var options = new VrpOptions();
         var command = new Command("solve",
-            "Solve one benchmark instance and print {instance, convention, vehicles, distance, seconds, feasible, routes, violations} " +
+            "Solve one benchmark instance and print {instance, engine, convention, vehicles, distance, seconds, feasible, routes, violations} " +
             "as JSON; progress goes to stderr.");
         command.Arguments.Add(instanceArgument);
         options.AddTo(command);
@@ -42,8 +42,12 @@ internal static class VrpSolveCommand
                 return Task.FromResult(ErrorExitCode);
             }
 
-            var solverOptions = options.SolverOptions(parse);
-            var progress = new SolverProgressWriter(stderr, instance.Name, instance);
+            if (options.SolverOptions(parse, out var optionError) is not [var solverOptions])
+            {
+                stderr.WriteLine($"logistics vrp solve: {optionError}");
+                return Task.FromResult(ErrorExitCode);
+            }
+            var progress = new SolverProgressWriter(stderr, $"{instance.Name} ({solverOptions.Engine})", instance);
             progress.Start(solverOptions.TimeLimit);
             VrpRunResult run;
             try
@@ -76,6 +80,7 @@ internal static class VrpSolveCommand
         {
             json.WriteStartObject();
             json.WriteString("instance", run.Instance.Name);
+            json.WriteString("engine", run.Engine);
             json.WriteString("convention", VrpOptions.Name(run.Report.Convention));
             json.WriteNumber("vehicles", run.Report.Vehicles);
             json.WriteNumber("distance", run.Distance);

@@ -11,4 +11,12 @@ public sealed record Plan(
     IReadOnlyList<PlannedRoute> Routes,
     IReadOnlyList<UnassignedOrder> Unassigned,
     IReadOnlyList<Depot> Depots,
-    bool TierPriorityStrict);
+    bool TierPriorityStrict)
+{
+    /// <summary>The routing engine that made the plan (ils or ortools); plans saved before engines could be chosen were made by ils.</summary>
+    public string Engine { get; init; } = Engines.RoutingEngines.Default;
+
+    /// <summary>What the dispatcher should know about how the plan was made (e.g. not reproducible, a
+    /// priority that could not be kept); empty when there is nothing to say.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}

@@ -1,3 +1,4 @@
+using Logistics.Routing.Engines;
 using Logistics.Routing.Solver;
 using Logistics.Routing.TravelTimes;
 
@@ -28,12 +29,14 @@ public static class PlanRunner
         return new DispatchProblem(fleet.Depots, stores, orders, fleet.VehicleTypes, travel, new DispatchOptions(date) { SoftWindows = softWindows });
     }
 
+    /// <summary>Maps the day, solves it with the engine <paramref name="options"/> names and builds the plan, which records that engine and its notes.</summary>
+    /// <exception cref="EngineRefusedException">The engine cannot honour the day or the options.</exception>
     public static (Plan Plan, SolverResult Result) Solve(DispatchProblem problem, SolverOptions options,
         IProgress<SolverProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var mapped = ProblemMapper.Map(problem);
-        var result = RoutingSolver.Solve(mapped.Data, options, progress, cancellationToken);
-        return (PlanBuilder.Build(mapped, result.Solution), result);
+        var result = RoutingEngines.Solve(mapped.Data, options, progress, cancellationToken);
+        return (PlanBuilder.Build(mapped, result.Solution) with { Engine = result.Engine, Notes = result.Notes }, result);
     }
 
     private static T? Collect<T>(List<InputError> errors, Func<T> read) where T : class

@@ -1,15 +1,24 @@
+using Logistics.Routing.Engines;
+using Logistics.Routing.Engines.OrTools;
+
 namespace Logistics.Routing.Solver;
 
-/// <summary>How long and how the solver searches.</summary>
+/// <summary>How long and how the solver searches, and with which engine (<see cref="RoutingEngines"/>).</summary>
 public sealed record SolverOptions
 {
+    /// <summary>The engine that searches: <see cref="RoutingEngines.Ils"/> (ours, default) or <see cref="RoutingEngines.OrTools"/>.</summary>
+    public string Engine { get; init; } = RoutingEngines.Default;
+
+    /// <summary>Settings of the OR-Tools engine; the other engine ignores them.</summary>
+    public OrToolsSettings OrTools { get; init; } = OrToolsSettings.Default;
+
     /// <summary>Every option at its default.</summary>
     public static SolverOptions Default { get; } = new();
 
     /// <summary>Wall-clock limit; the best solution found so far is returned when it runs out.</summary>
     public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Seed of the random choices; with one thread, same input + seed + iteration limit → same solution.</summary>
+    /// <summary>Seed of our engine's random choices (OR-Tools takes none); with one thread, same input + seed + iteration limit → same solution.</summary>
     public int Seed { get; init; } = 1;
 
     /// <summary>Independent searches run in parallel (each with its own seed); 1 keeps runs reproducible.</summary>

@@ -15,4 +15,12 @@ public sealed record SolverResult(
     bool IsFeasible,
     TimeSpan Elapsed,
     long Iterations,
-    IReadOnlyList<CostPoint> CostHistory);
+    IReadOnlyList<CostPoint> CostHistory)
+{
+    /// <summary>The engine that found it (<see cref="Engines.RoutingEngines.Names"/>).</summary>
+    public string Engine { get; init; } = Engines.RoutingEngines.Default;
+
+    /// <summary>What the user should know about how this result was found (e.g. that it cannot be
+    /// reproduced, or that a guarantee could not be kept); empty when there is nothing to say.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}

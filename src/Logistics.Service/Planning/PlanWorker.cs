@@ -1,5 +1,6 @@
 using System.Globalization;
 using Logistics.Data.Plans;
+using Logistics.Routing.Engines;
 using Logistics.Routing.Planning;
 using Logistics.Routing.Planning.Editing;
 using Logistics.Routing.Solver;
@@ -50,7 +51,8 @@ public sealed class PlanWorker(
         var job = queue.Register(id, stoppingToken);
         if (!await store.StartAsync(id, clock.GetUtcNow(), stoppingToken)) return; // cancelled while queued
         var record = await store.GetAsync(id, stoppingToken) ?? throw new InvalidOperationException($"plan {id} vanished");
-        logger.LogInformation("Planning job {Id} for {Date} started ({Limit} s)", id, record.Date, record.Options.TimeLimitSeconds);
+        logger.LogInformation("Planning job {Id} for {Date} started ({Limit} s, engine {Engine})", id, record.Date, record.Options.TimeLimitSeconds,
+            record.Options.Engine);
 
         DispatchProblem problem;
         Plan? basePlan = null;
@@ -78,7 +80,10 @@ public sealed class PlanWorker(
             return;
         }
 
-        var solverOptions = new SolverOptions { TimeLimit = TimeSpan.FromSeconds(record.Options.TimeLimitSeconds), Seed = record.Options.Seed ?? 1 };
+        var solverOptions = new SolverOptions
+        {
+            TimeLimit = TimeSpan.FromSeconds(record.Options.TimeLimitSeconds), Seed = record.Options.Seed ?? 1, Engine = record.Options.Engine,
+        };
         var limit = record.Options.TimeLimitSeconds;
         var reporter = new Progress(p => job.Progress = ToProgress(p, limit));
         var token = job.Cancellation.Token;
@@ -100,7 +105,7 @@ public sealed class PlanWorker(
         Plan plan;
         SolverResult? result;
         try { (plan, result) = await solve; }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or PlanEditException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or PlanEditException or EngineRefusedException)
         {
             await FailAsync(id, $"the solver could not plan this day: {e.Message}");
             return;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Logistics.Core;
 using Logistics.Data.Plans;
+using Logistics.Routing.Engines;
 using Logistics.Routing.Planning;
 using Logistics.Routing.Planning.Editing;
 using Logistics.Service.Api;
@@ -68,10 +69,11 @@ public static class PlansApi
         var limit = TimeLimit(body);
         var seed = body.Int("seed");
         var soft = body.Bool("softWindows") ?? false;
+        var engine = Engine(body, RoutingEngines.Default);
         if (body.Any || date is null) return body.ToProblem();
 
         var record = new PlanRecord(NewId(), date.Value, PlanStatus.Queued, null, clock.GetUtcNow(), null, null,
-            new PlanJobOptions(limit, seed, soft, []), null, null, null, null);
+            new PlanJobOptions(limit, seed, soft, [], engine), null, null, null, null);
         await store.CreateAsync(record, null, cancellationToken);
         queue.Enqueue(record.Id);
         return TypedResults.Accepted($"/api/plans/{record.Id}", PlanView.From(record, null, null));
@@ -183,6 +185,7 @@ public static class PlansApi
         var limit = TimeLimit(body);
         if (await store.GetAsync(id, cancellationToken) is not { } baseRecord) return NotFound(id);
         if (baseRecord.Plan is not { } plan) return NoResult(baseRecord);
+        var engine = Engine(body, baseRecord.Options.Engine);
         var unknown = locked.Where(r => plan.Routes.All(route => route.RouteId != r)).ToList();
         if (unknown.Count > 0)
             body.Add("lockedRouteIds", $"'{string.Join("', '", unknown)}' {(unknown.Count == 1 ? "is not a route" : "are not routes")} of plan {id}; its routes are {string.Join(", ", plan.Routes.Select(r => r.RouteId))}");
@@ -190,7 +193,7 @@ public static class PlansApi
         if (await store.GetInputsAsync(id, cancellationToken) is not { } inputs) return NoResult(baseRecord);
 
         var record = new PlanRecord(NewId(), baseRecord.Date, PlanStatus.Queued, id, clock.GetUtcNow(), null, null,
-            new PlanJobOptions(limit, baseRecord.Options.Seed, baseRecord.Options.SoftWindows, locked.Distinct().ToArray()), null, null, null, null);
+            new PlanJobOptions(limit, baseRecord.Options.Seed, baseRecord.Options.SoftWindows, locked.Distinct().ToArray(), engine), null, null, null, null);
         // The new job plans on the base plan's own inputs, not on whatever the day's inputs are now.
         await store.CreateAsync(record, inputs, cancellationToken);
         queue.Enqueue(record.Id);
@@ -257,6 +260,16 @@ public static class PlansApi
         if (limit is < 1 or > MaxTimeLimitSeconds)
             body.Add("timeLimitSeconds", $"'{limit}' is out of range; give 1 to {MaxTimeLimitSeconds} seconds (default {DefaultTimeLimitSeconds})");
         return limit;
+    }
+
+    /// <summary>The "engine" field: one of <see cref="RoutingEngines.Names"/>, or <paramref name="fallback"/> when absent.</summary>
+    private static string Engine(RequestBody body, string fallback)
+    {
+        var text = body.String("engine");
+        if (text is null) return fallback;
+        if (RoutingEngines.TryParse(text, out var engine, out var error)) return engine;
+        body.Add("engine", error);
+        return fallback;
     }
 
     private static string? Required(RequestBody body, string field, string what)

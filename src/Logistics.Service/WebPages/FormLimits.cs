@@ -14,8 +14,11 @@ public sealed record FormLimits(
     int MaxTimeLimitSeconds,
     int MaxCommentLength,
     string FirstDay,
-    string LastDay)
+    string LastDay,
+    IReadOnlyList<string> Engines,
+    string DefaultEngine)
 {
     public static FormLimits Current { get; } = new(InputsApi.MaxDemoStores, InputsApi.MaxDemoTrucks, 1, PlansApi.MaxTimeLimitSeconds,
-        AcknowledgeRequest.MaxCommentLength, DateLimits.Day(DateLimits.FirstDay), DateLimits.Day(DateLimits.LastDay));
+        AcknowledgeRequest.MaxCommentLength, DateLimits.Day(DateLimits.FirstDay), DateLimits.Day(DateLimits.LastDay),
+        Routing.Engines.RoutingEngines.Names, Routing.Engines.RoutingEngines.Default);
 }

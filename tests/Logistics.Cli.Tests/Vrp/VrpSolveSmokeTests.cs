@@ -19,7 +19,7 @@ public class VrpSolveSmokeTests
         Assert.Single(run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         using var json = JsonDocument.Parse(run.Stdout);
         var root = json.RootElement;
-        Assert.Equal(["instance", "convention", "vehicles", "distance", "seconds", "feasible", "routes", "violations"],
+        Assert.Equal(["instance", "engine", "convention", "vehicles", "distance", "seconds", "feasible", "routes", "violations"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("C101", root.GetProperty("instance").GetString());
         Assert.Equal("dimacs", root.GetProperty("convention").GetString());
@@ -94,9 +94,9 @@ public class VrpSolveSmokeTests
         Assert.Contains("827.3", run.Stdout);
 
         var csv = File.ReadAllLines(csvPath);
-        Assert.Equal("instance,bks,found,gap_pct,vehicles,seconds,feasible", csv[0]);
+        Assert.Equal("instance,bks,found,gap_pct,vehicles,seconds,feasible,engine", csv[0]);
         Assert.Equal(3, csv.Length);
-        Assert.Equal("'=BROKEN,,,,,,error", csv[1]);
+        Assert.Equal("'=BROKEN,,,,,,error,ils", csv[1]);
         var c101 = csv[2].Split(',');
         Assert.Equal(("C101", "827.3", "true"), (c101[0], c101[1], c101[6]));
         var found = double.Parse(c101[2], System.Globalization.CultureInfo.InvariantCulture);

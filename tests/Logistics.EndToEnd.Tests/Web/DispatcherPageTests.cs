@@ -112,6 +112,37 @@ public class DispatcherPageTests(WebService web) : IClassFixture<WebService>
     }
 
     [Fact]
+    public async Task The_dispatcher_plans_with_or_tools_and_the_plan_says_which_engine_made_it()
+    {
+        var date = DateOnly.ParseExact(WebService.SiteYesterday(), "yyyy-MM-dd").AddDays(-1).ToString("yyyy-MM-dd");
+        var (context, page, _) = await web.OpenAsync();
+        await using var __ = context;
+        await web.SignInAsync(page, Role.Dispatcher);
+        await WebService.GoToAsync(page, "/dispatch.html");
+        await page.WaitForSelectorAsync("body[data-ready='true']");
+
+        // The select offers what the API accepts, with the API's default chosen.
+        Assert.Equal(["ils", "ortools"], await page.Locator("#engine option").EvaluateAllAsync<string[]>("os => os.map(o => o.value)"));
+        Assert.Equal("ils", await page.Locator("#engine").InputValueAsync());
+
+        await page.FillAsync("#date", date);
+        await page.FillAsync("#demo-stores", "40");
+        await page.FillAsync("#demo-seed", "3");
+        await page.FillAsync("#demo-trucks", "2");
+        await page.ClickAsync("#generate");
+        await Expect(page.Locator(".message.note")).ToContainTextAsync("Generated 40 stores");
+        await page.SelectOptionAsync("#engine", "ortools");
+        await page.FillAsync("#time-limit", "2");
+        await page.ClickAsync("#plan");
+
+        await page.WaitForSelectorAsync("#result-panel[data-plan]", new() { Timeout = 60_000 });
+        await Expect(page.Locator("#totals")).ToContainTextAsync("made by Google OR-Tools");
+        await Expect(page.Locator("#plan-notes")).ToContainTextAsync("no seed");
+        var planId = await page.Locator("#result-panel").GetAttributeAsync("data-plan");
+        Assert.Contains($"{date} · ortools · ", await page.Locator($"#plans option[value='{planId}']").InnerTextAsync());
+    }
+
+    [Fact]
     public async Task Bad_input_shows_the_fields_the_service_names()
     {
         var (context, page, _) = await web.OpenAsync();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Logistics.Routing.Engines;
 using Logistics.Routing.Model;
 using Logistics.Routing.Solver;
 using CoreVehicleType = Logistics.Core.VehicleType;
@@ -79,7 +80,7 @@ public static class PlanEditor
 
         var edited = routes.Select((clients, i) => new SolutionRoute(solution.Routes[i].VehicleType, clients)).ToList();
         var used = edited.SelectMany(r => r.Clients).ToHashSet();
-        return MoveResult.Moved(BuildKeepingIds(problem, new Solution(edited, Unused(problem, used)), plan.Routes));
+        return MoveResult.Moved(BuildKeepingIds(problem, new Solution(edited, Unused(problem, used)), plan.Routes) with { Engine = plan.Engine, Notes = plan.Notes });
     }
 
     /// <summary>Plans the day again with the routes named in <paramref name="lockedRouteIds"/> kept exactly as
@@ -120,7 +121,7 @@ public static class PlanEditor
         if (rest.Orders.Count > 0 && rest.Fleet.Any(v => v.Count > 0))
         {
             var restMapped = ProblemMapper.Map(rest);
-            result = RoutingSolver.Solve(restMapped.Data, options, progress, cancellationToken);
+            result = RoutingEngines.Solve(restMapped.Data, options, progress, cancellationToken);
             var fullStopOfOrder = StopOfOrder(full);
             foreach (var route in result.Solution.Routes.Where(r => r.Clients.Count > 0))
             {
@@ -144,7 +145,7 @@ public static class PlanEditor
         // the same schedule, but the promise to the dispatcher is "unchanged", not "recomputed".
         var ordered = merged.Routes.Select(r => lockedById.GetValueOrDefault(r.RouteId) ?? r)
             .OrderBy(r => typeOrder[r.VehicleType]).ThenBy(r => r.VehicleNumber).ToArray();
-        return (merged with { Routes = ordered }, result);
+        return (merged with { Routes = ordered, Engine = options.Engine, Notes = result?.Notes ?? [] }, result);
     }
 
     /// <summary>Builds the plan, then gives each route that came from <paramref name="originals"/>[i] (for

@@ -12,6 +12,7 @@ const REASONS = {
   shiftLength: 'the round trip takes longer than any vehicle may drive',
   fleetFull: 'the fleet ran out of vehicles, capacity or time for it',
 };
+const ENGINES = { ils: 'ours (ILS)', ortools: 'Google OR-Tools' };
 
 const me = await signedInPage(['dispatcher', 'admin']);
 let map = null;
@@ -21,6 +22,9 @@ let tracking = null;
 
 if (me) {
   map = new PlanMap($('map'), me.map);
+  // The engines the API accepts, from its settings, so the select offers exactly those.
+  $('engine').replaceChildren(...(me.limits.engines ?? ['ils']).map((e) => el('option', { value: e }, ENGINES[e] ?? e)));
+  $('engine').value = me.limits.defaultEngine ?? 'ils';
   $('date').value = new URLSearchParams(location.search).get('date') || siteDay();
   $('date').addEventListener('change', () => { refreshDay(); refreshPlans(); });
   $('generate').addEventListener('click', (e) => guarded(e.currentTarget, generateDay));
@@ -103,7 +107,7 @@ function planLabel(p) {
 async function startPlan() {
   const job = await api('api/plans', {
     method: 'POST',
-    json: { date: date(), timeLimitSeconds: Number($('time-limit').value), softWindows: $('soft-windows').checked },
+    json: { date: date(), timeLimitSeconds: Number($('time-limit').value), softWindows: $('soft-windows').checked, engine: $('engine').value },
   });
   await refreshPlans();
   await track(job.id);
@@ -154,7 +158,9 @@ function renderPlan(job, plan) {
   $('plan-title').textContent = `plan ${job.id} for ${plan.date}${job.publishedAt ? ', published' : ''}`;
   const t = plan.totals;
   $('totals').textContent = `${plural(t.routes, 'route')}, ${plural(t.stops, 'stop')}, ${plural(t.orders, 'order')}, ${plural(t.cartons, 'carton')}, ` +
-    `${number(t.distanceKm, 1)} km, ${number(t.cost, 0)} yuan; ${plural(t.unassignedOrders, 'order')} unassigned`;
+    `${number(t.distanceKm, 1)} km, ${number(t.cost, 0)} yuan; ${plural(t.unassignedOrders, 'order')} unassigned; ` +
+    `made by ${ENGINES[plan.engine] ?? plan.engine}`;
+  $('plan-notes').textContent = (plan.notes ?? []).join(' ');
   $('publish').disabled = plan.routes.length === 0;
   $('publish').textContent = job.publishedAt ? 'Publish again' : 'Publish to the trucks';
   $('legend').replaceChildren(...plan.routes.map((r, i) =>
@@ -182,7 +188,7 @@ async function reoptimize() {
   if (!shownPlanId) throw new Error('Show a finished plan first.');
   const locked = [...document.querySelectorAll('.route-card input.lock:checked')].map((c) => c.value);
   const job = await api(`api/plans/${encodeURIComponent(shownPlanId)}/reoptimize`, {
-    method: 'POST', json: { lockedRouteIds: locked, timeLimitSeconds: Number($('time-limit').value) },
+    method: 'POST', json: { lockedRouteIds: locked, timeLimitSeconds: Number($('time-limit').value), engine: $('engine').value },
   });
   showNote(`Re-planning all but ${plural(locked.length, 'locked route')} as plan ${job.id}.`);
   await refreshPlans();
