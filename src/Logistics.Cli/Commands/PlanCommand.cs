@@ -3,6 +3,7 @@ using System.Globalization;
 using Logistics.Routing.Planning;
 using Logistics.Routing.Solver;
 using Spectre.Console;
+using Logistics.Core.Csv;
 
 namespace Logistics.Cli.Commands;
 

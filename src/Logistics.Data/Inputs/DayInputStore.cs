@@ -3,6 +3,7 @@ using Logistics.Core;
 using Logistics.Routing.Planning;
 using Logistics.Routing.TravelTimes;
 using Microsoft.Data.Sqlite;
+using Logistics.Core.Csv;
 
 namespace Logistics.Data.Inputs;
 

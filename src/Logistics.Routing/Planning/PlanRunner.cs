@@ -1,5 +1,6 @@
 using Logistics.Routing.Solver;
 using Logistics.Routing.TravelTimes;
+using Logistics.Core.Csv;
 
 namespace Logistics.Routing.Planning;
 

@@ -1,5 +1,6 @@
 using Logistics.Routing.Planning;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Logistics.Core.Csv;
 
 namespace Logistics.Service.Inputs;
 

@@ -3,6 +3,7 @@ using Logistics.Data;
 using Logistics.Data.Inputs;
 using Logistics.Routing.Planning;
 using Microsoft.Data.Sqlite;
+using Logistics.Core.Csv;
 
 namespace Logistics.Service.Tests.Inputs;
 

@@ -4,6 +4,7 @@ using Logistics.Data.Security;
 using Logistics.Routing.Planning;
 using Logistics.Simulators.Orders;
 using Microsoft.Extensions.DependencyInjection;
+using Logistics.Core.Csv;
 
 namespace Logistics.Service.Tests.Inputs;
 

@@ -1,6 +1,7 @@
 using Logistics.Routing.Planning;
 using Logistics.Service.Planning;
 using Logistics.Simulators.Orders;
+using Logistics.Core.Csv;
 
 namespace Logistics.Service.Tests.Planning;
 
