@@ -93,10 +93,11 @@ public static class Forecaster
         return kinds.Select(Create).OfType<IForecastingMethod>().ToList();
     }
 
-    // ETS and the boosted model are not built yet: asking for them runs the others.
+    // The boosted model is not built yet: asking for it runs the others.
     private static IForecastingMethod? Create(ForecastMethod kind) => kind switch
     {
         ForecastMethod.SeasonalNaive => new SeasonalNaive(),
+        ForecastMethod.Ets => new Ets(),
         ForecastMethod.Tsb => new Tsb(),
         _ => null,
     };
