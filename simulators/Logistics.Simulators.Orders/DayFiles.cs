@@ -58,4 +58,13 @@ public static class DayFiles
     private static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
     private static string Clock(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>Writes <c>store_id,date,cartons</c>, the columns <c>logistics forecast</c> and PUT /api/history read.</summary>
+    public static void WriteHistory(IReadOnlyList<OrderHistorySimulator.Delivery> deliveries, string path)
+    {
+        using var writer = new StreamWriter(path);
+        writer.Write("store_id,date,cartons\n");
+        foreach (var d in deliveries)
+            writer.Write(string.Create(CultureInfo.InvariantCulture, $"{d.StoreId},{d.Date:yyyy-MM-dd},{d.Cartons}\n"));
+    }
 }

@@ -13,10 +13,11 @@ public static class CliApp
 
     public static RootCommand CreateRootCommand()
     {
-        var root = new RootCommand("Delivery route planning: dispatcher plans, solver benchmarks and the service's API keys.");
+        var root = new RootCommand("Delivery route planning: dispatcher plans, demand forecasts, solver benchmarks and the service's API keys.");
         root.Subcommands.Add(PlanCommand.Create());
         root.Subcommands.Add(VrpCommand.Create());
         root.Subcommands.Add(KeysCommand.Create());
+        root.Subcommands.Add(ForecastCommand.Create());
         return root;
     }
 

@@ -4,6 +4,7 @@ using Logistics.Routing.Engines;
 using Logistics.Routing.Planning;
 using Logistics.Routing.Solver;
 using Spectre.Console;
+using Logistics.Core.Csv;
 
 namespace Logistics.Cli.Commands;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Logistics.Core;
 using Logistics.Routing.Planning;
 using Microsoft.Data.Sqlite;
+using Logistics.Core.Csv;
 
 namespace Logistics.Data.Inputs;
 

@@ -1,6 +1,7 @@
 using Logistics.Routing.Engines;
 using Logistics.Routing.Solver;
 using Logistics.Routing.TravelTimes;
+using Logistics.Core.Csv;
 
 namespace Logistics.Routing.Planning;
 

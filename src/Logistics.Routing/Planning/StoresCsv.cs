@@ -1,4 +1,5 @@
 using Logistics.Core;
+using Logistics.Core.Csv;
 
 namespace Logistics.Routing.Planning;
 

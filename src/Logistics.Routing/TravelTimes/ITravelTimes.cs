@@ -1,3 +1,4 @@
+using Logistics.Core.Csv;
 namespace Logistics.Routing.TravelTimes;
 
 /// <summary>Where distances and driving times come from: an estimate from coordinates or a matrix

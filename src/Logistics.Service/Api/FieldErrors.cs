@@ -1,4 +1,4 @@
-using Logistics.Routing.Planning;
+using Logistics.Core.Csv;
 
 namespace Logistics.Service.Api;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Logistics.Routing.Planning;
 using Logistics.Service.Inputs.Contracts;
+using Logistics.Core.Csv;
 
 namespace Logistics.Service.Inputs;
 

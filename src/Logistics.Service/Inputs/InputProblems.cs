@@ -1,6 +1,7 @@
 using Logistics.Routing.Planning;
 using Logistics.Service.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Logistics.Core.Csv;
 
 namespace Logistics.Service.Inputs;
 

@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 using Logistics.Service.Planning;
+using Logistics.Core.Csv;
 
 namespace Logistics.Service.Inputs;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Logistics.Core;
 using Logistics.Routing.Planning;
 using Logistics.Service.Inputs.Contracts;
+using Logistics.Core.Csv;
 
 namespace Logistics.Service.Inputs;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Logistics.Core.Csv;
 using Logistics.Data.Inputs;
 using Logistics.Data.Plans;
 using Logistics.Routing.Planning;

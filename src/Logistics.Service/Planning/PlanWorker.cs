@@ -5,6 +5,7 @@ using Logistics.Routing.Planning;
 using Logistics.Routing.Planning.Editing;
 using Logistics.Routing.Solver;
 using Microsoft.Extensions.Options;
+using Logistics.Core.Csv;
 
 namespace Logistics.Service.Planning;
 

@@ -1,4 +1,5 @@
 using Logistics.Routing.Planning;
+using Logistics.Core.Csv;
 
 namespace Logistics.Routing.Tests.Planning;
 

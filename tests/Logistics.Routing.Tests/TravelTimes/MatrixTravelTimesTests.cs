@@ -1,6 +1,7 @@
 using Logistics.Core;
 using Logistics.Routing.Planning;
 using Logistics.Routing.TravelTimes;
+using Logistics.Core.Csv;
 
 namespace Logistics.Routing.Tests.TravelTimes;
 

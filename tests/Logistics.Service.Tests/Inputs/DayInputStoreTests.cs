@@ -4,6 +4,7 @@ using Logistics.Data.Inputs;
 using Logistics.Routing.Planning;
 using Logistics.Service.Planning;
 using Microsoft.Data.Sqlite;
+using Logistics.Core.Csv;
 
 namespace Logistics.Service.Tests.Inputs;
 

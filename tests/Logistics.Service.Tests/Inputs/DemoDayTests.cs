@@ -5,6 +5,7 @@ using Logistics.Routing.Planning;
 using Logistics.Service.Planning;
 using Logistics.Scenarios;
 using Microsoft.Extensions.DependencyInjection;
+using Logistics.Core.Csv;
 
 namespace Logistics.Service.Tests.Inputs;
 

@@ -1,13 +1,12 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
-using Logistics.Core;
 
-namespace Logistics.Routing.Planning;
+namespace Logistics.Core.Csv;
 
 /// <summary>Reads a headed CSV file row by row, parsing fields by column name and collecting every
 /// refusal as an <see cref="InputError"/> instead of stopping at the first one.</summary>
-internal sealed class CsvTable
+public sealed class CsvTable
 {
     private readonly string _file;
     private readonly Dictionary<string, int> _columns;
@@ -165,7 +164,7 @@ internal sealed class CsvTable
 
     /// <summary>ArgumentException appends " (Parameter 'x')" and, for out-of-range, the actual value:
     /// the error already names the field and value, so keep only the first line without the suffix.</summary>
-    internal static string StripParameter(string message)
+    public static string StripParameter(string message)
     {
         var firstLine = message.Split('\n')[0].TrimEnd('\r');
         var at = firstLine.IndexOf(" (Parameter '", StringComparison.Ordinal);

@@ -1,4 +1,4 @@
-namespace Logistics.Routing.Planning;
+namespace Logistics.Core.Csv;
 
 /// <summary>One refused value of an input file.</summary>
 /// <param name="File">File name as the user gave it.</param>

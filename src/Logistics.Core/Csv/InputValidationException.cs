@@ -1,4 +1,4 @@
-namespace Logistics.Routing.Planning;
+namespace Logistics.Core.Csv;
 
 /// <summary>Input refused: every error found in the file(s), not only the first, so that a dispatcher
 /// can fix them all in one go.</summary>

@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using Logistics.Forecasting.Backtesting;
+using Logistics.Forecasting.History;
+using Logistics.Forecasting.Methods;
+
+namespace Logistics.Forecasting;
+
+/// <summary>Forecasts every series of an order history: the methods are backtested from rolling origins, each
+/// series gets the method (or combination) that did best on it, intervals come from the backtest's errors, and
+/// the depot total is the sum of the series with an interval of its own.</summary>
+public static class Forecaster
+{
+    private const int CombinationSize = 2;
+
+    /// <summary>How much better than ETS (relative backtest MASE) another method must be to be chosen.</summary>
+    public const double ChallengerMargin = 0.10;
+
+    /// <summary>Origins a series needs before another method may replace ETS on it.</summary>
+    public const int MinimumOriginsToChallenge = 4;
+
+    public static ForecastResult Run(OrderHistory history, ForecastOptions options,
+        IProgress<ForecastProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var watch = Stopwatch.StartNew();
+        var period = options.Period ?? Periods.Infer(history.Points.Select(p => (p.Series, p.Date)));
+        var m = period.SeasonLength();
+        var horizon = options.Horizon;
+        var all = SeriesBuilder.Build(history, period, options.Missing);
+
+        // Phase 1: which series can be backtested at all; the others fall back to a simple method.
+        var minimum = options.Horizon + Backtest.MinimumTraining(m);
+        var eligible = all.Where(s => s.Length >= minimum).ToArray();
+        var methods = MethodSet(options);
+        var backtest = new Backtest(eligible, horizon, options.Origins, m);
+
+        // Phase 2: backtest every method from every origin.
+        var total = methods.Count * options.Origins + methods.Count;
+        var done = 0;
+        void Report(string stage) => progress?.Report(new ForecastProgress(stage, done, total, watch.Elapsed));
+        foreach (var method in methods)
+        {
+            Report($"backtest {method.Kind.Name()}");
+            backtest.Run(method, _ => { done++; Report($"backtest {method.Kind.Name()}"); }, cancellationToken);
+        }
+        var baseMethods = methods.Select(x => x.Kind).ToArray();
+        if (options.Methods.Contains(ForecastMethod.Combination)) CombineInBacktest(backtest, baseMethods);
+
+        // Phase 3: the winner per series, scores and intervals per method.
+        var scored = backtest.Methods.ToArray();
+        var chosen = new ForecastMethod[eligible.Length];
+        var scores = new List<SeriesScore>();
+        for (var i = 0; i < eligible.Length; i++)
+        {
+            var candidates = scored.Where(x => backtest.Covers(x, i)).Select(x => (Method: x, Score: backtest.Score(x, i))).ToArray();
+            chosen[i] = Choose(candidates, backtest.OriginsOf(i).Count());
+            foreach (var (method, score) in candidates)
+                scores.Add(new SeriesScore(eligible[i].Id, method.Name(), score.Mase, score.Smape, method == chosen[i]));
+        }
+        var quantiles = scored.ToDictionary(x => x, x => ErrorQuantiles.From(
+            backtest.ScaledErrors(x, Enumerable.Range(0, eligible.Length).Where(i => backtest.Covers(x, i)))));
+        var summaries = scored.Select(x => Summarise(backtest, x, chosen)).ToList();
+
+        // Phase 4: every method on the full series, then each series' chosen forecast with its intervals.
+        var finals = new Dictionary<ForecastMethod, double[]?[]>();
+        foreach (var method in methods)
+        {
+            Report($"forecast {method.Kind.Name()}");
+            finals[method.Kind] = method.Forecast(eligible, horizon, cancellationToken);
+            done++;
+        }
+        Report("forecast");
+        var forecasts = new Dictionary<string, SeriesForecast>(StringComparer.Ordinal);
+        var chosenPoints = new double[eligible.Length][];
+        for (var i = 0; i < eligible.Length; i++)
+        {
+            var s = eligible[i];
+            var f = chosen[i] == ForecastMethod.Combination
+                ? Mean(TopMethods(backtest, baseMethods, i, null).Select(x => finals[x][i]!))
+                : finals[chosen[i]][i]!;
+            chosenPoints[i] = f;
+            var scale = Accuracy.Scale(s.Values, m);
+            var points = Enumerable.Range(0, horizon).Select(h => quantiles[chosen[i]].Point(s.DateAt(s.Length + h), h, f[h], scale)).ToArray();
+            forecasts[s.Id] = new SeriesForecast(s.Id, chosen[i].Name(), null, HistoryOf(s), points);
+        }
+        foreach (var s in all.Where(s => s.Length < minimum))
+            forecasts[s.Id] = Fallback.Forecast(s, horizon, minimum);
+
+        var ordered = all.Select(s => forecasts[s.Id]).ToArray();
+        var depot = DepotTotal.Forecast(all, ordered, backtest, chosen, horizon, m);
+        return new ForecastResult(period, horizon, ordered, depot, summaries, scores, watch.Elapsed);
+    }
+
+    private static List<IForecastingMethod> MethodSet(ForecastOptions options)
+    {
+        var kinds = options.Methods.Where(x => x != ForecastMethod.Combination).Prepend(ForecastMethod.SeasonalNaive).Distinct();
+        return kinds.Select(k => Create(k, options)).OfType<IForecastingMethod>().ToList();
+    }
+
+    private static IForecastingMethod? Create(ForecastMethod kind, ForecastOptions options) => kind switch
+    {
+        ForecastMethod.SeasonalNaive => new SeasonalNaive(),
+        ForecastMethod.Ets => new Ets(),
+        ForecastMethod.Boosted => new Boosted(options.Seed),
+        ForecastMethod.Tsb => new Tsb(),
+        _ => null,
+    };
+
+    /// <summary>ETS unless another method's backtest MASE is lower by more than <see cref="ChallengerMargin"/>
+    /// over at least <see cref="MinimumOriginsToChallenge"/> origins: a few origins' scores are noisy, and a
+    /// difference within that noise is no reason to leave the method whose own model choice (AICc) already weighs
+    /// fit against complexity on all the data. Without ETS, the lowest MASE.</summary>
+    private static ForecastMethod Choose(IReadOnlyList<(ForecastMethod Method, (double Mase, double Smape) Score)> candidates, int origins)
+    {
+        var best = candidates.MinBy(c => c.Score.Mase);
+        var ets = candidates.Where(c => c.Method == ForecastMethod.Ets).Select(c => c.Score.Mase).DefaultIfEmpty(double.NaN).First();
+        if (double.IsNaN(ets)) return best.Method;
+        return origins >= MinimumOriginsToChallenge && best.Score.Mase < (1 - ChallengerMargin) * ets ? best.Method : ForecastMethod.Ets;
+    }
+
+    /// <summary>The combination's backtest forecast at each origin is the mean of the methods that did best on the
+    /// series at the other origins, so that its score is not flattered by choosing its members on what it is scored on.</summary>
+    private static void CombineInBacktest(Backtest backtest, IReadOnlyList<ForecastMethod> baseMethods)
+    {
+        var watch = Stopwatch.StartNew();
+        var forecasts = new double[]?[backtest.Series.Count][];
+        for (var i = 0; i < backtest.Series.Count; i++)
+        {
+            forecasts[i] = new double[]?[backtest.Origins];
+            foreach (var k in backtest.OriginsOf(i))
+            {
+                var members = TopMethods(backtest, baseMethods, i, backtest.OriginsOf(i).Count() > 1 ? k : null);
+                if (members.Count < CombinationSize) continue;
+                forecasts[i][k] = Mean(members.Select(x => backtest.Forecast(x, i, k)!));
+            }
+        }
+        backtest.Set(ForecastMethod.Combination, forecasts, watch.Elapsed + baseMethods.Aggregate(TimeSpan.Zero, (t, x) => t + backtest.Time(x)));
+    }
+
+    private static IReadOnlyList<ForecastMethod> TopMethods(Backtest backtest, IReadOnlyList<ForecastMethod> baseMethods, int i, int? leaveOut) =>
+        baseMethods.Where(x => backtest.Covers(x, i))
+            .OrderBy(x => backtest.Score(x, i, leaveOut is null ? null : k => k != leaveOut).Mase)
+            .Take(CombinationSize).ToArray();
+
+    private static double[] Mean(IEnumerable<double[]> forecasts)
+    {
+        var list = forecasts.ToArray();
+        var mean = new double[list[0].Length];
+        foreach (var f in list)
+            for (var h = 0; h < mean.Length; h++) mean[h] += f[h] / list.Length;
+        return mean;
+    }
+
+    private static MethodSummary Summarise(Backtest backtest, ForecastMethod method, ForecastMethod[] chosen)
+    {
+        var covered = Enumerable.Range(0, backtest.Series.Count).Where(i => backtest.Covers(method, i)).ToArray();
+        var scores = covered.Select(i => backtest.Score(method, i)).ToArray();
+        var (in80, in95, count) = (0, 0, 0);
+        for (var k = 0; k < backtest.Origins; k++)
+        {
+            var q = ErrorQuantiles.From(backtest.ScaledErrors(method, covered, backtest.Origins > 1 ? k : null));
+            foreach (var i in covered)
+            {
+                if (backtest.TrainLength(i, k) is null) continue;
+                var f = backtest.Forecast(method, i, k)!;
+                for (var h = 0; h < backtest.Horizon; h++)
+                {
+                    var e = Math.Abs(backtest.Actual(i, k, h) - f[h]) / backtest.Scales[i][k];
+                    if (e <= q.Half80[h]) in80++;
+                    if (e <= q.Half95[h]) in95++;
+                    count++;
+                }
+            }
+        }
+        return new MethodSummary(method.Name(), covered.Length,
+            scores.Length == 0 ? double.NaN : scores.Average(s => s.Mase),
+            scores.Length == 0 ? double.NaN : scores.Average(s => s.Smape),
+            count == 0 ? double.NaN : (double)in80 / count, count == 0 ? double.NaN : (double)in95 / count,
+            chosen.Count(c => c == method), backtest.Time(method));
+    }
+
+    internal static IReadOnlyList<PeriodValue> HistoryOf(RegularSeries s) =>
+        s.Values.Select((v, i) => new PeriodValue(s.DateAt(i), v)).ToArray();
+}

@@ -1,0 +1,43 @@
+using Logistics.Forecasting.History;
+
+namespace Logistics.Forecasting.Methods;
+
+/// <summary>Exponential smoothing state-space models (Hyndman et al. 2008), fitted per series by maximum
+/// likelihood with <see cref="NelderMead"/> and chosen by AICc. Smoothing parameters stay inside the usual
+/// region (0 &lt; β &lt; α &lt; 1, 0 &lt; γ &lt; 1 − α, 0.8 ≤ φ ≤ 0.98). Initial states start from a classical
+/// decomposition of the first three seasons and are optimised with the rest. Seasons longer than
+/// <see cref="MaxSeason"/> periods (52 weeks) get non-seasonal models only, as in R's forecast::ets.</summary>
+internal sealed class Ets : IForecastingMethod
+{
+    public const int MaxOptimisedSeason = 24;
+    public const int MaxSeason = 24;
+    private const int MaxEvaluations = 3000;
+
+    public ForecastMethod Kind => ForecastMethod.Ets;
+
+    public int MinimumLength(int seasonLength) => 4;
+
+    public double[]?[] Forecast(IReadOnlyList<RegularSeries> series, int horizon, CancellationToken cancellationToken) =>
+        series.Select(s =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return Fit(s.Values, s.Period.SeasonLength())?.Forecast(horizon);
+        }).ToArray();
+
+    /// <summary>The model with the lowest AICc, or null when the series is too short for any.</summary>
+    public static EtsFit? Fit(double[] y, int m)
+    {
+        if (y.Length < 4) return null;
+        // Like R's ets(), no seasonal model for seasons longer than 24 periods (52 weeks): 51 free seasonal states
+        // cost more than they bring and multiply the fitting time; the boosted model carries such seasons.
+        var seasonal = m > 1 && m <= MaxSeason && y.Length >= 2 * m;
+        var positive = y.All(v => v > 0);
+        EtsFit? best = null;
+        foreach (var model in EtsModel.Candidates(seasonal, positive))
+        {
+            var fit = EtsFit.Estimate(y, model, model.Season == Component.None ? 1 : m, MaxEvaluations, MaxOptimisedSeason);
+            if (fit is not null && (best is null || fit.Aicc < best.Aicc)) best = fit;
+        }
+        return best;
+    }
+}
