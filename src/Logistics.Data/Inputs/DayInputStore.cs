@@ -1,7 +1,6 @@
 using System.Globalization;
 using Logistics.Core;
 using Logistics.Routing.Planning;
-using Logistics.Routing.TravelTimes;
 using Microsoft.Data.Sqlite;
 using Logistics.Core.Csv;
 
@@ -12,9 +11,6 @@ namespace Logistics.Data.Inputs;
 /// Thread-safe: every call opens its own connection.</summary>
 public sealed class DayInputStore(LogisticsDatabase database)
 {
-    /// <summary>The name <see cref="InputError.File"/> carries for errors about what is saved rather than an uploaded file.</summary>
-    public const string SavedInputs = "saved inputs";
-
     public async Task<IReadOnlyList<Store>> GetStoresAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -78,39 +74,18 @@ public sealed class DayInputStore(LogisticsDatabase database)
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>The saved inputs of <paramref name="date"/> as a problem for the planner, with
-    /// great-circle travel times.</summary>
-    /// <param name="softWindows">Null keeps receiving windows hard.</param>
-    /// <exception cref="InputValidationException">No stores, no fleet, no orders for that date, or orders
-    /// of stores that are no longer in the store list; every such problem at once.</exception>
-    public async Task<DispatchProblem> LoadProblemAsync(DateOnly date, SoftWindowPolicy? softWindows, CancellationToken cancellationToken)
+    /// <summary>The stores, the fleet and <paramref name="date"/>'s orders as saved, read in one
+    /// transaction so that a concurrent import cannot pair old stores with new orders. Empty lists where
+    /// nothing is saved; whether the day can be planned is the planner's question.</summary>
+    public async Task<SavedDay> GetDayAsync(DateOnly date, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        // One read transaction: a concurrent import cannot pair old stores with new orders.
         await using var transaction = connection.BeginTransaction(deferred: true);
         var stores = await ReadStoresAsync(connection, cancellationToken);
         var fleet = await ReadFleetAsync(connection, cancellationToken);
         var orders = await ReadOrdersAsync(connection, date, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-
-        var day = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var errors = new List<InputError>();
-        if (stores.Count == 0)
-            errors.Add(new InputError(SavedInputs, 0, "stores", "", "no stores are saved: import them (PUT /api/stores) or create a demo day first"));
-        if (fleet.VehicleTypes.Count == 0)
-            errors.Add(new InputError(SavedInputs, 0, "fleet", "", "no fleet is saved: import it (PUT /api/fleet) or create a demo day first"));
-        if (orders.Count == 0)
-            errors.Add(new InputError(SavedInputs, 0, "orders", day, $"no orders are saved for {day}: import them (PUT /api/orders?date={day}) first"));
-        if (stores.Count > 0)
-        {
-            var storeIds = stores.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-            foreach (var (order, i) in orders.Select((o, i) => (o, i)).Where(x => !storeIds.Contains(x.o.StoreId)))
-                errors.Add(new InputError(SavedInputs, i + 1, "storeId", order.StoreId,
-                    $"order '{order.Id}' of {day} is for a store that is no longer in the store list: re-import the orders or the stores"));
-        }
-        if (errors.Count > 0) throw new InputValidationException(errors);
-        return new DispatchProblem(fleet.Depots, stores, orders, fleet.VehicleTypes, new GreatCircleTravelTimes(),
-            new DispatchOptions(date) { SoftWindows = softWindows });
+        return new SavedDay(date, stores, fleet, orders);
     }
 
     private static async Task<IReadOnlyList<Store>> ReadStoresAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -1,14 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Logistics.Core;
-using Logistics.Routing.Planning;
-using Logistics.Routing.TravelTimes;
 
 namespace Logistics.Data.Plans;
 
 /// <summary>The day's inputs as a plan was made from them, kept with the plan so that moves and
 /// re-optimisation work on the same stores, orders and fleet even after the day's inputs change.
-/// Travel times are great-circle, as for the day inputs themselves.</summary>
+/// Rows only: the planner turns them back into a problem (Service/Planning/DayProblems).</summary>
 /// <param name="MaxLatenessMinutes">With soft receiving windows: how late a stop may be served; null for hard windows.</param>
 public sealed record PlanInputs(
     DateOnly Date,
@@ -20,16 +18,6 @@ public sealed record PlanInputs(
     decimal? LatenessCostPerHour)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new TierJsonConverter() } };
-
-    public static PlanInputs From(DispatchProblem problem) =>
-        new(problem.Options.Date, problem.Depots, problem.Stores, problem.Orders, problem.Fleet,
-            problem.Options.SoftWindows?.MaxLateness.TotalMinutes, problem.Options.SoftWindows?.LatenessCostPerHour);
-
-    public DispatchProblem ToProblem() =>
-        new(Depots, Stores, Orders, Fleet, new GreatCircleTravelTimes(), new DispatchOptions(Date)
-        {
-            SoftWindows = MaxLatenessMinutes is { } minutes ? new SoftWindowPolicy(TimeSpan.FromMinutes(minutes), LatenessCostPerHour ?? 0) : null,
-        });
 
     public string Serialize() => JsonSerializer.Serialize(this, Json);
 

@@ -6,20 +6,11 @@ namespace Logistics.Service.Api;
 
 /// <summary>Reads query and route parameters (the QA API's telemetry, alerts and excursions), collecting one message per bad parameter (naming its
 /// value and what to send instead), so a caller learns every mistake of a request at once.</summary>
-public sealed class QueryErrors
+public sealed class QueryErrors : FieldErrors
 {
     public static readonly TimeSpan MaxRange = TimeSpan.FromDays(31);
     public static readonly TimeSpan MinBucket = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan MaxBucket = TimeSpan.FromDays(1);
-
-    private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
-
-    public bool Any => _errors.Count > 0;
-
-    public IDictionary<string, string[]> Errors => _errors;
-
-    public void Add(string field, string message) =>
-        _errors[field] = _errors.TryGetValue(field, out var existing) ? [.. existing, message] : [message];
 
     /// <summary>A truck id as devices use them; null when absent and not required.</summary>
     public string? Truck(string field, string? value, bool required = false)

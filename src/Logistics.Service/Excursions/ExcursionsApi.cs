@@ -38,7 +38,7 @@ public static class ExcursionsApi
         var start = errors.Instant("from", from);
         var end = errors.Instant("to", to);
         errors.Range(start, end);
-        if (errors.Any) return TypedResults.ValidationProblem(errors.Errors);
+        if (errors.Any) return errors.ToProblem();
         return TypedResults.Ok(await excursions.ListAsync(truckId, sensorName, start, end, ct));
     }
 
@@ -46,7 +46,7 @@ public static class ExcursionsApi
         ExcursionService excursions, CancellationToken ct)
     {
         var errors = new QueryErrors();
-        if (errors.Id("id", id) is not { } excursionId) return TypedResults.ValidationProblem(errors.Errors);
+        if (errors.Id("id", id) is not { } excursionId) return errors.ToProblem();
         if (await excursions.FindAsync(excursionId, ct) is not var (summary, period)) return NotFound(excursionId);
         return TypedResults.Ok(new ExcursionDetail(summary,
             (period?.Readings ?? []).Select(r => new ExcursionDetail.Reading(r.Time, r.TemperatureC, r.HumidityPct)).ToList()));
@@ -56,7 +56,7 @@ public static class ExcursionsApi
         ExcursionService excursions, CancellationToken ct)
     {
         var errors = new QueryErrors();
-        if (errors.Id("id", id) is not { } excursionId) return TypedResults.ValidationProblem(errors.Errors);
+        if (errors.Id("id", id) is not { } excursionId) return errors.ToProblem();
         return await excursions.DeliveriesAsync(excursionId, ct) is { } found ? TypedResults.Ok(found) : NotFound(excursionId);
     }
 
@@ -64,7 +64,7 @@ public static class ExcursionsApi
         ExcursionService excursions, CancellationToken ct)
     {
         var errors = new QueryErrors();
-        if (errors.Id("id", id) is not { } excursionId) return TypedResults.ValidationProblem(errors.Errors);
+        if (errors.Id("id", id) is not { } excursionId) return errors.ToProblem();
         if (await excursions.DeliveriesAsync(excursionId, ct) is not { } found) return NotFound(excursionId);
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ExcursionReport.Csv(found)), "text/csv; charset=utf-8",
             $"excursion-{excursionId}.csv");
@@ -74,7 +74,7 @@ public static class ExcursionsApi
         ExcursionService excursions, Microsoft.Extensions.Options.IOptions<Configuration.SiteOptions> site, CancellationToken ct)
     {
         var errors = new QueryErrors();
-        if (errors.Id("id", id) is not { } excursionId) return TypedResults.ValidationProblem(errors.Errors);
+        if (errors.Id("id", id) is not { } excursionId) return errors.ToProblem();
         if (await excursions.DeliveriesAsync(excursionId, ct) is not { } found) return NotFound(excursionId);
         return TypedResults.Content(ExcursionReport.Html(found, site.Value.Zone), "text/html; charset=utf-8");
     }

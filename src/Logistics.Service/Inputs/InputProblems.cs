@@ -1,4 +1,5 @@
 using Logistics.Routing.Planning;
+using Logistics.Service.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Logistics.Core.Csv;
 
@@ -16,14 +17,10 @@ public static class InputProblems
     public static ValidationProblem From(IReadOnlyList<InputError> errors, string title, string unchanged)
     {
         var shown = errors.Take(MaxErrors).ToArray();
-        var byField = shown.GroupBy(e => e.Field, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(Message).ToArray(), StringComparer.Ordinal);
+        var byField = new FieldErrors();
+        foreach (var error in shown) byField.Add(error);
         var count = errors.Count == 1 ? "1 error" : $"{errors.Count} errors";
         var more = errors.Count > shown.Length ? $" (the first {shown.Length} are listed)" : "";
-        return TypedResults.ValidationProblem(byField, title: title, detail: $"{count}{more}; {unchanged}.");
+        return byField.ToProblem(title, $"{count}{more}; {unchanged}.");
     }
-
-    /// <summary>"'abc' (stores.csv row 4): not a number …"; JSON errors carry their path instead of a row.</summary>
-    public static string Message(InputError e) =>
-        $"'{e.Value}' ({(e.Row > 0 ? $"{e.File} row {e.Row}" : e.File)}): {e.Problem}";
 }

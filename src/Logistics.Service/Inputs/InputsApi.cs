@@ -27,7 +27,6 @@ public static class InputsApi
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DayInputStore>();
-        services.AddSingleton<IDayProblemSource, SavedDayProblemSource>();
         services.AddSingleton<InputCounters>();
         return services;
     }

@@ -14,7 +14,7 @@ namespace Logistics.Service.Planning;
 public sealed class PlanWorker(
     PlanJobQueue queue,
     PlanStore store,
-    IServiceProvider services,
+    DayProblems problems,
     IOptions<PlanningOptions> options,
     TimeProvider clock,
     ILogger<PlanWorker> logger) : BackgroundService
@@ -59,18 +59,18 @@ public sealed class PlanWorker(
         {
             if (record.BasedOn is { } baseId)
             {
-                problem = (await store.GetInputsAsync(id, stoppingToken) ?? throw new InvalidOperationException($"plan {id} has no inputs")).ToProblem();
+                problem = DayProblems.FromPlanInputs(await store.GetInputsAsync(id, stoppingToken)
+                                                     ?? throw new InvalidOperationException($"plan {id} has no inputs"));
                 basePlan = (await store.GetAsync(baseId, stoppingToken))?.Plan
                            ?? throw new InvalidOperationException($"plan {baseId}, which this one re-optimises, has no result");
             }
             else
             {
-                var source = services.GetRequiredService<IDayProblemSource>();
                 var soft = record.Options.SoftWindows
                     ? new SoftWindowPolicy(TimeSpan.FromMinutes(options.Value.SoftWindowMaxLatenessMinutes), options.Value.SoftWindowLatenessCostPerHour)
                     : null;
-                problem = await source.LoadProblemAsync(record.Date, soft, stoppingToken);
-                await store.SaveInputsAsync(id, PlanInputs.From(problem), stoppingToken);
+                problem = await problems.LoadAsync(record.Date, soft, stoppingToken);
+                await store.SaveInputsAsync(id, DayProblems.ToPlanInputs(problem), stoppingToken);
             }
         }
         catch (Exception e) when (e is InputValidationException or InvalidOperationException or ArgumentException)

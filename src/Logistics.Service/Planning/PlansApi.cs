@@ -6,6 +6,7 @@ using Logistics.Core;
 using Logistics.Data.Plans;
 using Logistics.Routing.Planning;
 using Logistics.Routing.Planning.Editing;
+using Logistics.Service.Api;
 using Logistics.Service.Excursions;
 using Logistics.Service.Planning.Contracts;
 using Logistics.Service.Planning.Publishing;
@@ -21,11 +22,12 @@ public static class PlansApi
     public const int DefaultTimeLimitSeconds = 30, MaxTimeLimitSeconds = 600;
 
     /// <summary>The job queue and its worker, the plan store, publishing, and <see cref="IPublishedRoutes"/>.
-    /// The day inputs come from an <see cref="IDayProblemSource"/> registered elsewhere.</summary>
+    /// Jobs plan the day inputs saved by the inputs API (<see cref="DayProblems"/>).</summary>
     public static IServiceCollection AddPlanning(this IServiceCollection services)
     {
         services.AddOptions<PlanningOptions>().BindConfiguration(PlanningOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PlanStore>();
+        services.AddSingleton<DayProblems>();
         services.AddSingleton<PlanJobQueue>();
         services.AddSingleton<PlanEditGate>();
         services.AddSingleton<PlanPublisher>();
@@ -66,7 +68,7 @@ public static class PlansApi
         var limit = TimeLimit(body);
         var seed = body.Int("seed");
         var soft = body.Bool("softWindows") ?? false;
-        if (body.Errors.Count > 0 || date is null) return TypedResults.ValidationProblem(body.Errors);
+        if (body.Any || date is null) return body.ToProblem();
 
         var record = new PlanRecord(NewId(), date.Value, PlanStatus.Queued, null, clock.GetUtcNow(), null, null,
             new PlanJobOptions(limit, seed, soft, []), null, null, null, null);
@@ -82,9 +84,9 @@ public static class PlansApi
         if (date is not null)
         {
             if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["date"] = [$"'{date}' is not a date; use yyyy-MM-dd from {Api.DateLimits.DayRange}, e.g. 2026-11-23"] });
+                return FieldErrors.One("date", $"'{date}' is not a date; use yyyy-MM-dd from {DateLimits.DayRange}, e.g. 2026-11-23");
             if (Api.DateLimits.DayProblem(parsed) is { } problem)
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["date"] = [problem] });
+                return FieldErrors.One("date", problem);
             day = parsed;
         }
         var views = new List<PlanView>();
@@ -147,7 +149,7 @@ public static class PlansApi
         var body = await RequestBody.ReadAsync(request, cancellationToken);
         var storeId = Required(body, "storeId", "the id of the store to move, e.g. \"S-0042\"");
         var toRouteId = Required(body, "toRouteId", "the id of the route to move it to, e.g. \"van-02\"");
-        if (body.Errors.Count > 0 || storeId is null || toRouteId is null) return TypedResults.ValidationProblem(body.Errors);
+        if (body.Any || storeId is null || toRouteId is null) return body.ToProblem();
 
         return await gate.RunAsync<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>>(async () =>
         {
@@ -155,10 +157,10 @@ public static class PlansApi
             if (record.Plan is not { } plan) return NoResult(record);
             if (await store.GetInputsAsync(id, cancellationToken) is not { } inputs) return NoResult(record);
             MoveResult result;
-            try { result = PlanEditor.Move(ProblemMapper.Map(inputs.ToProblem()), plan, storeId, toRouteId); }
+            try { result = PlanEditor.Move(ProblemMapper.Map(DayProblems.FromPlanInputs(inputs)), plan, storeId, toRouteId); }
             catch (PlanEditException e)
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [e.Field] = [e.Message] });
+                return FieldErrors.One(e.Field, e.Message);
             }
             if (result.Refusal is { } refusal)
             {
@@ -184,7 +186,7 @@ public static class PlansApi
         var unknown = locked.Where(r => plan.Routes.All(route => route.RouteId != r)).ToList();
         if (unknown.Count > 0)
             body.Add("lockedRouteIds", $"'{string.Join("', '", unknown)}' {(unknown.Count == 1 ? "is not a route" : "are not routes")} of plan {id}; its routes are {string.Join(", ", plan.Routes.Select(r => r.RouteId))}");
-        if (body.Errors.Count > 0) return TypedResults.ValidationProblem(body.Errors);
+        if (body.Any) return body.ToProblem();
         if (await store.GetInputsAsync(id, cancellationToken) is not { } inputs) return NoResult(baseRecord);
 
         var record = new PlanRecord(NewId(), baseRecord.Date, PlanStatus.Queued, id, clock.GetUtcNow(), null, null,
@@ -200,7 +202,7 @@ public static class PlansApi
     {
         var body = await RequestBody.ReadAsync(request, cancellationToken);
         var chosen = body.StringMap("trucks") ?? new Dictionary<string, string>();
-        if (body.Errors.Count > 0) return TypedResults.ValidationProblem(body.Errors);
+        if (body.Any) return body.ToProblem();
 
         return await gate.RunAsync<Results<Ok<PublishResponse>, ValidationProblem, ProblemHttpResult>>(async () =>
         {
@@ -218,7 +220,7 @@ public static class PlansApi
             var assignment = plan.Routes.Select((r, i) => (Route: r, TruckId: chosen.GetValueOrDefault(r.RouteId) ?? PlanPublisher.DefaultTruck(i + 1))).ToList();
             foreach (var twice in assignment.GroupBy(a => a.TruckId).Where(g => g.Count() > 1))
                 body.Add("trucks", $"'{twice.Key}' would get {string.Join(" and ", twice.Select(a => a.Route.RouteId))}; a truck drives one route");
-            if (body.Errors.Count > 0) return TypedResults.ValidationProblem(body.Errors);
+            if (body.Any) return body.ToProblem();
             try { await publisher.PublishAsync(record, plan, assignment, cancellationToken); }
             catch (PublishFailedException e)
             {

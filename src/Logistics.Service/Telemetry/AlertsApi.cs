@@ -42,7 +42,7 @@ public static class AlertsApi
             Offset = errors.Integer("offset", offset, 0, 0, int.MaxValue),
         };
         errors.Range(query.From, query.To);
-        if (errors.Any) return TypedResults.ValidationProblem(errors.Errors);
+        if (errors.Any) return errors.ToProblem();
         var page = await alerts.ListAsync(query, ct);
         return TypedResults.Ok(new AlertList(page.Items.Select(AlertView.From).ToList(), page.Total));
     }
@@ -54,7 +54,7 @@ public static class AlertsApi
         var alertId = errors.Id("id", id);
         if (request?.Comment is { Length: > AcknowledgeRequest.MaxCommentLength } comment)
             errors.Add("comment", $"'{comment[..40]}…' is {comment.Length} characters long; at most {AcknowledgeRequest.MaxCommentLength}: shorten it.");
-        if (errors.Any || alertId is null) return TypedResults.ValidationProblem(errors.Errors);
+        if (errors.Any || alertId is null) return errors.ToProblem();
         try
         {
             return TypedResults.Ok(AlertView.From(await alerts.AcknowledgeAsync(alertId.Value, user.Identity?.Name ?? "", request?.Comment, ct)));
@@ -73,7 +73,7 @@ public static class AlertsApi
         SqliteAlertStore alerts, CancellationToken ct)
     {
         var errors = new QueryErrors();
-        if (errors.Id("id", id) is not { } alertId) return TypedResults.ValidationProblem(errors.Errors);
+        if (errors.Id("id", id) is not { } alertId) return errors.ToProblem();
         try
         {
             IReadOnlyList<AuditView> trail = (await alerts.GetAuditTrailAsync(alertId, ct)).Select(AuditView.From).ToList();

@@ -60,7 +60,7 @@ public static class TelemetryApi
         errors.Range(start, end, QueryErrors.MaxRange);
         if (!errors.Any && step is { } s && (end - start).Ticks / s.Ticks > TelemetrySchema.MaxBuckets)
             errors.Add("bucket", $"'{bucket}' gives {(end - start).Ticks / s.Ticks} buckets over the range; at most {TelemetrySchema.MaxBuckets}: choose a larger bucket.");
-        if (errors.Any || truckId is null || step is null) return TypedResults.ValidationProblem(errors.Errors);
+        if (errors.Any || truckId is null || step is null) return errors.ToProblem();
 
         IEnumerable<string> sensors = sensorName is not null
             ? [sensorName]

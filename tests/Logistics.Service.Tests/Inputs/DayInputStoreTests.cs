@@ -2,6 +2,7 @@ using Logistics.Core;
 using Logistics.Data;
 using Logistics.Data.Inputs;
 using Logistics.Routing.Planning;
+using Logistics.Service.Planning;
 using Microsoft.Data.Sqlite;
 using Logistics.Core.Csv;
 
@@ -12,12 +13,14 @@ public sealed class DayInputStoreTests : IAsyncLifetime
     private static readonly DateOnly Day = new(2026, 11, 23);
     private readonly string _folder = Directory.CreateTempSubdirectory("logistics-inputs-").FullName;
     private DayInputStore _inputs = null!;
+    private DayProblems _problems = null!;
 
     public async Task InitializeAsync()
     {
         var database = new LogisticsDatabase(Path.Combine(_folder, "logistics.db"));
         await database.MigrateAsync();
         _inputs = new DayInputStore(database);
+        _problems = new DayProblems(_inputs);
     }
 
     private static Store Store(string id) => new(id, $"store {id}", new Coordinates(22.8, 108.3), new Tier(2),
@@ -58,10 +61,10 @@ public sealed class DayInputStoreTests : IAsyncLifetime
     [Fact]
     public async Task Loading_an_empty_database_names_stores_fleet_and_the_dates_orders()
     {
-        var e = await Assert.ThrowsAsync<InputValidationException>(() => _inputs.LoadProblemAsync(Day, null, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<InputValidationException>(() => _problems.LoadAsync(Day, null, CancellationToken.None));
         Assert.Equal(["stores", "fleet", "orders"], e.Errors.Select(x => x.Field));
         Assert.Equal("2026-11-23", e.Errors[2].Value);
-        Assert.All(e.Errors, x => Assert.Equal(DayInputStore.SavedInputs, x.File));
+        Assert.All(e.Errors, x => Assert.Equal(DayProblems.SavedInputs, x.File));
     }
 
     [Fact]
@@ -72,14 +75,14 @@ public sealed class DayInputStoreTests : IAsyncLifetime
         await _inputs.ReplaceOrdersAsync(Day, [new Order("O1", "A", 3), new Order("O2", "B", 4)]);
         await _inputs.ReplaceStoresAsync([Store("A")]);
 
-        var e = await Assert.ThrowsAsync<InputValidationException>(() => _inputs.LoadProblemAsync(Day, null, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<InputValidationException>(() => _problems.LoadAsync(Day, null, CancellationToken.None));
         var error = Assert.Single(e.Errors);
         Assert.Equal(("storeId", "B"), (error.Field, error.Value));
         Assert.Contains("'O2'", error.Problem);
 
         await _inputs.ReplaceStoresAsync([Store("A"), Store("B")]);
         var soft = new SoftWindowPolicy(TimeSpan.FromMinutes(30), 60m);
-        var problem = await _inputs.LoadProblemAsync(Day, soft, CancellationToken.None);
+        var problem = await _problems.LoadAsync(Day, soft, CancellationToken.None);
         Assert.Equal((2, 2, 1, 1), (problem.Stores.Count, problem.Orders.Count, problem.Fleet.Count, problem.Depots.Count));
         Assert.Equal(soft, problem.Options.SoftWindows);
     }

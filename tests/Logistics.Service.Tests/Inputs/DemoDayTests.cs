@@ -2,6 +2,7 @@ using System.Net;
 using Logistics.Data.Inputs;
 using Logistics.Data.Security;
 using Logistics.Routing.Planning;
+using Logistics.Service.Planning;
 using Logistics.Simulators.Orders;
 using Microsoft.Extensions.DependencyInjection;
 using Logistics.Core.Csv;
@@ -29,7 +30,7 @@ public sealed class DemoDayTests(ServiceHost host) : IClassFixture<ServiceHost>
         var orders = await InputSamples.JsonAsync(await client.GetAsync("/api/orders?date=2026-11-23"));
         Assert.Equal(expected.Orders.Select(o => o.Id), orders.EnumerateArray().Select(o => o.GetProperty("id").GetString()));
 
-        var problem = await host.Services.GetRequiredService<DayInputStore>().LoadProblemAsync(new DateOnly(2026, 11, 23), null, CancellationToken.None);
+        var problem = await host.Services.GetRequiredService<DayProblems>().LoadAsync(new DateOnly(2026, 11, 23), null, CancellationToken.None);
         Assert.Equal(expected.Stores.Select(Comparable), problem.Stores.Select(Comparable));
         Assert.Equal(expected.Orders, problem.Orders);
         Assert.Equal(expected.Fleet, problem.Fleet);
@@ -73,8 +74,8 @@ public sealed class DemoDayTests(ServiceHost host) : IClassFixture<ServiceHost>
     {
         var client = await host.ClientAsync(Role.Dispatcher);
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/demo-day", InputSamples.Json(new { date = "2026-11-25", stores = 20 }))).StatusCode);
-        var inputs = host.Services.GetRequiredService<DayInputStore>();
-        var e = await Assert.ThrowsAsync<InputValidationException>(() => inputs.LoadProblemAsync(new DateOnly(2031, 1, 1), null, CancellationToken.None));
+        var problems = host.Services.GetRequiredService<DayProblems>();
+        var e = await Assert.ThrowsAsync<InputValidationException>(() => problems.LoadAsync(new DateOnly(2031, 1, 1), null, CancellationToken.None));
         var error = Assert.Single(e.Errors);
         Assert.Equal(("orders", "2031-01-01"), (error.Field, error.Value));
     }

@@ -91,7 +91,7 @@ public class PlanJobTests(PlanningHost host) : IClassFixture<PlanningHost>
         var end = (await WaitEndedAsync(client, id))[^1];
 
         Assert.Equal("failed", (string?)end["status"]);
-        Assert.Contains("no orders for this date", (string?)end["error"]);
+        Assert.Contains("no orders are saved for 2026-12-01: import them (PUT /api/orders?date=2026-12-01) first", (string?)end["error"]);
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using Logistics.Data;
+using Logistics.Data.Inputs;
 using Logistics.Data.Plans;
 using Logistics.Routing.Planning;
 using Logistics.Routing.Solver;
+using Logistics.Service.Planning;
 
 namespace Logistics.Service.Tests.Planning;
 
@@ -15,12 +17,13 @@ public class PlanStoreTests : IDisposable
         var database = new LogisticsDatabase(Path.Combine(_folder, "logistics.db"));
         await database.MigrateAsync();
         var store = new PlanStore(database);
-        var source = new FileDayProblemSource(Path.Combine(_folder, "day"), PlanningHost.Day, stores: 30, seed: 2);
-        var problem = await source.LoadProblemAsync(PlanningHost.Day, new SoftWindowPolicy(TimeSpan.FromMinutes(30), 45m), CancellationToken.None);
+        var problems = new DayProblems(new DayInputStore(database));
+        await PlanningHost.SaveDayAsync(new DayInputStore(database), stores: 30, seed: 2);
+        var problem = await problems.LoadAsync(PlanningHost.Day, new SoftWindowPolicy(TimeSpan.FromMinutes(30), 45m), CancellationToken.None);
         var (plan, _) = PlanRunner.Solve(problem, new SolverOptions { TimeLimit = TimeSpan.FromSeconds(2), MaxIterations = 100 });
         var at = DateTimeOffset.FromUnixTimeMilliseconds(1_790_000_000_000);
         await store.CreateAsync(new PlanRecord("p_1", PlanningHost.Day, PlanStatus.Queued, null, at, null, null,
-            new PlanJobOptions(5, 9, true, ["van-01"]), null, null, null, null), PlanInputs.From(problem));
+            new PlanJobOptions(5, 9, true, ["van-01"]), null, null, null, null), DayProblems.ToPlanInputs(problem));
 
         Assert.True(await store.StartAsync("p_1", at));
         Assert.False(await store.StartAsync("p_1", at));
@@ -30,7 +33,7 @@ public class PlanStoreTests : IDisposable
         Assert.Equal(PlanStatus.Succeeded, record.Status);
         Assert.Equal(new PlanJobOptions(5, 9, true, ["van-01"]).LockedRouteIds, record.Options.LockedRouteIds);
         Assert.Equal(PlanJson.Serialize(plan), PlanJson.Serialize(record.Plan!));
-        var inputs = (await store.GetInputsAsync("p_1"))!.ToProblem();
+        var inputs = DayProblems.FromPlanInputs((await store.GetInputsAsync("p_1"))!);
         Assert.Equal(problem.Options.SoftWindows, inputs.Options.SoftWindows);
         Assert.Equal(problem.Stores.Select(Describe), inputs.Stores.Select(Describe));
         Assert.Equal(problem.Orders, inputs.Orders);

@@ -1,18 +1,15 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Logistics.Service.Planning;
+namespace Logistics.Service.Api;
 
 /// <summary>A JSON request body read field by field, so that every wrong field is reported by name with its
 /// value (model binding would stop at the first and name no field). An empty body is an empty object.</summary>
-internal sealed class RequestBody
+internal sealed class RequestBody : FieldErrors
 {
     private readonly JsonElement _root;
 
     private RequestBody(JsonElement root) => _root = root;
-
-    /// <summary>Field → messages; empty when every field read so far was fine.</summary>
-    public Dictionary<string, string[]> Errors { get; } = new(StringComparer.Ordinal);
 
     public static async Task<RequestBody> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -87,19 +84,16 @@ internal sealed class RequestBody
         }
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            Add(field, $"'{Shorten(text)}' is not a date; use yyyy-MM-dd from {Api.DateLimits.DayRange}, e.g. \"2026-11-23\"");
+            Add(field, $"'{Shorten(text)}' is not a date; use yyyy-MM-dd from {DateLimits.DayRange}, e.g. \"2026-11-23\"");
             return null;
         }
-        if (Api.DateLimits.DayProblem(date) is { } problem)
+        if (DateLimits.DayProblem(date) is { } problem)
         {
             Add(field, problem);
             return null;
         }
         return date;
     }
-
-    public void Add(string field, string message) =>
-        Errors[field] = Errors.TryGetValue(field, out var existing) ? [.. existing, message] : [message];
 
     private JsonElement? Get(string field) =>
         _root.ValueKind == JsonValueKind.Object && _root.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
