@@ -30,6 +30,17 @@ public sealed class HistoryStore(LogisticsDatabase database)
     public Task<IReadOnlyList<HistoryPoint>> GetSeriesAsync(string series, CancellationToken cancellationToken = default) =>
         ReadAsync("SELECT series, date, quantity FROM order_history WHERE series = $series ORDER BY date", cancellationToken, ("$series", series));
 
+    /// <summary>The series' ids, in ordinal order.</summary>
+    public async Task<IReadOnlyList<string>> SeriesIdsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("SELECT DISTINCT series FROM order_history ORDER BY series");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ids = new List<string>();
+        while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetString(0));
+        return ids;
+    }
+
     public async Task<HistorySummary> SummaryAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
