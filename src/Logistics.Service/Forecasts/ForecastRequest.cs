@@ -6,11 +6,11 @@ namespace Logistics.Service.Forecasts;
 
 /// <summary>The body of POST /api/forecasts read field by field (every wrong field named with its value), and the
 /// saved options turned back into the library's <see cref="ForecastOptions"/> when the job runs.</summary>
-internal static class ForecastRequest
+public static class ForecastRequest
 {
     public const int DefaultHorizon = 8, MaxHorizon = 104, DefaultOrigins = 4, MaxOrigins = 24, DefaultSeed = 42;
 
-    public static ForecastJobOptions? Read(RequestBody body)
+    internal static ForecastJobOptions? Read(RequestBody body)
     {
         var horizon = body.Int("horizon") ?? DefaultHorizon;
         if (horizon is < 1 or > MaxHorizon && !body.Errors.ContainsKey("horizon"))

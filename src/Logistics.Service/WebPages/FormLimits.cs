@@ -1,4 +1,5 @@
 using Logistics.Service.Api;
+using Logistics.Service.Forecasts;
 using Logistics.Service.Inputs;
 using Logistics.Service.Planning;
 using Logistics.Service.Telemetry;
@@ -14,8 +15,11 @@ public sealed record FormLimits(
     int MaxTimeLimitSeconds,
     int MaxCommentLength,
     string FirstDay,
-    string LastDay)
+    string LastDay,
+    int MaxForecastHorizon,
+    int MaxForecastOrigins)
 {
     public static FormLimits Current { get; } = new(InputsApi.MaxDemoStores, InputsApi.MaxDemoTrucks, 1, PlansApi.MaxTimeLimitSeconds,
-        AcknowledgeRequest.MaxCommentLength, DateLimits.Day(DateLimits.FirstDay), DateLimits.Day(DateLimits.LastDay));
+        AcknowledgeRequest.MaxCommentLength, DateLimits.Day(DateLimits.FirstDay), DateLimits.Day(DateLimits.LastDay),
+        ForecastRequest.MaxHorizon, ForecastRequest.MaxOrigins);
 }

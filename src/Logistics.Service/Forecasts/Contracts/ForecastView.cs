@@ -28,6 +28,7 @@ public sealed record ForecastView(
 /// <param name="Fallbacks">Series too short for a backtest, forecast with the fallback method.</param>
 /// <param name="ChosenMethods">Method → how many series it forecasts.</param>
 /// <param name="Methods">The backtest per method (the table of <c>logistics forecast</c>).</param>
+/// <param name="SeriesIds">Every series forecast, in the history's order.</param>
 public sealed record ForecastSummary(
     string Period,
     int Horizon,
@@ -37,7 +38,8 @@ public sealed record ForecastSummary(
     double ElapsedSeconds,
     int Fallbacks,
     IReadOnlyDictionary<string, int> ChosenMethods,
-    IReadOnlyList<MethodView> Methods)
+    IReadOnlyList<MethodView> Methods,
+    IReadOnlyList<string> SeriesIds)
 {
     public static ForecastSummary From(ForecastResult r)
     {
@@ -45,7 +47,7 @@ public sealed record ForecastSummary(
         return new(r.Period.Name(), r.Horizon, r.Series.Count, r.DepotTotal.Points.FirstOrDefault()?.Date, r.DepotTotal.Points.LastOrDefault()?.Date,
             Math.Round(r.Elapsed.TotalSeconds, 2), r.Series.Count(s => s.Note is not null),
             r.Series.GroupBy(s => s.Method).OrderByDescending(g => g.Count()).ToDictionary(g => g.Key, g => g.Count()),
-            r.Methods.Select(m => MethodView.From(m, naive)).ToArray());
+            r.Methods.Select(m => MethodView.From(m, naive)).ToArray(), r.Series.Select(s => s.Series).ToArray());
     }
 }
 
