@@ -4,11 +4,14 @@
 # backtest inside it), and the held-out part is scored by MASE next to R's forecast::ets and seasonal naive on
 # the same split. Not a test: it prints numbers. R is the reference only, installed here (needs root) when missing.
 #
-#   benchmarks/forecast/run.sh [OUT_DIR]      (default: .run/forecast-bench)
+#   benchmarks/forecast/run.sh [test|validation] [OUT_DIR]    (default: test, .run/forecast-bench-SPLIT)
+# "validation" scores the h periods before the test part instead (the test part dropped): the split to try
+# changes on; the README reports "test".
 set -euo pipefail
 REPO_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 HERE="$REPO_DIR/benchmarks/forecast"
-OUT=${1:-"$REPO_DIR/.run/forecast-bench"}
+SPLIT=${1:-test}
+OUT=${2:-"$REPO_DIR/.run/forecast-bench-$SPLIT"}
 
 if ! Rscript -e 'library(forecast)' >/dev/null 2>&1; then
   [ "$(id -u)" -eq 0 ] || { echo "run.sh: R with the forecast package is missing; install r-base-core r-cran-forecast as root" >&2; exit 1; }
@@ -21,7 +24,7 @@ fi
 
 rm -rf "$OUT"
 mkdir -p "$OUT/ours"
-Rscript "$HERE/series.R" "$OUT"
+Rscript "$HERE/series.R" "$OUT" "$SPLIT"
 dotnet build "$REPO_DIR/src/Logistics.Cli/Logistics.Cli.csproj" -c Release -nologo -v quiet "-clp:ErrorsOnly;NoSummary" >&2
 start=$(date +%s)
 while IFS=, read -r name h; do

@@ -1,12 +1,16 @@
 # Exports the benchmark's public series (R's own datasets) as training CSVs for `logistics forecast`, and
 # forecasts the same training parts with R's forecast::ets and seasonal naive as references.
-#   Rscript series.R OUT_DIR
+#   Rscript series.R OUT_DIR [test|validation]
+# "validation" first drops each series' last h periods (its test part), so that design choices can be tried on
+# the h periods before them without ever looking at the test part; "test" (the default) is the reported split.
 # Writes OUT_DIR/train/<name>.csv (series,date,quantity), OUT_DIR/test.csv (name,group,step,date,actual) and
 # OUT_DIR/reference.csv (name,step,ets,snaive,scale), scale being the MASE denominator (the training part's
 # in-sample seasonal naive mean absolute error).
 suppressPackageStartupMessages(library(forecast))
 args <- commandArgs(trailingOnly = TRUE)
 out <- args[1]
+split <- if (length(args) >= 2) args[2] else "test"
+stopifnot(split %in% c("test", "validation"))
 dir.create(file.path(out, "train"), recursive = TRUE, showWarnings = FALSE)
 
 # The list is fixed before any result is seen: every monthly and quarterly positive series of R's datasets
@@ -28,7 +32,12 @@ interpolate <- function(x) approx(seq_along(x), x, seq_along(x), rule = 2)$y
 
 series <- list()
 add <- function(name, group, m, h, values, dates) {
-  series[[name]] <<- list(name = name, group = group, m = m, h = h, values = as.numeric(values), dates = dates)
+  values <- as.numeric(values)
+  if (split == "validation") {
+    values <- values[1:(length(values) - h)]
+    dates <- dates[1:(length(dates) - h)]
+  }
+  series[[name]] <<- list(name = name, group = group, m = m, h = h, values = values, dates = dates)
 }
 for (name in c("AirPassengers", "USAccDeaths", "co2", "nottem", "ldeaths", "mdeaths", "fdeaths", "UKDriverDeaths")) {
   x <- get(name, envir = asNamespace("datasets"))
@@ -79,4 +88,4 @@ for (s in series) {
 }
 write.csv(do.call(rbind, test_rows), file.path(out, "test.csv"), row.names = FALSE)
 write.csv(do.call(rbind, reference_rows), file.path(out, "reference.csv"), row.names = FALSE)
-cat(sprintf("%d series exported to %s\n", length(series), out))
+cat(sprintf("%d series exported to %s (%s split)\n", length(series), out, split))

@@ -11,10 +11,10 @@ public static class OrdersSimulator
     public static readonly Coordinates DepotLocation = new(22.79, 108.30);
     public const double RadiusKm = 25;
 
-    private sealed record Kind(string Name, double Share, int MinCartons, int MaxCartons, string[] Windows, double FixedMin, double PerCartonS);
+    internal sealed record Kind(string Name, double Share, int MinCartons, int MaxCartons, string[] Windows, double FixedMin, double PerCartonS);
 
     // Receiving windows follow each kind's trading day: kiosks early, supermarkets before opening and after lunch.
-    private static readonly Kind[] Kinds =
+    internal static readonly Kind[] Kinds =
     [
         new("kiosk", 0.40, 5, 20, ["08:00-11:30", "08:30-12:00;14:00-17:00", "09:00-16:00"], 3, 5),
         new("convenience", 0.35, 10, 60, ["08:00-17:00", "09:00-12:00;14:30-17:30", "10:00-16:00"], 5, 5),
@@ -47,9 +47,7 @@ public static class OrdersSimulator
             kinds[id] = kind.Name;
             if (random.NextDouble() < OrderingShare)
             {
-                // Higher tiers sell more: a smaller exponent pushes the draw toward the top of the kind's range.
-                var exponent = 0.5 + 0.25 * (tier.Level - Tier.Top);
-                var cartons = kind.MinCartons + (int)Math.Round((kind.MaxCartons - kind.MinCartons) * Math.Pow(random.NextDouble(), exponent));
+                var cartons = DayVolume(kind, tier, random.NextDouble());
                 // A carton of 10 packs weighs about a quarter of a kilogram with its wrapping.
                 var weight = Math.Round(cartons * 0.25, 2);
                 orders.Add(new Order($"O{orders.Count + 1:000000}", id, cartons, weight, random.NextDouble() < UrgentShare));
@@ -58,6 +56,14 @@ public static class OrdersSimulator
 
         var depot = new Depot("DC1", "Nanning distribution centre", DepotLocation, new TimeWindow(new TimeOnly(7, 0), new TimeOnly(19, 0)));
         return new SimulatedDay(storeList, kinds, orders, depot, trucks is { } n ? TruckFleet(n, depot) : SizeFleet(orders, depot));
+    }
+
+    /// <summary>Cartons a store of this kind and tier orders for a day, from a uniform draw <paramref name="u"/>.
+    /// Higher tiers sell more: a smaller exponent pushes the draw toward the top of the kind's range.</summary>
+    internal static int DayVolume(Kind kind, Tier tier, double u)
+    {
+        var exponent = 0.5 + 0.25 * (tier.Level - Tier.Top);
+        return kind.MinCartons + (int)Math.Round((kind.MaxCartons - kind.MinCartons) * Math.Pow(u, exponent));
     }
 
     /// <summary>Enough vehicles for the day's cartons with a margin for windows and the clock: a

@@ -12,6 +12,9 @@ public static class Forecaster
 {
     private const int CombinationSize = 2;
 
+    /// <summary>How much better than ETS (relative backtest MASE) another method must be to be chosen.</summary>
+    public const double ChallengerMargin = 0.10;
+
     public static ForecastResult Run(OrderHistory history, ForecastOptions options,
         IProgress<ForecastProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -90,21 +93,28 @@ public static class Forecaster
     private static List<IForecastingMethod> MethodSet(ForecastOptions options)
     {
         var kinds = options.Methods.Where(x => x != ForecastMethod.Combination).Prepend(ForecastMethod.SeasonalNaive).Distinct();
-        return kinds.Select(Create).OfType<IForecastingMethod>().ToList();
+        return kinds.Select(k => Create(k, options)).OfType<IForecastingMethod>().ToList();
     }
 
-    // The boosted model is not built yet: asking for it runs the others.
-    private static IForecastingMethod? Create(ForecastMethod kind) => kind switch
+    private static IForecastingMethod? Create(ForecastMethod kind, ForecastOptions options) => kind switch
     {
         ForecastMethod.SeasonalNaive => new SeasonalNaive(),
         ForecastMethod.Ets => new Ets(),
+        ForecastMethod.Boosted => new Boosted(options.Seed),
         ForecastMethod.Tsb => new Tsb(),
         _ => null,
     };
 
-    /// <summary>The lowest backtest MASE.</summary>
-    private static ForecastMethod Choose(IReadOnlyList<(ForecastMethod Method, (double Mase, double Smape) Score)> candidates) =>
-        candidates.MinBy(c => c.Score.Mase).Method;
+    /// <summary>ETS unless another method's backtest MASE is lower by more than <see cref="ChallengerMargin"/>:
+    /// a few origins' scores are noisy, and a difference within that noise is no reason to leave the method whose
+    /// own model choice (AICc) already weighs fit against complexity. Without ETS, the lowest MASE.</summary>
+    private static ForecastMethod Choose(IReadOnlyList<(ForecastMethod Method, (double Mase, double Smape) Score)> candidates)
+    {
+        var best = candidates.MinBy(c => c.Score.Mase);
+        var ets = candidates.Where(c => c.Method == ForecastMethod.Ets).Select(c => c.Score.Mase).DefaultIfEmpty(double.NaN).First();
+        if (double.IsNaN(ets)) return best.Method;
+        return best.Score.Mase < (1 - ChallengerMargin) * ets ? best.Method : ForecastMethod.Ets;
+    }
 
     /// <summary>The combination's backtest forecast at each origin is the mean of the methods that did best on the
     /// series at the other origins, so that its score is not flattered by choosing its members on what it is scored on.</summary>

@@ -42,8 +42,9 @@ internal sealed class Backtest
     /// <summary>MASE scale of each series' training part at each origin.</summary>
     public double[][] Scales { get; }
 
-    /// <summary>The shortest training part an origin may have: one season and two more periods.</summary>
-    public static int MinimumTraining(int seasonLength) => seasonLength + 2;
+    /// <summary>The shortest training part an origin may have: two seasons and two more periods. With less, the
+    /// seasonal methods cannot estimate a season, and a backtest from such origins would judge them unfairly.</summary>
+    public static int MinimumTraining(int seasonLength) => 2 * seasonLength + 2;
 
     /// <summary>Training length of series <paramref name="i"/> at origin <paramref name="k"/> (0 = earliest), or
     /// null when the series is too short for that origin.</summary>

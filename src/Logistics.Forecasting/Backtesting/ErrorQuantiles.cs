@@ -3,7 +3,8 @@ namespace Logistics.Forecasting.Backtesting;
 /// <summary>Interval half-widths per horizon step, in units of the series' MASE scale, from backtest errors.
 /// With many errors for a step (≥ <see cref="EmpiricalMinimum"/>) the empirical 80% and 95% quantiles of the
 /// absolute error are used; with fewer, a normal approximation from the root mean square error of the step and
-/// its neighbours (a few origins cannot give a 95% quantile). Widths never shrink with the horizon.</summary>
+/// its neighbours (a few origins cannot give a 95% quantile), widened by Student's t for the number of errors
+/// behind it. Widths never shrink with the horizon.</summary>
 internal sealed class ErrorQuantiles
 {
     private const int EmpiricalMinimum = 60;
@@ -39,8 +40,9 @@ internal sealed class ErrorQuantiles
                 for (var k = Math.Max(0, h - 1); k <= Math.Min(horizon - 1, h + 1); k++) window.AddRange(errors[k]);
                 if (window.Count == 0) window.AddRange(errors.SelectMany(e => e));
                 var rms = window.Count == 0 ? 1 : Math.Sqrt(window.Sum(e => e * e) / window.Count);
-                half80[h] = Z80 * rms;
-                half95[h] = Z95 * rms;
+                var freedom = Math.Max(window.Count - 1, 2);
+                half80[h] = StudentT(Z80, freedom) * rms;
+                half95[h] = StudentT(Z95, freedom) * rms;
             }
             if (h > 0)
             {
@@ -49,6 +51,15 @@ internal sealed class ErrorQuantiles
             }
         }
         return new ErrorQuantiles(half80, half95);
+    }
+
+    /// <summary>Student's t quantile from the normal one (Cornish–Fisher expansion, Abramowitz &amp; Stegun 26.7.5),
+    /// close enough from 2 degrees of freedom on for an interval's width.</summary>
+    internal static double StudentT(double z, int freedom)
+    {
+        double v = freedom, z3 = z * z * z, z5 = z3 * z * z, z7 = z5 * z * z;
+        return z + (z3 + z) / (4 * v) + (5 * z5 + 16 * z3 + 3 * z) / (96 * v * v)
+                 + (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * v * v * v);
     }
 
     private static double Quantile(double[] sorted, double p)

@@ -125,7 +125,7 @@ internal sealed class EtsFit
         var gamma = layout.Gamma >= 0 ? x[layout.Gamma] : 0;
         if (layout.Gamma >= 0 && (gamma < 1e-4 || gamma > 1 - alpha)) return double.PositiveInfinity;
         var phi = layout.Phi >= 0 ? x[layout.Phi] : 1;
-        if (phi < 0.8 || phi > 0.98) return double.PositiveInfinity;
+        if (layout.Phi >= 0 && (phi < 0.8 || phi > 0.98)) return double.PositiveInfinity;
         var phiB = model.Trend == Component.None ? 0 : phi;
 
         level = x[layout.Level];
