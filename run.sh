@@ -61,7 +61,7 @@ set -a
 set +a
 
 echo "run.sh: building (the first build restores NuGet packages and takes a minute)"
-for project in src/Logistics.Service src/Logistics.Cli simulators/Logistics.Simulators.Fleet; do
+for project in src/Logistics.Service src/Logistics.Cli simulators/Logistics.Simulators.Fleet simulators/Logistics.Simulators.Orders; do
   dotnet build "$project" -c Release -nologo -v quiet -clp:ErrorsOnly
 done
 
@@ -96,6 +96,7 @@ cat <<EOF
     Sign in          $SERVICE_URL/   with a key below (kept in $PROFILE_DIR/demo-keys.env)
     Dispatcher       $SERVICE_URL/dispatch.html   key ${DISPATCHER_KEY:-(none)}
     QA               $SERVICE_URL/qa.html         key ${QA_KEY:-(none)}
+    Forecast         $SERVICE_URL/forecast.html   both keys (the dispatcher changes, QA reads)
                      T-001's excursion appears within minutes (its reefer fails 90 simulated minutes in)
     API              $SERVICE_URL/openapi/v1.json  (docs/api/README.md)
     Service health   $SERVICE_URL/health  (status only; an admin key adds each server's check)
