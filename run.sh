@@ -96,8 +96,8 @@ cat <<EOF
     Sign in          $SERVICE_URL/   with a key below (kept in $PROFILE_DIR/demo-keys.env)
     Dispatcher       $SERVICE_URL/dispatch.html   key ${DISPATCHER_KEY:-(none)}
     QA               $SERVICE_URL/qa.html         key ${QA_KEY:-(none)}
-    Forecast         $SERVICE_URL/forecast.html   both keys (the dispatcher changes, QA reads)
                      T-001's excursion appears within minutes (its reefer fails 90 simulated minutes in)
+    Forecast         $SERVICE_URL/forecast.html   both keys (the dispatcher changes, QA reads)
     API              $SERVICE_URL/openapi/v1.json  (docs/api/README.md)
     Service health   $SERVICE_URL/health  (status only; an admin key adds each server's check)
     Listener stats   $SERVICE_URL/api/telemetry/stats  (with either key: curl -H "Authorization: Bearer \$QA_KEY" …)
