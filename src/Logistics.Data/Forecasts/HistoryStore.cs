@@ -41,6 +41,14 @@ public sealed class HistoryStore(LogisticsDatabase database)
         return ids;
     }
 
+    /// <summary>Dates with at least one row in [<paramref name="from"/>, <paramref name="to"/>]: the days orders were delivered on.</summary>
+    public async Task<int> DatesBetweenAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return Convert.ToInt32(await connection.ScalarAsync("SELECT COUNT(DISTINCT date) FROM order_history WHERE date >= $from AND date <= $to", null,
+            cancellationToken, ("$from", Day(from)), ("$to", Day(to))), CultureInfo.InvariantCulture);
+    }
+
     public async Task<HistorySummary> SummaryAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -45,7 +45,7 @@ public static class ForecastsApi
             .WithSummary("series,date,forecast,lower80,upper80,lower95,upper95,method as logistics forecast writes it");
         forecasts.MapGet("/{id}/backtest.csv", BacktestCsvAsync).WithName("GetForecastBacktestCsv").WithSummary("The backtest per series and method");
         forecasts.MapGet("/{id}/trucks", TrucksAsync).WithName("GetForecastTrucks")
-            .WithSummary("Truck loads per future period (forecast and upper 80%) over the saved fleet at a utilisation (percent, default 85)");
+            .WithSummary("Trucks a delivery day needs in each future period (forecast and upper 80%) over the saved fleet at a utilisation (percent, default 85); deliveryDays a week from the history unless given");
         forecasts.MapGet("/{id}/stock-up", StockUpAsync).WithName("GetForecastStockUp")
             .WithSummary("Stores whose next month is forecast at least 'threshold' percent (default 20) above this one, largest increase first");
         forecasts.MapPost("/{id}/orders", OrdersAsync).RequireAuthorization(Policies.Dispatch).Accepts<object>("application/json")
@@ -115,19 +115,28 @@ public static class ForecastsApi
     }
 
     private static async Task<Results<Ok<TrucksNeeded>, ValidationProblem, ProblemHttpResult>> TrucksAsync(string id, string? utilisation,
-        ForecastStore store, DayInputStore inputs, CancellationToken cancellationToken)
+        string? deliveryDays, ForecastStore store, DayInputStore inputs, HistoryStore history, CancellationToken cancellationToken)
     {
         var query = new QueryErrors();
         var percent = query.Integer("utilisation", utilisation, DefaultUtilisationPercent, 1, 100);
+        var perWeek = query.Integer("deliveryDays", deliveryDays, 0, 1, 7);
         if (query.Any) return query.ToProblem();
         var record = await store.GetAsync(id, cancellationToken);
         if (record?.Result is not { } result) return Refusal(id, record);
         var fleet = await inputs.GetFleetAsync(cancellationToken);
         if (fleet.VehicleTypes.Count == 0)
             return TypedResults.Problem(Problem(StatusCodes.Status409Conflict, "No fleet", "trucks are counted against the saved fleet: upload it with PUT /api/fleet first"));
+        double days = perWeek;
+        if (perWeek == 0)
+        {
+            // The depot's own rhythm: the days of the history's last four weeks that had deliveries.
+            var last = (await history.SummaryAsync(cancellationToken)).Last ?? result.DepotTotal.Points[0].Date.AddDays(-1);
+            var dates = await history.DatesBetweenAsync(last.AddDays(1 - FleetNeeds.LookBackDays), last, cancellationToken);
+            days = Math.Clamp(Math.Round(dates * 7.0 / FleetNeeds.LookBackDays, 1), 1, 7);
+        }
         var share = percent / 100.0;
-        return TypedResults.Ok(new TrucksNeeded(id, result.Period.Name(), share, fleet.VehicleTypes.Sum(v => v.Count),
-            fleet.VehicleTypes.Sum(v => v.Count * v.CapacityCartons), FleetNeeds.Compute(result.DepotTotal, fleet, share)));
+        return TypedResults.Ok(new TrucksNeeded(id, result.Period.Name(), share, days, fleet.VehicleTypes.Sum(v => v.Count),
+            fleet.VehicleTypes.Sum(v => v.Count * v.CapacityCartons), FleetNeeds.Compute(result.DepotTotal, result.Period, fleet, share, days)));
     }
 
     private static async Task<Results<Ok<StockUpList>, ValidationProblem, ProblemHttpResult>> StockUpAsync(string id, string? threshold,

@@ -76,19 +76,25 @@ public class ForecastJobTests(ServiceHost host) : IClassFixture<ServiceHost>
         var (id, _) = await SucceededAsync(client, Small);
         var depot = (await GetJsonAsync(client, $"/api/forecasts/{id}/depot"))["forecast"]!.AsArray();
 
-        // The fleet: three vans of 300 and one truck of 800 cartons. At 50%: 400, 550, 700, 850 cartons on 1..4 vehicles.
-        var trucks = await GetJsonAsync(client, $"/api/forecasts/{id}/trucks?utilisation=50");
-        Assert.Equal(0.5, (double)trucks["utilisation"]!);
+        // The fleet: three vans of 300 and one truck of 800 cartons; at 1% they hold 8, 3, 3, 3 cartons, largest first.
+        // Delivering every day, January's cartons are spread over its 31 days.
+        var trucks = await GetJsonAsync(client, $"/api/forecasts/{id}/trucks?utilisation=1&deliveryDays=7");
+        Assert.Equal(0.01, (double)trucks["utilisation"]!);
         Assert.Equal(4, (int)trucks["fleetVehicles"]!);
         var first = trucks["periods"]![0]!;
+        Assert.Equal(31, (double)first["deliveryDays"]!);
         var cartons = (double)depot[0]!["forecast"]!;
         Assert.Equal(Math.Round(cartons, 1), (double)first["cartons"]!);
-        int Expected(double c) => c <= 0 ? 0 : c <= 400 ? 1 : c <= 550 ? 2 : c <= 700 ? 3 : c <= 850 ? 4 : 4 + (int)Math.Ceiling((c - 850) / 400);
-        Assert.Equal(Expected(cartons), (int)first["trucks"]!);
-        Assert.Equal(Expected((double)depot[0]!["upper80"]!), (int)first["trucksUpper80"]!);
+        Assert.Equal(Math.Round(cartons / 31, 1), (double)first["cartonsPerDay"]!);
+        int Expected(double c) => c <= 0 ? 0 : c <= 8 ? 1 : c <= 11 ? 2 : c <= 14 ? 3 : c <= 17 ? 4 : 4 + (int)Math.Ceiling((c - 17) / 8);
+        Assert.Equal(Expected(cartons / 31), (int)first["trucks"]!);
+        Assert.Equal(Expected((double)depot[0]!["upper80"]! / 31), (int)first["trucksUpper80"]!);
         Assert.True((int)first["trucksUpper80"]! >= (int)first["trucks"]!);
+        // Without the parameters: 85%, and the delivery days a week the history's last four weeks had (one monthly row).
         var byDefault = await GetJsonAsync(client, $"/api/forecasts/{id}/trucks");
         Assert.Equal(0.85, (double)byDefault["utilisation"]!);
+        Assert.Equal(1, (double)byDefault["deliveryDaysPerWeek"]!);
+        Assert.Equal(Math.Round(31 / 7.0, 1), (double)byDefault["periods"]![0]!["deliveryDays"]!);
 
         // February is half again above January in every store's history.
         var stockUp = await GetJsonAsync(client, $"/api/forecasts/{id}/stock-up");
@@ -125,6 +131,7 @@ public class ForecastJobTests(ServiceHost host) : IClassFixture<ServiceHost>
         var badQuery = await client.GetAsync($"/api/forecasts/{id}/trucks?utilisation=0");
         Assert.Equal(HttpStatusCode.BadRequest, badQuery.StatusCode);
         Assert.Contains("'0'", (await InputSamples.ErrorsAsync(badQuery))["utilisation"][0]);
+        Assert.Contains("'8'", (await InputSamples.ErrorsAsync(await client.GetAsync($"/api/forecasts/{id}/trucks?deliveryDays=8")))["deliveryDays"][0]);
         Assert.Contains("'abc'", (await InputSamples.ErrorsAsync(await client.GetAsync($"/api/forecasts/{id}/stock-up?threshold=abc")))["threshold"][0]);
 
         var qa = await host.ClientAsync(Role.Qa);

@@ -22,6 +22,7 @@ if (me) {
   $('forecasts').addEventListener('change', () => { if ($('forecasts').value) guarded(null, () => track($('forecasts').value)); });
   $('series').addEventListener('change', () => guarded(null, showSeries));
   $('utilisation').addEventListener('change', () => guarded(null, showTrucks));
+  $('delivery-days').addEventListener('change', () => guarded(null, showTrucks));
   $('threshold').addEventListener('change', () => guarded(null, showStockUp));
   $('download-csv').addEventListener('click', (e) => guarded(e.currentTarget, () =>
     openWithKey(`api/forecasts/${encodeURIComponent(shown.id)}/forecast.csv`, { fileName: `forecast-${shown.id}.csv` })));
@@ -134,17 +135,20 @@ async function showTrucks() {
   if (!shown) return;
   let t;
   try {
-    t = await api(`api/forecasts/${encodeURIComponent(shown.id)}/trucks?utilisation=${encodeURIComponent($('utilisation').value)}`);
+    const days = $('delivery-days').value ? `&deliveryDays=${encodeURIComponent($('delivery-days').value)}` : '';
+    t = await api(`api/forecasts/${encodeURIComponent(shown.id)}/trucks?utilisation=${encodeURIComponent($('utilisation').value)}${days}`);
   } catch (error) {
     $('trucks-table').replaceChildren(el('p', { class: 'muted' }, error.problem?.detail || error.message));
     return;
   }
-  $('trucks-fleet').textContent = `fleet: ${plural(t.fleetVehicles, 'vehicle')}, ${number(t.fleetCapacityCartons, 0)} cartons in all; loads per ${t.period}`;
+  $('trucks-fleet').textContent = `fleet: ${plural(t.fleetVehicles, 'vehicle')}, ${number(t.fleetCapacityCartons, 0)} cartons in all; ` +
+    `${number(t.deliveryDaysPerWeek, 1)} delivery days a week`;
   $('trucks-table').replaceChildren(el('table', { id: 'trucks-needed' },
-    el('thead', {}, el('tr', {}, el('th', {}, 'Period'), el('th', { class: 'num' }, 'Cartons (forecast)'), el('th', { class: 'num' }, 'Cartons (upper 80%)'),
-      el('th', { class: 'num' }, 'Trucks'), el('th', { class: 'num' }, 'Trucks (upper 80%)'))),
+    el('thead', {}, el('tr', {}, ['Period', 'Delivery days', 'Cartons (forecast)', 'Cartons a day', 'Cartons a day (upper 80%)', 'Trucks a day', 'Trucks a day (upper 80%)']
+      .map((h, i) => el('th', { class: i > 0 ? 'num' : null }, h)))),
     el('tbody', {}, t.periods.map((p) => el('tr', {},
-      el('td', {}, p.date), el('td', { class: 'num' }, number(p.cartons, 0)), el('td', { class: 'num' }, number(p.cartonsUpper80, 0)),
+      el('td', {}, p.date), el('td', { class: 'num' }, number(p.deliveryDays, 1)), el('td', { class: 'num' }, number(p.cartons, 0)),
+      el('td', { class: 'num' }, number(p.cartonsPerDay, 0)), el('td', { class: 'num' }, number(p.cartonsPerDayUpper80, 0)),
       el('td', { class: 'num' }, p.trucks),
       el('td', { class: p.overFleet ? 'num over-fleet' : 'num', title: p.overFleet ? 'more than the fleet has' : null }, p.trucksUpper80))))));
 }
