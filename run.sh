@@ -60,6 +60,8 @@ set -a
 . "$PROFILE_DIR/infra.env"
 set +a
 
+# LightGBM's native library (forecasting) needs libgomp1; installed (as root) when missing.
+scripts/native-libs.sh ensure || die "native libraries could not be installed (scripts/native-libs.sh)"
 echo "run.sh: building (the first build restores NuGet packages and takes a minute)"
 for project in src/Logistics.Service src/Logistics.Cli simulators/Logistics.Simulators.Fleet simulators/Logistics.Simulators.Orders; do
   dotnet build "$project" -c Release -nologo -v quiet -clp:ErrorsOnly

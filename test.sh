@@ -32,6 +32,8 @@ summary() { echo "$1 passed, $2 failed"; }
 begin=$(date +%s)
 # The web tests drive Debian's Chromium; installed here (as root) when missing, never downloaded by Playwright.
 scripts/browser.sh ensure || { echo "test.sh: Chromium for the web tests could not be installed" >&2; summary 0 1; exit 1; }
+# LightGBM's native library (the forecasting tests' boosted model) needs libgomp1; installed here (as root) when missing.
+scripts/native-libs.sh ensure || { echo "test.sh: native libraries could not be installed" >&2; summary 0 1; exit 1; }
 scripts/infra.sh up --profile test --started-file "$STARTED_FILE" || { echo "test.sh: the test servers did not start" >&2; summary 0 1; exit 1; }
 set -a
 # shellcheck disable=SC1091

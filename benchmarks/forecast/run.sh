@@ -29,7 +29,7 @@ dotnet build "$REPO_DIR/src/Logistics.Cli/Logistics.Cli.csproj" -c Release -nolo
 start=$(date +%s)
 while IFS=, read -r name h; do
   "$REPO_DIR/logistics" forecast --history "$OUT/train/$name.csv" --horizon "$h" \
-    --out "$OUT/ours/$name.csv" --backtest "$OUT/ours/$name.backtest.csv" > "$OUT/ours/$name.log"
+    --out "$OUT/ours/$name.csv" --backtest "$OUT/ours/$name.backtest.csv" > "$OUT/ours/$name.log" 2>&1
 done < <(Rscript -e "t <- read.csv('$OUT/test.csv'); h <- tapply(t\$step, t\$name, max); cat(paste0(names(h), ',', h), sep='\n')")
 echo "our forecasts: $(( $(date +%s) - start )) s"
 Rscript "$HERE/score.R" "$OUT"

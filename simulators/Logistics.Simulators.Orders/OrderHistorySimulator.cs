@@ -7,12 +7,12 @@ namespace Logistics.Simulators.Orders;
 /// its own (daily, every two or three days, or weekly; on average 70% of the stores on a day, as on the demo
 /// day), so that a day of history carries about the demo day's cartons. On top: network growth, the year's
 /// pattern (peaks in January, May and October, dips in February and December), the Spring Festival on its real
-/// dates (stocking up in the three weeks before, closed over the festival week, slow the week after), noise, and
+/// dates (stocking up in the two weeks before, closed over the festival week, slow the week after), noise, and
 /// stores opening and closing during the years.</summary>
 public static class OrderHistorySimulator
 {
     /// <summary>Monthly factors January … December without the Spring Festival, which adds its own peak.</summary>
-    private static readonly double[] Months = [1.10, 0.90, 0.95, 1.00, 1.20, 1.00, 0.95, 0.95, 1.05, 1.25, 1.00, 0.80];
+    private static readonly double[] Months = [1.05, 0.95, 0.95, 1.00, 1.20, 1.00, 0.95, 0.95, 1.05, 1.25, 1.00, 0.80];
 
     /// <summary>Days between deliveries and the share of stores on each schedule: 0.5 + 0.3/2 + 0.1/3 + 0.1/7 ≈ 0.70
     /// of the stores order on a given day, as <see cref="OrdersSimulator.OrderingShare"/> says.</summary>
@@ -58,16 +58,17 @@ public static class OrderHistorySimulator
         return deliveries.OrderBy(d => d.Date).ThenBy(d => d.StoreId, StringComparer.Ordinal).ToArray();
     }
 
-    /// <summary>The festival's effect on a day's orders: +60% over the three weeks before, 30% of normal from its
-    /// eve through its sixth day, 80% the week after.</summary>
+    /// <summary>The festival's effect on a day's orders: 2.2 times normal over the two weeks before, 40% of normal
+    /// from its eve through its fifth day, 80% the week after. The stocking-up month is January or February as the
+    /// festival moves (2025: 29 January, so January; 2026: 17 February, so February).</summary>
     public static double SpringFestival(DateOnly date)
     {
         foreach (var year in new[] { date.Year, date.Year + 1 })
         {
             var festival = DateOnly.FromDateTime(Lunar.ToDateTime(year, 1, 1, 0, 0, 0, 0));
             var days = date.DayNumber - festival.DayNumber;
-            if (days is >= -22 and <= -2) return 1.6;
-            if (days is >= -1 and <= 5) return 0.3;
+            if (days is >= -15 and <= -2) return 2.2;
+            if (days is >= -1 and <= 5) return 0.4;
             if (days is >= 6 and <= 12) return 0.8;
         }
         return 1;

@@ -15,6 +15,9 @@ public static class Forecaster
     /// <summary>How much better than ETS (relative backtest MASE) another method must be to be chosen.</summary>
     public const double ChallengerMargin = 0.10;
 
+    /// <summary>Origins a series needs before another method may replace ETS on it.</summary>
+    public const int MinimumOriginsToChallenge = 4;
+
     public static ForecastResult Run(OrderHistory history, ForecastOptions options,
         IProgress<ForecastProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -52,7 +55,7 @@ public static class Forecaster
         for (var i = 0; i < eligible.Length; i++)
         {
             var candidates = scored.Where(x => backtest.Covers(x, i)).Select(x => (Method: x, Score: backtest.Score(x, i))).ToArray();
-            chosen[i] = Choose(candidates);
+            chosen[i] = Choose(candidates, backtest.OriginsOf(i).Count());
             foreach (var (method, score) in candidates)
                 scores.Add(new SeriesScore(eligible[i].Id, method.Name(), score.Mase, score.Smape, method == chosen[i]));
         }
@@ -105,15 +108,16 @@ public static class Forecaster
         _ => null,
     };
 
-    /// <summary>ETS unless another method's backtest MASE is lower by more than <see cref="ChallengerMargin"/>:
-    /// a few origins' scores are noisy, and a difference within that noise is no reason to leave the method whose
-    /// own model choice (AICc) already weighs fit against complexity. Without ETS, the lowest MASE.</summary>
-    private static ForecastMethod Choose(IReadOnlyList<(ForecastMethod Method, (double Mase, double Smape) Score)> candidates)
+    /// <summary>ETS unless another method's backtest MASE is lower by more than <see cref="ChallengerMargin"/>
+    /// over at least <see cref="MinimumOriginsToChallenge"/> origins: a few origins' scores are noisy, and a
+    /// difference within that noise is no reason to leave the method whose own model choice (AICc) already weighs
+    /// fit against complexity on all the data. Without ETS, the lowest MASE.</summary>
+    private static ForecastMethod Choose(IReadOnlyList<(ForecastMethod Method, (double Mase, double Smape) Score)> candidates, int origins)
     {
         var best = candidates.MinBy(c => c.Score.Mase);
         var ets = candidates.Where(c => c.Method == ForecastMethod.Ets).Select(c => c.Score.Mase).DefaultIfEmpty(double.NaN).First();
         if (double.IsNaN(ets)) return best.Method;
-        return best.Score.Mase < (1 - ChallengerMargin) * ets ? best.Method : ForecastMethod.Ets;
+        return origins >= MinimumOriginsToChallenge && best.Score.Mase < (1 - ChallengerMargin) * ets ? best.Method : ForecastMethod.Ets;
     }
 
     /// <summary>The combination's backtest forecast at each origin is the mean of the methods that did best on the

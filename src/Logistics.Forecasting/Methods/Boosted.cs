@@ -11,7 +11,8 @@ namespace Logistics.Forecasting.Methods;
 /// seasons back, rolling means, series-level features, and the target period's calendar (month, week, weekday,
 /// days to the Spring Festival, public holidays). Values are divided by the series' level at the origin (the mean
 /// of its last season) so that trees learn shapes, not sizes, and need not extrapolate a trend. One thread and a
-/// fixed seed: the same history gives the same forecast.</summary>
+/// fixed seed: the same history gives the same forecast. The Spring Festival's effect is taken out before and put
+/// back after (<see cref="FestivalAdjustment"/>), as trees cannot carry it to a date it has not fallen on.</summary>
 internal sealed class Boosted(int seed) : IForecastingMethod
 {
     private const int MaxRows = 150_000;
@@ -26,6 +27,10 @@ internal sealed class Boosted(int seed) : IForecastingMethod
         if (series.Count == 0) return result;
         var period = series[0].Period;
         var shape = new FeatureShape(period, horizon);
+        // The trees learn the festival-adjusted series; the festival's effect is put back on the forecast.
+        var festival = FestivalAdjustment.Fit(series);
+        var original = series;
+        series = festival.IsNone ? series : series.Select(s => s with { Values = s.Values.Select((v, t) => v / festival.Factor(s.DateAt(t))).ToArray() }).ToArray();
 
         var samples = TrainingSamples(series, shape);
         if (samples.Count < 50) return result;
@@ -72,7 +77,7 @@ internal sealed class Boosted(int seed) : IForecastingMethod
         {
             var (i, k, level) = owners[q];
             result[i] ??= new double[horizon];
-            result[i]![k - 1] = Math.Max(0, scores[q] * level);
+            result[i]![k - 1] = Math.Max(0, scores[q] * level * festival.Factor(original[i].DateAt(original[i].Length + k - 1)));
         }
         return result;
     }
