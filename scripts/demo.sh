@@ -76,10 +76,12 @@ echo $! > "$PROFILE_DIR/fleet.pid"
 
 # The order history of the same stores (the demo day's network: same store count and seed), uploaded as a
 # dispatcher would upload the order system's export, and a forecast of it, which runs in the service.
+# The history ends on the Sunday before the demo day's week: a forecast by weeks then sees no half week at its end.
 HISTORY_DIR="$PROFILE_DIR/history"
 mkdir -p "$HISTORY_DIR"
+WEEK_START=$(date -d "$DAY -$(( $(date -d "$DAY" +%u) - 1 )) days" +%F)
 dotnet "$REPO_DIR/simulators/Logistics.Simulators.Orders/bin/Release/net10.0/Logistics.Simulators.Orders.dll" \
-  --stores "$STORES" --seed 1 --date "$DAY" --history "$HISTORY_YEARS" --out "$HISTORY_DIR" | grep '^history' | sed 's/^/demo: /'
+  --stores "$STORES" --seed 1 --date "$WEEK_START" --history "$HISTORY_YEARS" --out "$HISTORY_DIR" | grep '^history' | sed 's/^/demo: /'
 out=$(mktemp)
 status=$(curl -s -o "$out" -w '%{http_code}' -X PUT "$URL/api/history" -H "Authorization: Bearer $DISPATCHER_KEY" \
   -H 'Content-Type: text/csv' --data-binary "@$HISTORY_DIR/history.csv")
