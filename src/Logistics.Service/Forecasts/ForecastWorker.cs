@@ -1,3 +1,4 @@
+using System.Globalization;
 using Logistics.Core.Csv;
 using Logistics.Data.Forecasts;
 using Logistics.Data.Plans;
@@ -58,8 +59,10 @@ public sealed class ForecastWorker(
         try { result = await run; }
         catch (OperationCanceledException) when (job.CancelledByUser)
         {
+            var at = clock.GetUtcNow();
+            var seconds = (at - (record.StartedAt ?? at)).TotalSeconds;
             await store.FinishAsync(id, PlanStatus.Cancelled, null, job.Progress, null,
-                $"cancelled after {job.Progress?.ElapsedSeconds ?? 0:0.#} s, at {job.Progress?.Stage ?? "the start"}", clock.GetUtcNow(), CancellationToken.None);
+                string.Create(CultureInfo.InvariantCulture, $"cancelled after {seconds:0.#} s, during {job.Progress?.Stage ?? "the start"}"), at, CancellationToken.None);
             logger.LogInformation("Forecast job {Id} cancelled", id);
             return;
         }
