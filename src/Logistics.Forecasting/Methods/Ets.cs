@@ -5,11 +5,12 @@ namespace Logistics.Forecasting.Methods;
 /// <summary>Exponential smoothing state-space models (Hyndman et al. 2008), fitted per series by maximum
 /// likelihood with <see cref="NelderMead"/> and chosen by AICc. Smoothing parameters stay inside the usual
 /// region (0 &lt; β &lt; α &lt; 1, 0 &lt; γ &lt; 1 − α, 0.8 ≤ φ ≤ 0.98). Initial states start from a classical
-/// decomposition of the first three seasons; for seasons up to <see cref="MaxOptimisedSeason"/> periods they are
-/// optimised with the rest, for longer ones (52 weeks) they stay at the decomposition.</summary>
+/// decomposition of the first three seasons and are optimised with the rest. Seasons longer than
+/// <see cref="MaxSeason"/> periods (52 weeks) get non-seasonal models only, as in R's forecast::ets.</summary>
 internal sealed class Ets : IForecastingMethod
 {
     public const int MaxOptimisedSeason = 24;
+    public const int MaxSeason = 24;
     private const int MaxEvaluations = 3000;
 
     public ForecastMethod Kind => ForecastMethod.Ets;
@@ -27,7 +28,9 @@ internal sealed class Ets : IForecastingMethod
     public static EtsFit? Fit(double[] y, int m)
     {
         if (y.Length < 4) return null;
-        var seasonal = m > 1 && y.Length >= 2 * m;
+        // Like R's ets(), no seasonal model for seasons longer than 24 periods (52 weeks): 51 free seasonal states
+        // cost more than they bring and multiply the fitting time; the boosted model carries such seasons.
+        var seasonal = m > 1 && m <= MaxSeason && y.Length >= 2 * m;
         var positive = y.All(v => v > 0);
         EtsFit? best = null;
         foreach (var model in EtsModel.Candidates(seasonal, positive))
