@@ -63,7 +63,7 @@ set +a
 # LightGBM's native library (forecasting) needs libgomp1; installed (as root) when missing.
 scripts/native-libs.sh ensure || die "native libraries could not be installed (scripts/native-libs.sh)"
 echo "run.sh: building (the first build restores NuGet packages and takes a minute)"
-for project in src/Logistics.Service src/Logistics.Cli simulators/Logistics.Simulators.Fleet; do
+for project in src/Logistics.Service src/Logistics.Cli simulators/Logistics.Simulators.Fleet simulators/Logistics.Simulators.Orders; do
   dotnet build "$project" -c Release -nologo -v quiet -clp:ErrorsOnly
 done
 
@@ -99,6 +99,7 @@ cat <<EOF
     Dispatcher       $SERVICE_URL/dispatch.html   key ${DISPATCHER_KEY:-(none)}
     QA               $SERVICE_URL/qa.html         key ${QA_KEY:-(none)}
                      T-001's excursion appears within minutes (its reefer fails 90 simulated minutes in)
+    Forecast         $SERVICE_URL/forecast.html   both keys (the dispatcher changes, QA reads)
     API              $SERVICE_URL/openapi/v1.json  (docs/api/README.md)
     Service health   $SERVICE_URL/health  (status only; an admin key adds each server's check)
     Listener stats   $SERVICE_URL/api/telemetry/stats  (with either key: curl -H "Authorization: Bearer \$QA_KEY" …)

@@ -1,6 +1,8 @@
 using Logistics.Service.Api;
 using Logistics.Service.Configuration;
+using Logistics.Service.Forecasts;
 using Logistics.Service.Health;
+using Logistics.Service.History;
 using Logistics.Service.Hosting;
 using Logistics.Service.Inputs;
 using Logistics.Service.Planning;
@@ -53,6 +55,8 @@ builder.Services.AddServerHealthChecks();
 builder.Services.AddWebPages();
 builder.Services.AddQualityApi();
 builder.Services.AddPlanning();
+builder.Services.AddOrderHistory();
+builder.Services.AddForecasting();
 
 var app = builder.Build();
 app.UseApiErrors();
@@ -64,6 +68,8 @@ app.MapWebPages();
 app.MapApiDocs();
 app.MapInputsApi();
 app.MapPlansApi();
+app.MapHistoryApi();
+app.MapForecastsApi();
 app.MapQualityApi();
 // Every setting is checked before the host builds its hosted services, which would otherwise stop
 // at the first invalid one: the operator gets the whole list at once.

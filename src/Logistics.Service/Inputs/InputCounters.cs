@@ -9,8 +9,8 @@ namespace Logistics.Service.Inputs;
 /// refusal count tells whoever runs the order export that its files have gone wrong. Thread-safe.</summary>
 public sealed class InputCounters(TimeProvider clock)
 {
-    public const string Stores = "stores", Fleet = "fleet", Orders = "orders", DemoDay = "demoDay";
-    private static readonly string[] Lists = [Stores, Fleet, Orders, DemoDay];
+    public const string Stores = "stores", Fleet = "fleet", Orders = "orders", DemoDay = "demoDay", History = "history";
+    private static readonly string[] Lists = [Stores, Fleet, Orders, DemoDay, History];
 
     private readonly ConcurrentDictionary<string, long> _imported = new(Lists.Select(l => KeyValuePair.Create(l, 0L)));
     private readonly ConcurrentDictionary<string, long> _refused = new(Lists.Select(l => KeyValuePair.Create(l, 0L)));

@@ -145,8 +145,8 @@ public static class InputsApi
             day.Orders.Sum(o => o.Cartons), day.Fleet.Sum(v => v.Count)));
     }
 
-    /// <summary>Reads the body, parses it, and saves it only when it has no error at all.</summary>
-    private static async Task<Results<Ok<ImportResult>, ValidationProblem, ProblemHttpResult>> ImportAsync<T>(
+    /// <summary>Reads the body, parses it, and saves it only when it has no error at all (the history API imports the same way).</summary>
+    internal static async Task<Results<Ok<ImportResult>, ValidationProblem, ProblemHttpResult>> ImportAsync<T>(
         HttpRequest request, string list, string csvName, InputCounters counters, ILoggerFactory logs, CancellationToken cancellationToken,
         Func<UploadedBody, List<InputError>, T?> parse, Func<T, Task<int>> save) where T : class
     {
@@ -158,22 +158,24 @@ public static class InputsApi
         {
             if (errors.Count == 0) errors.Add(new InputError(body!.Name, 0, list, "", "nothing could be read"));
             Refuse(counters, logs, list, errors);
-            return InputProblems.From(errors, $"The {list} {(list == InputCounters.Fleet ? "was" : "were")} not imported",
-                $"nothing was saved and the previous {list} {(list == InputCounters.Fleet ? "is" : "are")} unchanged");
+            return InputProblems.From(errors, $"The {list} {(IsOne(list) ? "was" : "were")} not imported",
+                $"nothing was saved and the previous {list} {(IsOne(list) ? "is" : "are")} unchanged");
         }
         var imported = await save(value);
         counters.Imported(list);
         return TypedResults.Ok(new ImportResult(imported));
     }
 
-    private static void Refuse(InputCounters counters, ILoggerFactory logs, string list, IReadOnlyList<InputError> errors)
+    private static bool IsOne(string list) => list is InputCounters.Fleet or InputCounters.History;
+
+    internal static void Refuse(InputCounters counters, ILoggerFactory logs, string list, IReadOnlyList<InputError> errors)
     {
         counters.Refused(list, errors[0]);
         logs.CreateLogger(typeof(InputsApi)).LogWarning("Import of {List} refused with {Count} errors; first: field {Field}, value '{Value}': {Problem} ({File} row {Row})",
             list, errors.Count, errors[0].Field, errors[0].Value, errors[0].Problem, errors[0].File, errors[0].Row);
     }
 
-    private static T? Csv<T>(List<InputError> errors, Func<T> read) where T : class
+    internal static T? Csv<T>(List<InputError> errors, Func<T> read) where T : class
     {
         try { return read(); }
         catch (InputValidationException e)
@@ -184,7 +186,7 @@ public static class InputsApi
     }
 
     /// <summary>A body that is not JSON, or a member of the wrong type, becomes an error on the member its path names.</summary>
-    private static T? Deserialize<T>(UploadedBody body, JsonSerializerOptions options, List<InputError> errors) where T : class
+    internal static T? Deserialize<T>(UploadedBody body, JsonSerializerOptions options, List<InputError> errors) where T : class
     {
         try { return JsonSerializer.Deserialize<T>(body.Content, options); }
         catch (JsonException e)

@@ -23,29 +23,11 @@ public sealed class PlanWorker(
     public const string RestartedError = "the service restarted while this job was running; start it again";
     private static readonly TimeSpan PersistEvery = TimeSpan.FromSeconds(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var failed = await store.FailRunningAsync(RestartedError, clock.GetUtcNow(), stoppingToken);
-        if (failed > 0) logger.LogWarning("Marked {Count} planning job(s) failed: they were running when the service stopped", failed);
-        foreach (var id in await store.QueuedAsync(stoppingToken)) queue.Enqueue(id);
-
-        var workers = Enumerable.Range(0, options.Value.MaxConcurrentJobs).Select(_ => Task.Run(async () =>
-        {
-            await foreach (var id in queue.Waiting.ReadAllAsync(stoppingToken))
-            {
-                try { await RunAsync(id, stoppingToken); }
-                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
-                catch (Exception e)
-                {
-                    // A job must never take its worker down: the next one still runs.
-                    logger.LogError(e, "Planning job {Id} failed unexpectedly", id);
-                    await store.FinishAsync(id, PlanStatus.Failed, null, null, $"unexpected error: {e.Message}", null, clock.GetUtcNow(), CancellationToken.None);
-                }
-                finally { queue.Unregister(id); }
-            }
-        }, stoppingToken));
-        await Task.WhenAll(workers);
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        queue.RunWorkersAsync(options.Value.MaxConcurrentJobs,
+            token => store.FailRunningAsync(RestartedError, clock.GetUtcNow(), token), store.QueuedAsync, RunAsync,
+            (id, e) => store.FinishAsync(id, PlanStatus.Failed, null, null, $"unexpected error: {e.Message}", null, clock.GetUtcNow(), CancellationToken.None),
+            logger, "Planning", stoppingToken);
 
     private async Task RunAsync(string id, CancellationToken stoppingToken)
     {

@@ -1,4 +1,5 @@
 using Logistics.Service.Api;
+using Logistics.Service.Forecasts;
 using Logistics.Service.Inputs;
 using Logistics.Service.Planning;
 using Logistics.Service.Telemetry;
@@ -16,9 +17,12 @@ public sealed record FormLimits(
     string FirstDay,
     string LastDay,
     IReadOnlyList<string> Engines,
-    string DefaultEngine)
+    string DefaultEngine,
+    int MaxForecastHorizon,
+    int MaxForecastOrigins)
 {
     public static FormLimits Current { get; } = new(InputsApi.MaxDemoStores, InputsApi.MaxDemoTrucks, 1, PlansApi.MaxTimeLimitSeconds,
         AcknowledgeRequest.MaxCommentLength, DateLimits.Day(DateLimits.FirstDay), DateLimits.Day(DateLimits.LastDay),
-        Routing.Engines.RoutingEngines.Names, Routing.Engines.RoutingEngines.Default);
+        Routing.Engines.RoutingEngines.Names, Routing.Engines.RoutingEngines.Default,
+        ForecastRequest.MaxHorizon, ForecastRequest.MaxOrigins);
 }

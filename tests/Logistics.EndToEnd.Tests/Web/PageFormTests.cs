@@ -17,7 +17,7 @@ public partial class PageFormTests(WebService web) : IClassFixture<WebService>
         await using var _ = context;
         await Expect(page.Locator("#sign-in-form")).ToBeVisibleAsync();
         await web.SignInAsync(page, Role.Admin);
-        foreach (var path in new[] { "/dispatch.html", "/qa.html" })
+        foreach (var path in new[] { "/dispatch.html", "/forecast.html", "/qa.html" })
         {
             await WebService.GoToAsync(page, path);
             // The icon a browser asks for by itself, and the one the page names.

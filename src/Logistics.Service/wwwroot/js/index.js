@@ -1,9 +1,12 @@
 import { api, apiKey, el, guarded, showError } from './api.js';
 
+const DISPATCH = ['dispatch.html', 'Dispatch: inputs, plans, map, publishing'];
+const FORECAST = ['forecast.html', 'Forecast: order history, next cycles per store and depot, trucks needed, stock-up list'];
+const QUALITY = ['qa.html', 'Quality: fleet status, history, alerts, excursions'];
 const pagesByRole = {
-  dispatcher: [['dispatch.html', 'Dispatch: inputs, plans, map, publishing']],
-  qa: [['qa.html', 'Quality: fleet status, history, alerts, excursions']],
-  admin: [['dispatch.html', 'Dispatch: inputs, plans, map, publishing'], ['qa.html', 'Quality: fleet status, history, alerts, excursions']],
+  dispatcher: [DISPATCH, FORECAST],
+  qa: [QUALITY, FORECAST],
+  admin: [DISPATCH, FORECAST, QUALITY],
 };
 
 function showSignedIn(me) {

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Logistics.Forecasting;
+using Microsoft.Data.Sqlite;
+
+namespace Logistics.Data.Forecasts;
+
+/// <summary>Forecast jobs and their results (the result as JSON). Status changes are conditional on the status
+/// they leave, as in <see cref="Plans.PlanStore"/>, so a cancel racing a start cannot both win. Thread-safe.</summary>
+public sealed class ForecastStore(LogisticsDatabase database)
+{
+    private const string Columns = "id, status, created_at, started_at, finished_at, options, progress, error, note, result";
+
+    /// <summary>A backtest score is NaN where a method covered no series: kept as such, not refused.</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public Task CreateAsync(ForecastRecord job, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("INSERT INTO forecasts (id, status, created_at, options) VALUES ($id, $status, $at, $options)", cancellationToken,
+            ("$id", job.Id), ("$status", job.Status), ("$at", job.CreatedAt.ToUnixTimeMilliseconds()), ("$options", JsonSerializer.Serialize(job.Options, Json)));
+
+    public async Task<ForecastRecord?> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        (await QueryAsync($"SELECT {Columns} FROM forecasts WHERE id = $id", cancellationToken, ("$id", id))).FirstOrDefault();
+
+    /// <summary>Newest first, without their results (a list need not parse every result).</summary>
+    public Task<IReadOnlyList<ForecastRecord>> ListAsync(CancellationToken cancellationToken = default) =>
+        QueryAsync("SELECT id, status, created_at, started_at, finished_at, options, progress, error, note, NULL FROM forecasts ORDER BY created_at DESC, id",
+            cancellationToken);
+
+    /// <summary>Ids of the jobs waiting to run, oldest first.</summary>
+    public async Task<IReadOnlyList<string>> QueuedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("SELECT id FROM forecasts WHERE status = 'queued' ORDER BY created_at, id");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ids = new List<string>();
+        while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetString(0));
+        return ids;
+    }
+
+    /// <returns>False when the job is no longer queued (it was cancelled).</returns>
+    public async Task<bool> StartAsync(string id, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        await ExecuteAsync("UPDATE forecasts SET status = 'running', started_at = $at WHERE id = $id AND status = 'queued'", cancellationToken,
+            ("$id", id), ("$at", at.ToUnixTimeMilliseconds())) == 1;
+
+    public Task SaveProgressAsync(string id, ForecastJobProgress progress, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("UPDATE forecasts SET progress = $progress WHERE id = $id", cancellationToken, ("$id", id), ("$progress", JsonSerializer.Serialize(progress, Json)));
+
+    /// <summary>Ends a running job.</summary>
+    public Task FinishAsync(string id, string status, ForecastResult? result, ForecastJobProgress? progress, string? error, string? note,
+        DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("""
+            UPDATE forecasts SET status = $status, result = $result, progress = COALESCE($progress, progress), error = $error, note = $note, finished_at = $at
+            WHERE id = $id AND status = 'running'
+            """, cancellationToken,
+            ("$id", id), ("$status", status), ("$result", result is null ? null : JsonSerializer.Serialize(result, Json)),
+            ("$progress", progress is null ? null : JsonSerializer.Serialize(progress, Json)), ("$error", error), ("$note", note),
+            ("$at", at.ToUnixTimeMilliseconds()));
+
+    /// <returns>False when the job had left the queue already.</returns>
+    public async Task<bool> CancelQueuedAsync(string id, string note, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        await ExecuteAsync("UPDATE forecasts SET status = 'cancelled', note = $note, finished_at = $at WHERE id = $id AND status = 'queued'",
+            cancellationToken, ("$id", id), ("$note", note), ("$at", at.ToUnixTimeMilliseconds())) == 1;
+
+    /// <summary>Marks every running job failed: at start, no job of this process can be running.</summary>
+    /// <returns>How many there were.</returns>
+    public Task<int> FailRunningAsync(string error, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("UPDATE forecasts SET status = 'failed', error = $error, finished_at = $at WHERE status = 'running'", cancellationToken,
+            ("$error", error), ("$at", at.ToUnixTimeMilliseconds()));
+
+    private async Task<IReadOnlyList<ForecastRecord>> QueryAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(sql, null, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var list = new List<ForecastRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(new ForecastRecord(reader.GetString(0), reader.GetString(1), Instant(reader, 2)!.Value, Instant(reader, 3), Instant(reader, 4),
+                JsonSerializer.Deserialize<ForecastJobOptions>(reader.GetString(5), Json)!,
+                reader.IsDBNull(6) ? null : JsonSerializer.Deserialize<ForecastJobProgress>(reader.GetString(6), Json),
+                reader.IsDBNull(7) ? null : reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8),
+                reader.IsDBNull(9) ? null : JsonSerializer.Deserialize<ForecastResult>(reader.GetString(9), Json)));
+        }
+        return list;
+    }
+
+    private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(sql, null, cancellationToken, parameters);
+    }
+
+    private static DateTimeOffset? Instant(SqliteDataReader reader, int column) =>
+        reader.IsDBNull(column) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(column));
+}
