@@ -6,6 +6,6 @@ namespace Logistics.Routing.TravelTimes;
 public interface ITravelTimes
 {
     /// <summary>The matrices over <paramref name="locations"/>, in their order.</summary>
-    /// <exception cref="Planning.InputValidationException">A pair the source does not know.</exception>
+    /// <exception cref="Logistics.Core.Csv.InputValidationException">A pair the source does not know.</exception>
     TravelMatrices Compute(IReadOnlyList<TravelLocation> locations);
 }

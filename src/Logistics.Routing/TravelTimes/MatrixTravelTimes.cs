@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Logistics.Routing.Model;
-using Logistics.Routing.Planning;
 using Logistics.Core.Csv;
 
 namespace Logistics.Routing.TravelTimes;

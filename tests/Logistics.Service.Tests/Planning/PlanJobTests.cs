@@ -13,7 +13,8 @@ public class PlanJobTests(PlanningHost host) : IClassFixture<PlanningHost>
     public async Task A_job_runs_to_succeeded_with_its_progress_growing_and_totals_at_the_end()
     {
         var client = await host.ClientAsync(Role.Dispatcher);
-        var created = await CreateAsync(client, new { date = Day, timeLimitSeconds = 4, seed = 1 });
+        // 6 s: long enough that a busy machine (the whole suite on 2 cores) still shows the progress moving.
+        var created = await CreateAsync(client, new { date = Day, timeLimitSeconds = 6, seed = 1 });
         Assert.Equal("queued", (string?)created["status"]);
         Assert.Equal(Day, (string?)created["date"]);
 
@@ -28,7 +29,7 @@ public class PlanJobTests(PlanningHost host) : IClassFixture<PlanningHost>
             .Select(p => (double)p["progress"]!["elapsedSeconds"]!).ToList();
         Assert.True(running.Distinct().Count() >= 2, $"expected progress to move while running, saw {string.Join(", ", running)}");
         Assert.Equal(running.Order(), running);
-        Assert.Equal(4, (int)seen.First(p => p["progress"] is not null)["progress"]!["timeLimitSeconds"]!);
+        Assert.Equal(6, (int)seen.First(p => p["progress"] is not null)["progress"]!["timeLimitSeconds"]!);
     }
 
     [Fact]

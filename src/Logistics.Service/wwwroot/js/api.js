@@ -255,3 +255,22 @@ export function plural(count, one, many = `${one}s`) {
 export function number(value, digits = 0) {
   return value === null || value === undefined || Number.isNaN(Number(value)) ? '' : Number(value).toFixed(digits);
 }
+
+/** The states a planning or forecast job ends in. */
+export const FINISHED = ['succeeded', 'failed', 'cancelled'];
+
+/**
+ * Follows a job (planning or forecast) by polling `path` every `everyMs` until it ends: `show` gets every state
+ * seen, `running` is called while it still runs. Resolves with the last state, or null once `stillWanted()` says
+ * the page has moved on to another job.
+ */
+export async function followJob(path, { everyMs = 1000, stillWanted, show, running = () => {} }) {
+  for (;;) {
+    const job = await api(path);
+    if (!stillWanted()) return null;
+    show(job);
+    if (FINISHED.includes(job.status)) return job;
+    running(job);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}

@@ -1,11 +1,10 @@
 // The dispatcher's page: the day's inputs, a plan run with live progress, the routes on a map and in
 // tables, unassigned orders with their reasons, manifests and publishing.
-import { api, el, guarded, number, openWithKey, plural, showError, showNote, signedInPage, siteDay, siteTime } from './api.js';
+import { api, el, followJob, guarded, number, openWithKey, plural, showError, showNote, signedInPage, siteDay, siteTime } from './api.js';
 import { PlanMap, routeColour } from './planMap.js';
 
 const $ = (id) => document.getElementById(id);
 const POLL_MS = 1000;
-const FINISHED = ['succeeded', 'failed', 'cancelled'];
 const REASONS = {
   capacity: 'bigger than any vehicle can carry',
   timeWindow: 'no vehicle can reach the store within its window and be back in time',
@@ -116,20 +115,14 @@ async function startPlan() {
 /** Polls the job until it ends, showing its progress, then shows its plan. */
 async function track(id) {
   tracking = id;
-  for (;;) {
-    const job = await api(`api/plans/${encodeURIComponent(id)}`);
-    if (tracking !== id) return;
-    showProgress(job);
-    if (FINISHED.includes(job.status)) {
-      $('cancel').disabled = true;
-      await refreshPlans();
-      if (job.status === 'succeeded') await showPlan(job);
-      else if (job.status === 'failed') showError(new Error(`Plan ${id} failed: ${job.error || 'no reason given'}`));
-      return;
-    }
-    $('cancel').disabled = false;
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
+  const job = await followJob(`api/plans/${encodeURIComponent(id)}`, {
+    everyMs: POLL_MS, stillWanted: () => tracking === id, show: showProgress, running: () => { $('cancel').disabled = false; },
+  });
+  if (!job) return;
+  $('cancel').disabled = true;
+  await refreshPlans();
+  if (job.status === 'succeeded') await showPlan(job);
+  else if (job.status === 'failed') showError(new Error(`Plan ${id} failed: ${job.error || 'no reason given'}`));
 }
 
 function showProgress(job) {

@@ -1,12 +1,11 @@
 // The forecast page: the order history, a forecast run with live progress, the depot total and any store with
 // their 80/95% bands, trucks needed, stores to stock up, a forecast period turned into a day's orders, and the
 // backtest per method. Every role reads it; dispatchers and admins import, forecast and make orders.
-import { api, el, guarded, number, openWithKey, plural, showError, showNote, signedInPage, siteTime } from './api.js';
+import { api, el, followJob, guarded, number, openWithKey, plural, showError, showNote, signedInPage, siteTime } from './api.js';
 import { renderForecast } from './forecastChart.js';
 
 const $ = (id) => document.getElementById(id);
 const POLL_MS = 700;
-const FINISHED = ['succeeded', 'failed', 'cancelled'];
 
 const me = await signedInPage(['dispatcher', 'admin', 'qa']);
 let tracking = null;
@@ -79,20 +78,14 @@ async function startForecast() {
 /** Polls the job until it ends, showing its progress, then shows its result. */
 async function track(id) {
   tracking = id;
-  for (;;) {
-    const job = await api(`api/forecasts/${encodeURIComponent(id)}`);
-    if (tracking !== id) return;
-    showProgress(job);
-    if (FINISHED.includes(job.status)) {
-      $('cancel').disabled = true;
-      await refreshForecasts();
-      if (job.status === 'succeeded') await showResult(job);
-      else if (job.status === 'failed') showError(new Error(`Forecast ${id} failed: ${job.error || 'no reason given'}`));
-      return;
-    }
-    $('cancel').disabled = false;
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
+  const job = await followJob(`api/forecasts/${encodeURIComponent(id)}`, {
+    everyMs: POLL_MS, stillWanted: () => tracking === id, show: showProgress, running: () => { $('cancel').disabled = false; },
+  });
+  if (!job) return;
+  $('cancel').disabled = true;
+  await refreshForecasts();
+  if (job.status === 'succeeded') await showResult(job);
+  else if (job.status === 'failed') showError(new Error(`Forecast ${id} failed: ${job.error || 'no reason given'}`));
 }
 
 function showProgress(job) {
