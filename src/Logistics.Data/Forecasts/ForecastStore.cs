@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Logistics.Data.Jobs;
 using Logistics.Forecasting;
 using Microsoft.Data.Sqlite;
 
@@ -9,6 +10,8 @@ namespace Logistics.Data.Forecasts;
 /// they leave, as in <see cref="Plans.PlanStore"/>, so a cancel racing a start cannot both win. Thread-safe.</summary>
 public sealed class ForecastStore(LogisticsDatabase database)
 {
+    private readonly JobRows _jobs = new(database, "forecasts", "result");
+
     private const string Columns = "id, status, created_at, started_at, finished_at, options, progress, error, note, result";
 
     /// <summary>A backtest score is NaN where a method covered no series: kept as such, not refused.</summary>
@@ -31,45 +34,28 @@ public sealed class ForecastStore(LogisticsDatabase database)
             cancellationToken);
 
     /// <summary>Ids of the jobs waiting to run, oldest first.</summary>
-    public async Task<IReadOnlyList<string>> QueuedAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command("SELECT id FROM forecasts WHERE status = 'queued' ORDER BY created_at, id");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var ids = new List<string>();
-        while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetString(0));
-        return ids;
-    }
+    public Task<IReadOnlyList<string>> QueuedAsync(CancellationToken cancellationToken = default) => _jobs.QueuedAsync(cancellationToken);
 
     /// <returns>False when the job is no longer queued (it was cancelled).</returns>
-    public async Task<bool> StartAsync(string id, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        await ExecuteAsync("UPDATE forecasts SET status = 'running', started_at = $at WHERE id = $id AND status = 'queued'", cancellationToken,
-            ("$id", id), ("$at", at.ToUnixTimeMilliseconds())) == 1;
+    public Task<bool> StartAsync(string id, DateTimeOffset at, CancellationToken cancellationToken = default) => _jobs.StartAsync(id, at, cancellationToken);
 
     public Task SaveProgressAsync(string id, ForecastJobProgress progress, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("UPDATE forecasts SET progress = $progress WHERE id = $id", cancellationToken, ("$id", id), ("$progress", JsonSerializer.Serialize(progress, Json)));
+        _jobs.SaveProgressAsync(id, JsonSerializer.Serialize(progress, Json), cancellationToken);
 
     /// <summary>Ends a running job.</summary>
     public Task FinishAsync(string id, string status, ForecastResult? result, ForecastJobProgress? progress, string? error, string? note,
         DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("""
-            UPDATE forecasts SET status = $status, result = $result, progress = COALESCE($progress, progress), error = $error, note = $note, finished_at = $at
-            WHERE id = $id AND status = 'running'
-            """, cancellationToken,
-            ("$id", id), ("$status", status), ("$result", result is null ? null : JsonSerializer.Serialize(result, Json)),
-            ("$progress", progress is null ? null : JsonSerializer.Serialize(progress, Json)), ("$error", error), ("$note", note),
-            ("$at", at.ToUnixTimeMilliseconds()));
+        _jobs.FinishAsync(id, status, result is null ? null : JsonSerializer.Serialize(result, Json),
+            progress is null ? null : JsonSerializer.Serialize(progress, Json), error, note, at, cancellationToken);
 
     /// <returns>False when the job had left the queue already.</returns>
-    public async Task<bool> CancelQueuedAsync(string id, string note, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        await ExecuteAsync("UPDATE forecasts SET status = 'cancelled', note = $note, finished_at = $at WHERE id = $id AND status = 'queued'",
-            cancellationToken, ("$id", id), ("$note", note), ("$at", at.ToUnixTimeMilliseconds())) == 1;
+    public Task<bool> CancelQueuedAsync(string id, string note, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        _jobs.CancelQueuedAsync(id, note, at, cancellationToken);
 
     /// <summary>Marks every running job failed: at start, no job of this process can be running.</summary>
     /// <returns>How many there were.</returns>
     public Task<int> FailRunningAsync(string error, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("UPDATE forecasts SET status = 'failed', error = $error, finished_at = $at WHERE status = 'running'", cancellationToken,
-            ("$error", error), ("$at", at.ToUnixTimeMilliseconds()));
+        _jobs.FailRunningAsync(error, at, cancellationToken);
 
     private async Task<IReadOnlyList<ForecastRecord>> QueryAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {

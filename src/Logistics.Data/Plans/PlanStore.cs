@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Logistics.Routing.Planning;
+using Logistics.Data.Jobs;
 using Logistics.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -11,6 +12,8 @@ namespace Logistics.Data.Plans;
 /// cannot both win. Thread-safe.</summary>
 public sealed class PlanStore(LogisticsDatabase database)
 {
+    private readonly JobRows _jobs = new(database, "plans", "plan");
+
     private const string Columns = "id, date, status, based_on, created_at, started_at, finished_at, options, progress, error, note, plan";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -34,15 +37,7 @@ public sealed class PlanStore(LogisticsDatabase database)
             : QueryAsync($"SELECT {Columns} FROM plans ORDER BY created_at DESC, id", cancellationToken);
 
     /// <summary>Ids of the jobs waiting to run, oldest first.</summary>
-    public async Task<IReadOnlyList<string>> QueuedAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command("SELECT id FROM plans WHERE status = 'queued' ORDER BY created_at, id");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var ids = new List<string>();
-        while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetString(0));
-        return ids;
-    }
+    public Task<IReadOnlyList<string>> QueuedAsync(CancellationToken cancellationToken = default) => _jobs.QueuedAsync(cancellationToken);
 
     public async Task<PlanInputs?> GetInputsAsync(string id, CancellationToken cancellationToken = default)
     {
@@ -55,27 +50,20 @@ public sealed class PlanStore(LogisticsDatabase database)
         ExecuteAsync("UPDATE plans SET inputs = $inputs WHERE id = $id", cancellationToken, ("$id", id), ("$inputs", inputs.Serialize()));
 
     /// <returns>False when the job is no longer queued (it was cancelled).</returns>
-    public async Task<bool> StartAsync(string id, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        await ExecuteAsync("UPDATE plans SET status = 'running', started_at = $at WHERE id = $id AND status = 'queued'", cancellationToken,
-            ("$id", id), ("$at", at.ToUnixTimeMilliseconds())) == 1;
+    public Task<bool> StartAsync(string id, DateTimeOffset at, CancellationToken cancellationToken = default) => _jobs.StartAsync(id, at, cancellationToken);
 
     public Task SaveProgressAsync(string id, PlanProgress progress, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("UPDATE plans SET progress = $progress WHERE id = $id", cancellationToken, ("$id", id), ("$progress", JsonSerializer.Serialize(progress, Json)));
+        _jobs.SaveProgressAsync(id, JsonSerializer.Serialize(progress, Json), cancellationToken);
 
     /// <summary>Ends a running job.</summary>
     public Task FinishAsync(string id, string status, Plan? plan, PlanProgress? progress, string? error, string? note, DateTimeOffset at,
         CancellationToken cancellationToken = default) =>
-        ExecuteAsync("""
-            UPDATE plans SET status = $status, plan = $plan, progress = COALESCE($progress, progress), error = $error, note = $note, finished_at = $at
-            WHERE id = $id AND status = 'running'
-            """, cancellationToken,
-            ("$id", id), ("$status", status), ("$plan", plan is null ? null : PlanJson.Serialize(plan)),
-            ("$progress", progress is null ? null : JsonSerializer.Serialize(progress, Json)), ("$error", error), ("$note", note), ("$at", at.ToUnixTimeMilliseconds()));
+        _jobs.FinishAsync(id, status, plan is null ? null : PlanJson.Serialize(plan), progress is null ? null : JsonSerializer.Serialize(progress, Json),
+            error, note, at, cancellationToken);
 
     /// <returns>False when the job had left the queue already.</returns>
-    public async Task<bool> CancelQueuedAsync(string id, string note, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        await ExecuteAsync("UPDATE plans SET status = 'cancelled', note = $note, finished_at = $at WHERE id = $id AND status = 'queued'", cancellationToken,
-            ("$id", id), ("$note", note), ("$at", at.ToUnixTimeMilliseconds())) == 1;
+    public Task<bool> CancelQueuedAsync(string id, string note, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        _jobs.CancelQueuedAsync(id, note, at, cancellationToken);
 
     /// <summary>Replaces the plan of a finished job (an edit by the dispatcher).</summary>
     public Task ReplacePlanAsync(string id, Plan plan, CancellationToken cancellationToken = default) =>
@@ -84,8 +72,7 @@ public sealed class PlanStore(LogisticsDatabase database)
     /// <summary>Marks every running job failed: at start, no job of this process can be running.</summary>
     /// <returns>How many there were.</returns>
     public Task<int> FailRunningAsync(string error, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("UPDATE plans SET status = 'failed', error = $error, finished_at = $at WHERE status = 'running'", cancellationToken,
-            ("$error", error), ("$at", at.ToUnixTimeMilliseconds()));
+        _jobs.FailRunningAsync(error, at, cancellationToken);
 
     /// <summary>Records that each route went to its truck, all at <paramref name="at"/>.</summary>
     public async Task RecordPublicationAsync(string planId, IReadOnlyList<(PlannedRoute Route, string TruckId)> sent, DateTimeOffset at, CancellationToken cancellationToken = default)
