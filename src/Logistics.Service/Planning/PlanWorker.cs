@@ -34,7 +34,7 @@ public sealed class PlanWorker(
         var job = queue.Register(id, stoppingToken);
         if (!await store.StartAsync(id, clock.GetUtcNow(), stoppingToken)) return; // cancelled while queued
         var record = await store.GetAsync(id, stoppingToken) ?? throw new InvalidOperationException($"plan {id} vanished");
-        logger.LogInformation("Planning job {Id} for {Date} started ({Limit} s, engine {Engine})", id, record.Date, record.Options.TimeLimitSeconds,
+        logger.LogInformation("Planning job {Id} for {Date} started ({Limit} s, engine {Engine})", id, record.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), record.Options.TimeLimitSeconds,
             record.Options.Engine);
 
         DispatchProblem problem;

@@ -59,6 +59,6 @@ public sealed class PlanPublisher(ListenerConnection connection, PlanStore store
             throw new PublishFailedException($"the MQTT broker did not take the plan: {e.Message}", e);
         }
         await store.RecordPublicationAsync(record.Id, assignment, at, cancellationToken);
-        logger.LogInformation("Published plan {Id} ({Date}) to {Trucks}", record.Id, plan.Date, string.Join(", ", assignment.Select(a => $"{a.Route.RouteId}→{a.TruckId}")));
+        logger.LogInformation("Published plan {Id} ({Date}) to {Trucks}", record.Id, plan.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), string.Join(", ", assignment.Select(a => $"{a.Route.RouteId}→{a.TruckId}")));
     }
 }
