@@ -104,10 +104,11 @@ public static class Forecaster
             var points = Enumerable.Range(0, horizon).Select(h => quantiles[chosen[i]].Point(s.DateAt(s.Length + h), h, f[h], scale)).ToArray();
             forecasts[s.Id] = new SeriesForecast(s.Id, chosen[i].Name(), null, HistoryOf(s), points);
         }
+        var etsBacktested = scored.Contains(ForecastMethod.Ets) && Enumerable.Range(0, eligible.Length).Any(i => backtest.Covers(ForecastMethod.Ets, i));
         foreach (var s in all.Where(s => !forecasts.ContainsKey(s.Id)))
             forecasts[s.Id] = stopped.TryGetValue(s.Id, out var lastOrder)
                 ? Inactive.Forecast(s, horizon, lastOrder)
-                : Fallback.Forecast(s, horizon, minimum, quantiles.GetValueOrDefault(ForecastMethod.Ets));
+                : Fallback.Forecast(s, horizon, minimum, etsBacktested ? quantiles[ForecastMethod.Ets] : null);
 
         var ordered = all.Select(s => forecasts[s.Id]).ToArray();
         var depot = DepotTotal.Forecast(all, ordered, backtest, chosen, horizon, m);

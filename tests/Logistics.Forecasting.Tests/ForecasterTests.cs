@@ -125,4 +125,29 @@ public class ForecasterTests
         Assert.NotEqual(ForecastMethods.InactiveName, result.Series[0].Method);
         Assert.Equal(0, result.Inactive);
     }
+
+    [Fact]
+    public void Another_method_replaces_ets_only_on_the_evidence_of_many_series()
+    {
+        // Seasonal naive is exact on these series; ETS is close, not exact. On 3 series that is no evidence that
+        // seasonal naive is the better method (a few overlapping origins of one series); on 12 it is.
+        var options = new ForecastOptions { Horizon = 3, Methods = [ForecastMethod.SeasonalNaive, ForecastMethod.Ets] };
+        OrderHistory Many(int count) => new(Enumerable.Range(0, count).SelectMany(i => Seasonal($"S{i}", 60, 100 + 10 * i).Points));
+        var few = Forecaster.Run(Many(3), options);
+        Assert.All(few.Series, s => Assert.Equal("ets", s.Method));
+        var many = Forecaster.Run(Many(12), options);
+        Assert.Contains(many.Series, s => s.Method == "seasonal-naive");
+    }
+
+    [Fact]
+    public void A_series_too_short_to_backtest_but_long_enough_to_fit_gets_ets_and_says_so()
+    {
+        var result = Forecaster.Run(Seasonal("young", 30, 100), new ForecastOptions { Horizon = 12 });
+        var s = Assert.Single(result.Series);
+        Assert.Equal("ets", s.Method);
+        Assert.Contains("only 30 periods of history (a backtest needs 38)", s.Note);
+        Assert.Contains("chosen by AICc, intervals from its own one-step errors", s.Note);
+        Assert.All(s.Points, p => Assert.True(p.Lower95 <= p.Lower80 && p.Lower80 <= p.Forecast && p.Forecast <= p.Upper80 && p.Upper80 <= p.Upper95));
+        Assert.Equal(1, result.Fallbacks);
+    }
 }
