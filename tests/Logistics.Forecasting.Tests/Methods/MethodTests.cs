@@ -35,6 +35,27 @@ public class MethodTests
     }
 
     [Fact]
+    public void A_series_from_a_damped_trend_model_is_fitted_better_by_the_damped_model()
+    {
+        // Simulated from ETS(A,Ad,N) with φ = 0.85: trend bursts that die out. The damped model must find a φ well
+        // inside its bounds (it starts at 0.978, as in R) and beat the undamped one clearly.
+        var random = new Random(11);
+        double level = 100, slope = 0;
+        var y = new double[120];
+        for (var t = 0; t < y.Length; t++)
+        {
+            var e = 4 * (random.NextDouble() + random.NextDouble() + random.NextDouble() - 1.5);
+            if (t % 30 == 0) slope = 6;
+            y[t] = level + 0.85 * slope + e;
+            level += 0.85 * slope + 0.5 * e;
+            slope = 0.85 * slope + 0.3 * e;
+        }
+        var undamped = EtsFit.Estimate(y, new EtsModel(Component.Additive, Component.Additive, false, Component.None), 1, 3000, 24)!;
+        var damped = EtsFit.Estimate(y, new EtsModel(Component.Additive, Component.Additive, true, Component.None), 1, 3000, 24)!;
+        Assert.True(damped.Aicc < undamped.Aicc - 2, $"damped {damped.Aicc:0.0}, undamped {undamped.Aicc:0.0}");
+    }
+
+    [Fact]
     public void Ets_on_a_flat_noisy_series_forecasts_its_level_without_a_season()
     {
         var random = new Random(3);
