@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Logistics.Data.Jobs;
 using Logistics.Forecasting;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Logistics.Data.Forecasts;
 
@@ -22,11 +22,11 @@ public sealed class ForecastStore(LogisticsDatabase database)
     };
 
     public Task CreateAsync(ForecastRecord job, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("INSERT INTO forecasts (id, status, created_at, options) VALUES ($id, $status, $at, $options)", cancellationToken,
-            ("$id", job.Id), ("$status", job.Status), ("$at", job.CreatedAt.ToUnixTimeMilliseconds()), ("$options", JsonSerializer.Serialize(job.Options, Json)));
+        ExecuteAsync("INSERT INTO forecasts (id, status, created_at, options) VALUES (@id, @status, @at, @options)", cancellationToken,
+            ("@id", job.Id), ("@status", job.Status), ("@at", job.CreatedAt.ToUnixTimeMilliseconds()), ("@options", JsonSerializer.Serialize(job.Options, Json)));
 
     public async Task<ForecastRecord?> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        (await QueryAsync($"SELECT {Columns} FROM forecasts WHERE id = $id", cancellationToken, ("$id", id))).FirstOrDefault();
+        (await QueryAsync($"SELECT {Columns} FROM forecasts WHERE id = @id", cancellationToken, ("@id", id))).FirstOrDefault();
 
     /// <summary>Newest first, without their results (a list need not parse every result).</summary>
     public Task<IReadOnlyList<ForecastRecord>> ListAsync(CancellationToken cancellationToken = default) =>
@@ -80,6 +80,6 @@ public sealed class ForecastStore(LogisticsDatabase database)
         return await connection.ExecuteAsync(sql, null, cancellationToken, parameters);
     }
 
-    private static DateTimeOffset? Instant(SqliteDataReader reader, int column) =>
+    private static DateTimeOffset? Instant(DbDataReader reader, int column) =>
         reader.IsDBNull(column) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(column));
 }

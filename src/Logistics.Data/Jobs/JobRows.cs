@@ -23,33 +23,33 @@ internal sealed class JobRows(LogisticsDatabase database, string table, string r
 
     /// <returns>False when the job is no longer queued (it was cancelled).</returns>
     public async Task<bool> StartAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
-        await ExecuteAsync($"UPDATE {table} SET status = 'running', started_at = $at WHERE id = $id AND status = 'queued'", cancellationToken,
-            ("$id", id), ("$at", at.ToUnixTimeMilliseconds())) == 1;
+        await ExecuteAsync($"UPDATE {table} SET status = 'running', started_at = @at WHERE id = @id AND status = 'queued'", cancellationToken,
+            ("@id", id), ("@at", at.ToUnixTimeMilliseconds())) == 1;
 
     public Task SaveProgressAsync(string id, string progressJson, CancellationToken cancellationToken) =>
-        ExecuteAsync($"UPDATE {table} SET progress = $progress WHERE id = $id", cancellationToken, ("$id", id), ("$progress", progressJson));
+        ExecuteAsync($"UPDATE {table} SET progress = @progress WHERE id = @id", cancellationToken, ("@id", id), ("@progress", progressJson));
 
     /// <summary>Ends a running job; a null progress keeps the last one saved.</summary>
     public Task FinishAsync(string id, string status, string? resultJson, string? progressJson, string? error, string? note, DateTimeOffset at,
         CancellationToken cancellationToken) =>
         ExecuteAsync($"""
-            UPDATE {table} SET status = $status, {resultColumn} = $result, progress = COALESCE($progress, progress), error = $error, note = $note,
-                finished_at = $at
-            WHERE id = $id AND status = 'running'
+            UPDATE {table} SET status = @status, {resultColumn} = @result, progress = COALESCE(@progress, progress), error = @error, note = @note,
+                finished_at = @at
+            WHERE id = @id AND status = 'running'
             """, cancellationToken,
-            ("$id", id), ("$status", status), ("$result", resultJson), ("$progress", progressJson), ("$error", error), ("$note", note),
-            ("$at", at.ToUnixTimeMilliseconds()));
+            ("@id", id), ("@status", status), ("@result", resultJson), ("@progress", progressJson), ("@error", error), ("@note", note),
+            ("@at", at.ToUnixTimeMilliseconds()));
 
     /// <returns>False when the job had left the queue already.</returns>
     public async Task<bool> CancelQueuedAsync(string id, string note, DateTimeOffset at, CancellationToken cancellationToken) =>
-        await ExecuteAsync($"UPDATE {table} SET status = 'cancelled', note = $note, finished_at = $at WHERE id = $id AND status = 'queued'",
-            cancellationToken, ("$id", id), ("$note", note), ("$at", at.ToUnixTimeMilliseconds())) == 1;
+        await ExecuteAsync($"UPDATE {table} SET status = 'cancelled', note = @note, finished_at = @at WHERE id = @id AND status = 'queued'",
+            cancellationToken, ("@id", id), ("@note", note), ("@at", at.ToUnixTimeMilliseconds())) == 1;
 
     /// <summary>Marks every running job failed: at start, no job of this process can be running.</summary>
     /// <returns>How many there were.</returns>
     public Task<int> FailRunningAsync(string error, DateTimeOffset at, CancellationToken cancellationToken) =>
-        ExecuteAsync($"UPDATE {table} SET status = 'failed', error = $error, finished_at = $at WHERE status = 'running'", cancellationToken,
-            ("$error", error), ("$at", at.ToUnixTimeMilliseconds()));
+        ExecuteAsync($"UPDATE {table} SET status = 'failed', error = @error, finished_at = @at WHERE status = 'running'", cancellationToken,
+            ("@error", error), ("@at", at.ToUnixTimeMilliseconds()));
 
     private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {

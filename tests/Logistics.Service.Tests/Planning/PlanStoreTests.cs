@@ -7,14 +7,14 @@ using Logistics.Service.Planning;
 
 namespace Logistics.Service.Tests.Planning;
 
-public class PlanStoreTests : IDisposable
+/// <summary>On both providers (<see cref="TestDatabase.Providers"/>).</summary>
+public class PlanStoreTests
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("logistics-plans-").FullName;
-
-    [Fact]
-    public async Task Inputs_and_plan_come_back_as_they_were_stored_and_a_job_starts_only_once()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Inputs_and_plan_come_back_as_they_were_stored_and_a_job_starts_only_once(string provider)
     {
-        var database = new LogisticsDatabase(Path.Combine(_folder, "logistics.db"));
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var database = new LogisticsDatabase(test.Database);
         await database.MigrateAsync();
         var store = new PlanStore(database);
         var problems = new DayProblems(new DayInputStore(database));
@@ -45,10 +45,4 @@ public class PlanStoreTests : IDisposable
 
     // Records compare their window lists by reference; the windows themselves are what must survive.
     private static string Describe(Logistics.Core.Store s) => $"{s} {string.Join(';', s.ReceivingWindows)}";
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
 }

@@ -6,11 +6,11 @@ using static Logistics.Telemetry.Tests.Alerts.AlertScenario;
 namespace Logistics.Telemetry.Tests.Alerts;
 
 /// <summary>Against a real SQLite file in a temporary folder.</summary>
-public sealed class SqliteAlertStoreTests : IDisposable
+public sealed class AlertStoreTests : IDisposable
 {
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
     private readonly string _folder = Directory.CreateTempSubdirectory("alert-store-").FullName;
-    private readonly List<SqliteAlertStore> _stores = [];
+    private readonly List<AlertStore> _stores = [];
 
     private string DatabasePath => Path.Combine(_folder, "alerts.db");
 
@@ -20,9 +20,9 @@ public sealed class SqliteAlertStoreTests : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    private async Task<SqliteAlertStore> Open()
+    private async Task<AlertStore> Open()
     {
-        var store = await SqliteAlertStore.OpenAsync(DatabasePath);
+        var store = await AlertStore.OpenAsync(DatabasePath);
         _stores.Add(store);
         return store;
     }
@@ -55,14 +55,14 @@ public sealed class SqliteAlertStoreTests : IDisposable
     public async Task Opening_creates_the_schema_in_WAL_mode_and_reopening_migrates_nothing_twice()
     {
         var store = await Open();
-        Assert.Equal(SqliteAlertStore.SchemaVersion, await store.GetSchemaVersionAsync());
+        Assert.Equal(AlertStore.SchemaVersion, await store.GetSchemaVersionAsync());
         var id = Guid.NewGuid();
         await store.ApplyAsync(Event(AlertEventType.Opened, id, T0));
         store.Dispose();
 
         var again = await Open();
-        Assert.Equal(SqliteAlertStore.SchemaVersion, await again.GetSchemaVersionAsync());
-        Assert.Equal(SqliteAlertStore.SchemaVersion, Scalar("PRAGMA user_version"));
+        Assert.Equal(AlertStore.SchemaVersion, await again.GetSchemaVersionAsync());
+        Assert.Equal(AlertStore.SchemaVersion, Scalar("PRAGMA user_version"));
         Assert.Equal("wal", Text("PRAGMA journal_mode"));
         Assert.NotNull(await again.GetAsync(id));
     }
@@ -82,7 +82,7 @@ public sealed class SqliteAlertStoreTests : IDisposable
     {
         (await Open()).Dispose();
         Scalar("PRAGMA user_version = 99; SELECT 0");
-        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => SqliteAlertStore.OpenAsync(DatabasePath));
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => AlertStore.OpenAsync(DatabasePath));
         Assert.Contains("99", e.Message);
     }
 
@@ -90,7 +90,7 @@ public sealed class SqliteAlertStoreTests : IDisposable
     public async Task A_file_that_is_not_a_database_is_refused_with_the_stores_own_exception_naming_it()
     {
         await File.WriteAllTextAsync(DatabasePath, new string('x', 4096));
-        var e = await Assert.ThrowsAsync<AlertStoreException>(() => SqliteAlertStore.OpenAsync(DatabasePath));
+        var e = await Assert.ThrowsAsync<AlertStoreException>(() => AlertStore.OpenAsync(DatabasePath));
         Assert.Contains(DatabasePath, e.Message);
         Assert.IsType<SqliteException>(e.InnerException);
     }
@@ -118,7 +118,7 @@ public sealed class SqliteAlertStoreTests : IDisposable
 
         var store = await Open();
 
-        Assert.Equal(SqliteAlertStore.SchemaVersion, await store.GetSchemaVersionAsync());
+        Assert.Equal(AlertStore.SchemaVersion, await store.GetSchemaVersionAsync());
         Assert.Equal(0, Scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'schema_version'"));
         Assert.Equal(1, Scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'ix_alerts_state'"));
         var kept = await store.GetAsync(id);
@@ -149,7 +149,7 @@ public sealed class SqliteAlertStoreTests : IDisposable
 
         var trail = await store.GetAuditTrailAsync(id);
         Assert.Equal(["opened", "escalated", "acknowledged", "cleared"], trail.Select(a => a.Action));
-        Assert.Equal([SqliteAlertStore.EngineActor, SqliteAlertStore.EngineActor, "Li Wei", SqliteAlertStore.EngineActor], trail.Select(a => a.Actor));
+        Assert.Equal([AlertStore.EngineActor, AlertStore.EngineActor, "Li Wei", AlertStore.EngineActor], trail.Select(a => a.Actor));
         Assert.Equal("Driver called, reefer restarted", trail[2].Comment);
         Assert.Equal(AlertSeverity.Critical, trail[1].Severity);
         Assert.True(trail.Zip(trail.Skip(1)).All(p => p.First.Sequence < p.Second.Sequence));
