@@ -67,6 +67,8 @@ public sealed partial class PostgresDialect : SqlDialect
     public override Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
         BeginAsync(connection, IsolationLevel.RepeatableRead, cancellationToken);
 
+    public override string SkipLocked => " FOR UPDATE SKIP LOCKED";
+
     public override bool IsUniqueViolation(Exception error) => error is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
     public override bool IsProviderError(Exception error) => error is NpgsqlException;

@@ -32,6 +32,11 @@ public abstract class SqlDialect
     /// <summary>A read-only transaction whose reads all see one snapshot.</summary>
     public abstract Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>Appended to a SELECT of rows a transaction is about to claim: PostgreSQL's <c>FOR UPDATE SKIP LOCKED</c>
+    /// (claimers in other instances pass over the rows locked by this one instead of waiting for them); nothing on SQLite,
+    /// whose write transactions run one at a time anyway.</summary>
+    public abstract string SkipLocked { get; }
+
     /// <summary>Whether <paramref name="error"/> is a UNIQUE or PRIMARY KEY violation.</summary>
     public abstract bool IsUniqueViolation(Exception error);
 

@@ -53,6 +53,8 @@ public sealed class SqliteDialect : SqlDialect
         Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
 
     // SQLITE_CONSTRAINT
+    public override string SkipLocked => "";
+
     public override bool IsUniqueViolation(Exception error) => error is SqliteException { SqliteErrorCode: 19 };
 
     public override bool IsProviderError(Exception error) => error is SqliteException;

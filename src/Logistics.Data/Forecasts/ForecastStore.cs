@@ -8,9 +8,10 @@ namespace Logistics.Data.Forecasts;
 
 /// <summary>Forecast jobs and their results (the result as JSON). Status changes are conditional on the status
 /// they leave, as in <see cref="Plans.PlanStore"/>, so a cancel racing a start cannot both win. Thread-safe.</summary>
-public sealed class ForecastStore(LogisticsDatabase database)
+/// <param name="instance">This instance, as it claims jobs; a new one of its own when null.</param>
+public sealed class ForecastStore(LogisticsDatabase database, JobInstance? instance = null) : IJobClaims
 {
-    private readonly JobRows _jobs = new(database, "forecasts", "result");
+    private readonly JobRows _jobs = new(database, "forecasts", "result", instance ?? JobInstance.CreateDefault());
 
     private const string Columns = "id, status, created_at, started_at, finished_at, options, progress, error, note, result";
 
@@ -36,14 +37,35 @@ public sealed class ForecastStore(LogisticsDatabase database)
     /// <summary>Ids of the jobs waiting to run, oldest first.</summary>
     public Task<IReadOnlyList<string>> QueuedAsync(CancellationToken cancellationToken = default) => _jobs.QueuedAsync(cancellationToken);
 
+    public JobInstance Instance => _jobs.Instance;
+
+    /// <summary>This instance's claim on the oldest waiting job, or on one whose instance's lease expired (<see cref="JobRows.ClaimAsync"/>).</summary>
+    /// <returns>Null when none is waiting.</returns>
+    public Task<JobClaim?> ClaimAsync(DateTimeOffset now, CancellationToken cancellationToken = default) => _jobs.ClaimAsync(now, cancellationToken);
+
+    /// <summary>Extends this instance's lease on a running job; says whether it still owns it and whether a user asked it to stop.</summary>
+    public Task<JobRenewal> RenewAsync(string id, DateTimeOffset now, CancellationToken cancellationToken = default) => _jobs.RenewAsync(id, now, cancellationToken);
+
+    /// <summary>Gives a running job up (this instance is stopping): another instance takes it over at once.</summary>
+    public Task<bool> ReleaseAsync(string id, DateTimeOffset now, CancellationToken cancellationToken = default) => _jobs.ReleaseAsync(id, now, cancellationToken);
+
+    /// <summary>Asks whichever instance runs the job to cancel it.</summary>
+    /// <returns>False when the job is not running.</returns>
+    public Task<bool> RequestCancelAsync(string id, CancellationToken cancellationToken = default) => _jobs.RequestCancelAsync(id, cancellationToken);
+
+    /// <summary>The job's claims and takeovers, oldest first.</summary>
+    public Task<IReadOnlyList<JobEvent>> HistoryAsync(string id, CancellationToken cancellationToken = default) => _jobs.HistoryAsync(id, cancellationToken);
+
+    /// <summary>Marks a queued job running without a claim: as a job of an instance that is gone, any instance takes it over.</summary>
     /// <returns>False when the job is no longer queued (it was cancelled).</returns>
     public Task<bool> StartAsync(string id, DateTimeOffset at, CancellationToken cancellationToken = default) => _jobs.StartAsync(id, at, cancellationToken);
 
     public Task SaveProgressAsync(string id, ForecastJobProgress progress, CancellationToken cancellationToken = default) =>
         _jobs.SaveProgressAsync(id, JsonSerializer.Serialize(progress, Json), cancellationToken);
 
-    /// <summary>Ends a running job.</summary>
-    public Task FinishAsync(string id, string status, ForecastResult? result, ForecastJobProgress? progress, string? error, string? note,
+    /// <summary>Ends a running job of this instance.</summary>
+    /// <returns>False when it was not running here any more (taken over by another instance, or ended).</returns>
+    public Task<bool> FinishAsync(string id, string status, ForecastResult? result, ForecastJobProgress? progress, string? error, string? note,
         DateTimeOffset at, CancellationToken cancellationToken = default) =>
         _jobs.FinishAsync(id, status, result is null ? null : JsonSerializer.Serialize(result, Json),
             progress is null ? null : JsonSerializer.Serialize(progress, Json), error, note, at, cancellationToken);
@@ -52,10 +74,6 @@ public sealed class ForecastStore(LogisticsDatabase database)
     public Task<bool> CancelQueuedAsync(string id, string note, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         _jobs.CancelQueuedAsync(id, note, at, cancellationToken);
 
-    /// <summary>Marks every running job failed: at start, no job of this process can be running.</summary>
-    /// <returns>How many there were.</returns>
-    public Task<int> FailRunningAsync(string error, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        _jobs.FailRunningAsync(error, at, cancellationToken);
 
     private async Task<IReadOnlyList<ForecastRecord>> QueryAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {

@@ -10,9 +10,10 @@ namespace Logistics.Data.Plans;
 /// <summary>Planning jobs, their plans and inputs, and which truck got which route. Status changes are
 /// conditional on the status they leave (e.g. only a queued job starts), so a cancel racing a start
 /// cannot both win. Thread-safe.</summary>
-public sealed class PlanStore(LogisticsDatabase database)
+/// <param name="instance">This instance, as it claims jobs; a new one of its own when null.</param>
+public sealed class PlanStore(LogisticsDatabase database, JobInstance? instance = null) : IJobClaims
 {
-    private readonly JobRows _jobs = new(database, "plans", "plan");
+    private readonly JobRows _jobs = new(database, "plans", "plan", instance ?? JobInstance.CreateDefault());
 
     private const string Columns = "id, date, status, based_on, created_at, started_at, finished_at, options, progress, error, note, plan";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -49,14 +50,35 @@ public sealed class PlanStore(LogisticsDatabase database)
     public Task SaveInputsAsync(string id, PlanInputs inputs, CancellationToken cancellationToken = default) =>
         ExecuteAsync("UPDATE plans SET inputs = @inputs WHERE id = @id", cancellationToken, ("@id", id), ("@inputs", inputs.Serialize()));
 
+    public JobInstance Instance => _jobs.Instance;
+
+    /// <summary>This instance's claim on the oldest waiting job, or on one whose instance's lease expired (<see cref="JobRows.ClaimAsync"/>).</summary>
+    /// <returns>Null when none is waiting.</returns>
+    public Task<JobClaim?> ClaimAsync(DateTimeOffset now, CancellationToken cancellationToken = default) => _jobs.ClaimAsync(now, cancellationToken);
+
+    /// <summary>Extends this instance's lease on a running job; says whether it still owns it and whether a user asked it to stop.</summary>
+    public Task<JobRenewal> RenewAsync(string id, DateTimeOffset now, CancellationToken cancellationToken = default) => _jobs.RenewAsync(id, now, cancellationToken);
+
+    /// <summary>Gives a running job up (this instance is stopping): another instance takes it over at once.</summary>
+    public Task<bool> ReleaseAsync(string id, DateTimeOffset now, CancellationToken cancellationToken = default) => _jobs.ReleaseAsync(id, now, cancellationToken);
+
+    /// <summary>Asks whichever instance runs the job to cancel it.</summary>
+    /// <returns>False when the job is not running.</returns>
+    public Task<bool> RequestCancelAsync(string id, CancellationToken cancellationToken = default) => _jobs.RequestCancelAsync(id, cancellationToken);
+
+    /// <summary>The job's claims and takeovers, oldest first.</summary>
+    public Task<IReadOnlyList<JobEvent>> HistoryAsync(string id, CancellationToken cancellationToken = default) => _jobs.HistoryAsync(id, cancellationToken);
+
+    /// <summary>Marks a queued job running without a claim: as a job of an instance that is gone, any instance takes it over.</summary>
     /// <returns>False when the job is no longer queued (it was cancelled).</returns>
     public Task<bool> StartAsync(string id, DateTimeOffset at, CancellationToken cancellationToken = default) => _jobs.StartAsync(id, at, cancellationToken);
 
     public Task SaveProgressAsync(string id, PlanProgress progress, CancellationToken cancellationToken = default) =>
         _jobs.SaveProgressAsync(id, JsonSerializer.Serialize(progress, Json), cancellationToken);
 
-    /// <summary>Ends a running job.</summary>
-    public Task FinishAsync(string id, string status, Plan? plan, PlanProgress? progress, string? error, string? note, DateTimeOffset at,
+    /// <summary>Ends a running job of this instance.</summary>
+    /// <returns>False when it was not running here any more (taken over by another instance, or ended).</returns>
+    public Task<bool> FinishAsync(string id, string status, Plan? plan, PlanProgress? progress, string? error, string? note, DateTimeOffset at,
         CancellationToken cancellationToken = default) =>
         _jobs.FinishAsync(id, status, plan is null ? null : PlanJson.Serialize(plan), progress is null ? null : JsonSerializer.Serialize(progress, Json),
             error, note, at, cancellationToken);
@@ -69,10 +91,6 @@ public sealed class PlanStore(LogisticsDatabase database)
     public Task ReplacePlanAsync(string id, Plan plan, CancellationToken cancellationToken = default) =>
         ExecuteAsync("UPDATE plans SET plan = @plan WHERE id = @id", cancellationToken, ("@id", id), ("@plan", PlanJson.Serialize(plan)));
 
-    /// <summary>Marks every running job failed: at start, no job of this process can be running.</summary>
-    /// <returns>How many there were.</returns>
-    public Task<int> FailRunningAsync(string error, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        _jobs.FailRunningAsync(error, at, cancellationToken);
 
     /// <summary>Records that each route went to its truck, all at <paramref name="at"/>.</summary>
     public async Task RecordPublicationAsync(string planId, IReadOnlyList<(PlannedRoute Route, string TruckId)> sent, DateTimeOffset at, CancellationToken cancellationToken = default)

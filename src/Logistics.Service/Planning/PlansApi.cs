@@ -137,8 +137,9 @@ public static class PlansApi
         if (await store.GetAsync(id, cancellationToken) is not { } record) return NotFound(id);
         var cancelled = record.Status == PlanStatus.Queued
                         && await store.CancelQueuedAsync(id, "cancelled before it started", clock.GetUtcNow(), cancellationToken);
-        // A queued job may have started between the read and the update: then it is cancelled as a running one.
-        if (!cancelled && !queue.CancelRunning(id))
+        // A queued job may have started between the read and the update: then it is cancelled as a running one, here or
+        // (through the database) by the instance running it.
+        if (!cancelled && !queue.CancelRunning(id) && !await store.RequestCancelAsync(id, cancellationToken))
             return TypedResults.Problem(Problem(StatusCodes.Status409Conflict, "The job has ended",
                 $"plan {id} is {record.Status}; only a queued or running job can be cancelled"));
         var now = await store.GetAsync(id, cancellationToken) ?? record;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Logistics.Data.Jobs;
 using Logistics.Storage;
 
 namespace Logistics.Service.Storage;
@@ -18,6 +19,18 @@ public sealed class DatabaseOptions : IValidatableObject
 
     /// <summary>PostgreSQL: an Npgsql connection string (Host, Port, Username, Password, Database).</summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>This instance's name in the jobs' history; null: host name, process id and a random suffix.</summary>
+    public string? InstanceId { get; set; }
+
+    /// <summary>How long an instance's claim on a running job holds without renewal (renewed every third of it): after
+    /// that another instance takes the job over.</summary>
+    [Range(3, 3600)]
+    public int JobLeaseSeconds { get; set; } = 30;
+
+    public JobInstance JobInstance() => string.IsNullOrWhiteSpace(InstanceId)
+        ? Data.Jobs.JobInstance.CreateDefault(TimeSpan.FromSeconds(JobLeaseSeconds))
+        : new JobInstance(InstanceId.Trim(), TimeSpan.FromSeconds(JobLeaseSeconds));
 
     /// <summary>The database these settings name.</summary>
     /// <exception cref="ArgumentException">The settings are invalid (<see cref="Validate"/> says which).</exception>

@@ -14,6 +14,7 @@ public static class StorageRegistration
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(s => s.GetRequiredService<IOptions<DatabaseOptions>>().Value.Open());
         services.AddSingleton(s => new LogisticsDatabase(s.GetRequiredService<SqlDatabase>()));
+        services.AddSingleton(s => s.GetRequiredService<IOptions<DatabaseOptions>>().Value.JobInstance());
         services.AddHostedService<DatabaseMigrator>();
         services.AddSingleton<ApiKeyStore>();
         return services;
