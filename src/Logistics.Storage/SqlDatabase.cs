@@ -31,7 +31,8 @@ public sealed class SqlDatabase
         return new SqlDatabase(SqliteDialect.Instance, SqliteDialect.ConnectionString(full), full);
     }
 
-    /// <exception cref="ArgumentException">The connection string is not one Npgsql takes.</exception>
+    /// <exception cref="ArgumentException">The connection string is not one Npgsql takes (the message names the setting,
+    /// never the string, which holds the password).</exception>
     public static SqlDatabase Postgres(string connectionString)
     {
         NpgsqlConnectionStringBuilder builder;
@@ -41,10 +42,10 @@ public sealed class SqlDatabase
         }
         catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
         {
-            throw new ArgumentException($"Database:ConnectionString: not a PostgreSQL connection string ({e.Message})", nameof(connectionString), e);
+            throw new ArgumentException($"Database:ConnectionString: not a PostgreSQL connection string ({e.Message})", e);
         }
         if (string.IsNullOrWhiteSpace(builder.Host))
-            throw new ArgumentException("Database:ConnectionString: names no Host", nameof(connectionString));
+            throw new ArgumentException("Database:ConnectionString: names no Host");
         return new SqlDatabase(PostgresDialect.Instance, connectionString, $"postgres://{builder.Host}:{builder.Port}/{builder.Database}");
     }
 
