@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Logistics.Core;
+using Logistics.Data.Jobs;
 using Logistics.Data.Plans;
 using Logistics.Routing.Engines;
 using Logistics.Routing.Planning;
@@ -45,6 +46,8 @@ public static class PlansApi
             .WithName("CreatePlan").WithSummary("Queue a planning job for a day");
         plans.MapGet("/", ListAsync).WithName("ListPlans").WithSummary("Planning jobs, newest first, optionally of one day");
         plans.MapGet("/{id}", GetAsync).WithName("GetPlan").WithSummary("A planning job: status, progress, totals");
+        plans.MapGet("/{id}/history", HistoryAsync).WithName("GetPlanHistory")
+            .WithSummary("Which instance claimed the job, released it or took it over, and when");
         plans.MapGet("/{id}/result", ResultAsync).WithName("GetPlanResult").WithSummary("The plan: routes, stops, unassigned orders, trucks once published");
         plans.MapGet("/{id}/geojson", GeoJsonAsync).WithName("GetPlanGeoJson").WithSummary("The plan as GeoJSON for a map");
         plans.MapGet("/{id}/manifests/{routeId}.csv", ManifestAsync).WithName("GetRouteManifest").WithSummary("A route's driver manifest as CSV");
@@ -95,6 +98,10 @@ public static class PlansApi
         foreach (var record in await store.ListAsync(day, cancellationToken)) views.Add(await ViewAsync(record, store, queue, cancellationToken));
         return TypedResults.Ok<IReadOnlyList<PlanView>>(views);
     }
+
+    private static async Task<Results<Ok<IReadOnlyList<JobEvent>>, ProblemHttpResult>> HistoryAsync(string id, PlanStore store,
+        CancellationToken cancellationToken) =>
+        await store.GetAsync(id, cancellationToken) is null ? NotFound(id) : TypedResults.Ok(await store.HistoryAsync(id, cancellationToken));
 
     private static async Task<Results<Ok<PlanView>, ProblemHttpResult>> GetAsync(string id, PlanStore store, PlanJobQueue queue,
         CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Logistics.Data;
 using Logistics.Data.Jobs;
 using Logistics.Data.Plans;
@@ -28,6 +29,9 @@ public class RestartTests
         Assert.Equal(2, history.Count);
         Assert.Equal(("dead-instance", "claimed and started"), (history[0].Instance, history[0].Event));
         Assert.StartsWith("taken over from dead-instance (its lease expired at ", history[1].Event);
+        var shown = await client.GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>("/api/plans/p_was_running/history");
+        Assert.Equal(history.Select(h => h.Event), shown!.Select(e => (string)e!["event"]!));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync("/api/plans/p_nope/history")).StatusCode);
         Assert.Equal("succeeded", (string?)(await WaitEndedAsync(client, "p_was_queued"))[^1]["status"]);
     }
 }
