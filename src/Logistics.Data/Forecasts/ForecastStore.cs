@@ -34,9 +34,6 @@ public sealed class ForecastStore(LogisticsDatabase database, JobInstance? insta
         QueryAsync("SELECT id, status, created_at, started_at, finished_at, options, progress, error, note, NULL FROM forecasts ORDER BY created_at DESC, id",
             cancellationToken);
 
-    /// <summary>Ids of the jobs waiting to run, oldest first.</summary>
-    public Task<IReadOnlyList<string>> QueuedAsync(CancellationToken cancellationToken = default) => _jobs.QueuedAsync(cancellationToken);
-
     public JobInstance Instance => _jobs.Instance;
 
     /// <summary>This instance's claim on the oldest waiting job, or on one whose instance's lease expired (<see cref="JobRows.ClaimAsync"/>).</summary>
@@ -56,10 +53,6 @@ public sealed class ForecastStore(LogisticsDatabase database, JobInstance? insta
     /// <summary>The job's claims and takeovers, oldest first.</summary>
     public Task<IReadOnlyList<JobEvent>> HistoryAsync(string id, CancellationToken cancellationToken = default) => _jobs.HistoryAsync(id, cancellationToken);
 
-    /// <summary>Marks a queued job running without a claim: as a job of an instance that is gone, any instance takes it over.</summary>
-    /// <returns>False when the job is no longer queued (it was cancelled).</returns>
-    public Task<bool> StartAsync(string id, DateTimeOffset at, CancellationToken cancellationToken = default) => _jobs.StartAsync(id, at, cancellationToken);
-
     public Task SaveProgressAsync(string id, ForecastJobProgress progress, CancellationToken cancellationToken = default) =>
         _jobs.SaveProgressAsync(id, JsonSerializer.Serialize(progress, Json), cancellationToken);
 
@@ -73,7 +66,6 @@ public sealed class ForecastStore(LogisticsDatabase database, JobInstance? insta
     /// <returns>False when the job had left the queue already.</returns>
     public Task<bool> CancelQueuedAsync(string id, string note, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         _jobs.CancelQueuedAsync(id, note, at, cancellationToken);
-
 
     private async Task<IReadOnlyList<ForecastRecord>> QueryAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {

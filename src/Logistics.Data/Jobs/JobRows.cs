@@ -17,17 +17,6 @@ internal sealed class JobRows(LogisticsDatabase database, string table, string r
 {
     public JobInstance Instance => instance;
 
-    /// <summary>Ids of the jobs waiting to run, oldest first.</summary>
-    public async Task<IReadOnlyList<string>> QueuedAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command($"SELECT id FROM {table} WHERE status = 'queued' ORDER BY created_at, id");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var ids = new List<string>();
-        while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetString(0));
-        return ids;
-    }
-
     /// <summary>Takes the oldest job that is waiting, or running under a lease that expired before <paramref name="now"/>
     /// (its instance stopped renewing it: it died or lost the database), for this instance until now + the lease. A job
     /// taken over <see cref="JobInstance.MaxAttempts"/> times already is failed instead, and the next one looked at.</summary>
@@ -114,18 +103,11 @@ internal sealed class JobRows(LogisticsDatabase database, string table, string r
     public async Task<bool> RequestCancelAsync(string id, CancellationToken cancellationToken) =>
         await ExecuteAsync($"UPDATE {table} SET cancel_requested = 1 WHERE id = @id AND status = 'running'", cancellationToken, ("@id", id)) == 1;
 
-    /// <summary>Marks a queued job running without an owner or lease. Only for a job that is then run at once: any
-    /// instance may take it over (as a job of a dead instance), so the service claims jobs with <see cref="ClaimAsync"/>.</summary>
-    /// <returns>False when the job is no longer queued (it was cancelled).</returns>
-    public async Task<bool> StartAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
-        await ExecuteAsync($"UPDATE {table} SET status = 'running', started_at = @at WHERE id = @id AND status = 'queued'", cancellationToken,
-            ("@id", id), ("@at", at.ToUnixTimeMilliseconds())) == 1;
-
     public Task SaveProgressAsync(string id, string progressJson, CancellationToken cancellationToken) =>
         ExecuteAsync($"UPDATE {table} SET progress = @progress WHERE id = @id AND {Owned}", cancellationToken,
             ("@id", id), ("@progress", progressJson), ("@owner", instance.Id));
 
-    /// <summary>Ends a running job of this instance (or one started without an owner); a null progress keeps the last one saved.</summary>
+    /// <summary>Ends a running job of this instance; a null progress keeps the last one saved.</summary>
     /// <returns>False when the job was not running here (taken over by another instance, or ended already).</returns>
     public async Task<bool> FinishAsync(string id, string status, string? resultJson, string? progressJson, string? error, string? note,
         DateTimeOffset at, CancellationToken cancellationToken) =>
@@ -154,7 +136,8 @@ internal sealed class JobRows(LogisticsDatabase database, string table, string r
         return events;
     }
 
-    /// <summary>The owner's condition on a running job's writes (@owner bound to this instance).</summary>
+    /// <summary>The owner's condition on a running job's writes (@owner bound to this instance). A running job without
+    /// an owner was started by a release before claims; any instance takes it over, and until then it may end it.</summary>
     private const string Owned = "(owner IS NULL OR owner = @owner)";
 
     private Task HistoryAsync(DbConnection connection, DbTransaction transaction, string id, DateTimeOffset at, string what, CancellationToken cancellationToken) =>

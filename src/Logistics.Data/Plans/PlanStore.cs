@@ -37,9 +37,6 @@ public sealed class PlanStore(LogisticsDatabase database, JobInstance? instance 
             ? QueryAsync($"SELECT {Columns} FROM plans WHERE date = @date ORDER BY created_at DESC, id", cancellationToken, ("@date", Day(d)))
             : QueryAsync($"SELECT {Columns} FROM plans ORDER BY created_at DESC, id", cancellationToken);
 
-    /// <summary>Ids of the jobs waiting to run, oldest first.</summary>
-    public Task<IReadOnlyList<string>> QueuedAsync(CancellationToken cancellationToken = default) => _jobs.QueuedAsync(cancellationToken);
-
     public async Task<PlanInputs?> GetInputsAsync(string id, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -69,10 +66,6 @@ public sealed class PlanStore(LogisticsDatabase database, JobInstance? instance 
     /// <summary>The job's claims and takeovers, oldest first.</summary>
     public Task<IReadOnlyList<JobEvent>> HistoryAsync(string id, CancellationToken cancellationToken = default) => _jobs.HistoryAsync(id, cancellationToken);
 
-    /// <summary>Marks a queued job running without a claim: as a job of an instance that is gone, any instance takes it over.</summary>
-    /// <returns>False when the job is no longer queued (it was cancelled).</returns>
-    public Task<bool> StartAsync(string id, DateTimeOffset at, CancellationToken cancellationToken = default) => _jobs.StartAsync(id, at, cancellationToken);
-
     public Task SaveProgressAsync(string id, PlanProgress progress, CancellationToken cancellationToken = default) =>
         _jobs.SaveProgressAsync(id, JsonSerializer.Serialize(progress, Json), cancellationToken);
 
@@ -90,7 +83,6 @@ public sealed class PlanStore(LogisticsDatabase database, JobInstance? instance 
     /// <summary>Replaces the plan of a finished job (an edit by the dispatcher).</summary>
     public Task ReplacePlanAsync(string id, Plan plan, CancellationToken cancellationToken = default) =>
         ExecuteAsync("UPDATE plans SET plan = @plan WHERE id = @id", cancellationToken, ("@id", id), ("@plan", PlanJson.Serialize(plan)));
-
 
     /// <summary>Records that each route went to its truck, all at <paramref name="at"/>.</summary>
     public async Task RecordPublicationAsync(string planId, IReadOnlyList<(PlannedRoute Route, string TruckId)> sent, DateTimeOffset at, CancellationToken cancellationToken = default)

@@ -29,7 +29,7 @@ public sealed class HistoryAndForecastStoreTests
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task A_forecast_job_goes_from_queued_to_an_end_once_and_a_cancel_after_start_changes_nothing(string provider)
+    public async Task A_forecast_job_is_claimed_oldest_first_ends_once_and_a_cancel_after_its_start_changes_nothing(string provider)
     {
         await using var test = await TestDatabase.CreateAsync(provider);
         var database = new LogisticsDatabase(test.Database);
@@ -40,8 +40,7 @@ public sealed class HistoryAndForecastStoreTests
         await store.CreateAsync(new ForecastRecord("f_1", PlanStatus.Queued, at, null, null, options, null, null, null, null));
         await store.CreateAsync(new ForecastRecord("f_2", PlanStatus.Queued, at.AddSeconds(1), null, null, options, null, null, null, null));
 
-        Assert.Equal(["f_1", "f_2"], await store.QueuedAsync());
-        Assert.True(await store.StartAsync("f_1", at));
+        Assert.Equal("f_1", (await store.ClaimAsync(at))!.Id);
         Assert.False(await store.CancelQueuedAsync("f_1", "too late", at));
         await store.SaveProgressAsync("f_1", new ForecastJobProgress("backtest ets", 1, 4, 0.25, 1.5));
         await store.FinishAsync("f_1", PlanStatus.Failed, null, null, "no history", null, at.AddSeconds(2));
@@ -53,6 +52,6 @@ public sealed class HistoryAndForecastStoreTests
         Assert.Equal((at, at.AddSeconds(2)), (f1.StartedAt, f1.FinishedAt));
         Assert.Equal(["f_2", "f_1"], (await store.ListAsync()).Select(f => f.Id));
         Assert.Equal(PlanStatus.Cancelled, (await store.GetAsync("f_2"))!.Status);
-        Assert.Empty(await store.QueuedAsync());
+        Assert.Null(await store.ClaimAsync(at.AddSeconds(3)));
     }
 }

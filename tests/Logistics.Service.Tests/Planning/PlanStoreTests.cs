@@ -11,7 +11,7 @@ namespace Logistics.Service.Tests.Planning;
 public class PlanStoreTests
 {
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task Inputs_and_plan_come_back_as_they_were_stored_and_a_job_starts_only_once(string provider)
+    public async Task Inputs_and_plan_come_back_as_they_were_stored_and_a_job_is_claimed_only_once(string provider)
     {
         await using var test = await TestDatabase.CreateAsync(provider);
         var database = new LogisticsDatabase(test.Database);
@@ -25,8 +25,8 @@ public class PlanStoreTests
         await store.CreateAsync(new PlanRecord("p_1", PlanningHost.Day, PlanStatus.Queued, null, at, null, null,
             new PlanJobOptions(5, 9, true, ["van-01"]), null, null, null, null), DayProblems.ToPlanInputs(problem));
 
-        Assert.True(await store.StartAsync("p_1", at));
-        Assert.False(await store.StartAsync("p_1", at));
+        Assert.Equal(new Logistics.Data.Jobs.JobClaim("p_1", null, 1), await store.ClaimAsync(at));
+        Assert.Null(await store.ClaimAsync(at));
         await store.FinishAsync("p_1", PlanStatus.Succeeded, plan, new PlanProgress(2, 5, 1, plan.Totals.Cost, plan.Routes.Count, 0), null, null, at);
 
         var record = (await store.GetAsync("p_1"))!;
