@@ -62,9 +62,16 @@ public sealed class SqlDatabase
 
     public Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
-        if (Dialect is SqliteDialect) Directory.CreateDirectory(Path.GetDirectoryName(Description)!);
+        // A SQLite file's folder is made on first use (once: not on every call of a busy store).
+        if (!_folderReady && Dialect is SqliteDialect)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Description)!);
+            _folderReady = true;
+        }
         return Dialect.OpenAsync(ConnectionString, cancellationToken);
     }
+
+    private volatile bool _folderReady;
 
     /// <summary>Runs every step of <paramref name="steps"/> (in version order) after the area's version, each in
     /// its own transaction with the new version.</summary>
