@@ -32,7 +32,7 @@ die() { echo "infra: $*" >&2; exit 1; }
 say() { echo "infra[$PROFILE]: $*"; }
 
 usage() {
-  sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   exit "${1:-2}"
 }
 
