@@ -9,8 +9,11 @@ using Logistics.Core.Csv;
 namespace Logistics.Service.Tests.Inputs;
 
 /// <summary>On both providers (<see cref="TestDatabase.Providers"/>).</summary>
-public sealed class DayInputStoreTests : IAsyncDisposable
+// IAsyncLifetime: xunit 2 disposes a test class through it (it does not call IAsyncDisposable).
+public sealed class DayInputStoreTests : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
     private static readonly DateOnly Day = new(2026, 11, 23);
     private TestDatabase _database = null!;
     private DayInputStore _inputs = null!;
@@ -93,7 +96,7 @@ public sealed class DayInputStoreTests : IAsyncDisposable
         Assert.Equal(soft, problem.Options.SoftWindows);
     }
 
-    public async ValueTask DisposeAsync()
+    public async Task DisposeAsync()
     {
         if (_database is not null) await _database.DisposeAsync();
     }

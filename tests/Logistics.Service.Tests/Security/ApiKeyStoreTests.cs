@@ -4,8 +4,11 @@ using Logistics.Data.Security;
 namespace Logistics.Service.Tests.Security;
 
 /// <summary>On both providers (<see cref="TestDatabase.Providers"/>).</summary>
-public sealed class ApiKeyStoreTests : IAsyncDisposable
+// IAsyncLifetime: xunit 2 disposes a test class through it (it does not call IAsyncDisposable).
+public sealed class ApiKeyStoreTests : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
     private TestDatabase _test = null!;
     private ApiKeyStore _keys = null!;
     private LogisticsDatabase _database = null!;
@@ -83,7 +86,7 @@ public sealed class ApiKeyStoreTests : IAsyncDisposable
         Assert.Empty(await _database.MigrateAsync());
     }
 
-    public async ValueTask DisposeAsync()
+    public async Task DisposeAsync()
     {
         if (_test is not null) await _test.DisposeAsync();
     }

@@ -8,8 +8,11 @@ namespace Logistics.Telemetry.Tests.Alerts;
 /// <summary>The store's behaviour on both providers (<see cref="TestDatabase.Providers"/>: a SQLite file in a temporary
 /// folder, a database of its own on the test profile's PostgreSQL); what only a SQLite file has (WAL, PRAGMA
 /// user_version, the earlier release's version table) against a file of its own.</summary>
-public sealed class AlertStoreTests : IAsyncDisposable
+// IAsyncLifetime: xunit 2 disposes a test class through it (it does not call IAsyncDisposable).
+public sealed class AlertStoreTests : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
     private readonly string _folder = Directory.CreateTempSubdirectory("alert-store-").FullName;
     private readonly List<AlertStore> _stores = [];
@@ -17,7 +20,7 @@ public sealed class AlertStoreTests : IAsyncDisposable
 
     private string DatabasePath => Path.Combine(_folder, "alerts.db");
 
-    public async ValueTask DisposeAsync()
+    public async Task DisposeAsync()
     {
         foreach (var store in _stores) store.Dispose();
         Directory.Delete(_folder, recursive: true);
