@@ -48,4 +48,36 @@ public static class DbCommands
         var value = await command.ExecuteScalarAsync(cancellationToken);
         return value is DBNull ? null : value;
     }
+
+    /// <summary>Inserts <paramref name="rows"/> with multi-row <c>INSERT … VALUES (…), (…)</c> statements of up to
+    /// <paramref name="rowsPerStatement"/> rows: one round trip per statement instead of per row, which is what a
+    /// PostgreSQL server across a network needs (and SQLite does not mind).</summary>
+    /// <param name="into">"table (column, …)", a constant of the store's (never user input).</param>
+    /// <param name="suffix">Appended to each statement, e.g. "ON CONFLICT (a, b) DO UPDATE SET c = excluded.c".</param>
+    /// <returns>How many rows the statements changed.</returns>
+    public static async Task<int> InsertManyAsync(this DbConnection connection, DbTransaction? transaction, string into, int columns,
+        IEnumerable<object?[]> rows, CancellationToken cancellationToken, string suffix = "", int rowsPerStatement = 500)
+    {
+        var changed = 0;
+        foreach (var chunk in rows.Chunk(rowsPerStatement))
+        {
+            var sql = new System.Text.StringBuilder("INSERT INTO ").Append(into).Append(" VALUES ");
+            var parameters = new (string Name, object? Value)[chunk.Length * columns];
+            for (var r = 0; r < chunk.Length; r++)
+            {
+                if (chunk[r].Length != columns) throw new ArgumentException($"row {r} has {chunk[r].Length} values for {columns} columns", nameof(rows));
+                sql.Append(r == 0 ? "(" : ", (");
+                for (var c = 0; c < columns; c++)
+                {
+                    var name = $"@p{r}_{c}";
+                    sql.Append(c == 0 ? "" : ", ").Append(name);
+                    parameters[r * columns + c] = (name, chunk[r][c]);
+                }
+                sql.Append(')');
+            }
+            if (suffix.Length > 0) sql.Append(' ').Append(suffix);
+            changed += await connection.ExecuteAsync(sql.ToString(), transaction, cancellationToken, parameters);
+        }
+        return changed;
+    }
 }

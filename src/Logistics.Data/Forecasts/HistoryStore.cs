@@ -72,15 +72,9 @@ public sealed class HistoryStore(LogisticsDatabase database)
                 foreach (var series in rows.Select(r => r.Series).Distinct(StringComparer.Ordinal))
                     await connection.ExecuteAsync(clear, transaction, cancellationToken, ("@series", series));
         }
-        await using var insert = connection.Command("""
-            INSERT INTO order_history (series, date, quantity) VALUES (@series, @date, @quantity)
-            ON CONFLICT (series, date) DO UPDATE SET quantity = excluded.quantity
-            """, transaction);
-        foreach (var (series, date, quantity) in rows)
-        {
-            insert.Bind(("@series", series), ("@date", Day(date)), ("@quantity", quantity));
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await connection.InsertManyAsync(transaction, "order_history (series, date, quantity)", 3,
+            rows.Select(r => new object?[] { r.Series, Day(r.Date), r.Quantity }), cancellationToken,
+            "ON CONFLICT (series, date) DO UPDATE SET quantity = excluded.quantity");
         await transaction.CommitAsync(cancellationToken);
         return rows.Count;
     }
