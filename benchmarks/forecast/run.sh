@@ -4,9 +4,10 @@
 # backtest inside it), and the held-out part is scored by MASE next to R's forecast::ets and seasonal naive on
 # the same split. Not a test: it prints numbers. R is the reference only, installed here (needs root) when missing.
 #
-#   benchmarks/forecast/run.sh [test|validation] [OUT_DIR]    (default: test, .run/forecast-bench-SPLIT)
+#   benchmarks/forecast/run.sh [test|validation|validationK] [OUT_DIR]    (default: test, .run/forecast-bench-SPLIT)
 # "validation" scores the h periods before the test part instead (the test part dropped): the split to try
-# changes on; the README reports "test".
+# changes on; "validation2", "validation3" ... the h periods K·h before the end, more splits to check a change on;
+# the README reports "test".
 set -euo pipefail
 REPO_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 HERE="$REPO_DIR/benchmarks/forecast"

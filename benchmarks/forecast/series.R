@@ -1,8 +1,9 @@
 # Exports the benchmark's public series (R's own datasets) as training CSVs for `logistics forecast`, and
 # forecasts the same training parts with R's forecast::ets and seasonal naive as references.
-#   Rscript series.R OUT_DIR [test|validation]
+#   Rscript series.R OUT_DIR [test|validation|validationK]
 # "validation" first drops each series' last h periods (its test part), so that design choices can be tried on
-# the h periods before them without ever looking at the test part; "test" (the default) is the reported split.
+# the h periods before them without ever looking at the test part; "validationK" (K = 2, 3, ...) drops K·h periods,
+# so that a choice can be checked on several earlier splits instead of one; "test" (the default) is the reported split.
 # Writes OUT_DIR/train/<name>.csv (series,date,quantity), OUT_DIR/test.csv (name,group,step,date,actual) and
 # OUT_DIR/reference.csv (name,step,ets,snaive,scale), scale being the MASE denominator (the training part's
 # in-sample seasonal naive mean absolute error).
@@ -10,7 +11,8 @@ suppressPackageStartupMessages(library(forecast))
 args <- commandArgs(trailingOnly = TRUE)
 out <- args[1]
 split <- if (length(args) >= 2) args[2] else "test"
-stopifnot(split %in% c("test", "validation"))
+stopifnot(grepl("^(test|validation[0-9]*)$", split))
+depth <- if (split == "test") 0 else if (split == "validation") 1 else as.integer(sub("validation", "", split))
 dir.create(file.path(out, "train"), recursive = TRUE, showWarnings = FALSE)
 
 # The list is fixed before any result is seen: every monthly and quarterly positive series of R's datasets
@@ -33,9 +35,9 @@ interpolate <- function(x) approx(seq_along(x), x, seq_along(x), rule = 2)$y
 series <- list()
 add <- function(name, group, m, h, values, dates) {
   values <- as.numeric(values)
-  if (split == "validation") {
-    values <- values[1:(length(values) - h)]
-    dates <- dates[1:(length(dates) - h)]
+  if (depth > 0) {
+    values <- values[1:(length(values) - depth * h)]
+    dates <- dates[1:(length(dates) - depth * h)]
   }
   series[[name]] <<- list(name = name, group = group, m = m, h = h, values = values, dates = dates)
 }

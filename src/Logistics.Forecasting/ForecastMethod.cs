@@ -29,6 +29,9 @@ public static class ForecastMethods
     /// <summary>Name of the simple method a series too short for any seasonal method falls back to.</summary>
     public const string FallbackName = "recent-mean";
 
+    /// <summary>Name of the zero forecast of a series that stopped ordering.</summary>
+    public const string InactiveName = "inactive";
+
     public static string Name(this ForecastMethod method) => method switch
     {
         ForecastMethod.SeasonalNaive => "seasonal-naive",

@@ -71,7 +71,18 @@ public static class Periods
     /// <summary>The period of a history, from the typical gap between a series' consecutive dates (the median
     /// over all series): about a day is daily, up to ten days weekly (irregular orders every few days are summed
     /// into weeks), up to 45 days monthly, more quarterly. A history with one date per series is monthly.</summary>
-    public static Period Infer(IEnumerable<(string Series, DateOnly Date)> dates)
+    public static Period Infer(IEnumerable<(string Series, DateOnly Date)> dates) => MedianGapDays(dates) switch
+    {
+        null => Period.Month,
+        <= 1 => Period.Day,
+        <= 10 => Period.Week,
+        <= 45 => Period.Month,
+        _ => Period.Quarter,
+    };
+
+    /// <summary>The median gap in days between a series' consecutive dates over all series, or null when no series
+    /// has two dates.</summary>
+    public static int? MedianGapDays(IEnumerable<(string Series, DateOnly Date)> dates)
     {
         var gaps = new List<int>();
         foreach (var series in dates.GroupBy(d => d.Series, StringComparer.Ordinal))
@@ -79,15 +90,18 @@ public static class Periods
             var days = series.Select(d => d.Date.DayNumber).Distinct().Order().ToArray();
             for (var i = 1; i < days.Length; i++) gaps.Add(days[i] - days[i - 1]);
         }
-        if (gaps.Count == 0) return Period.Month;
+        if (gaps.Count == 0) return null;
         gaps.Sort();
-        var median = gaps[gaps.Count / 2];
-        return median switch
-        {
-            <= 1 => Period.Day,
-            <= 10 => Period.Week,
-            <= 45 => Period.Month,
-            _ => Period.Quarter,
-        };
+        return gaps[gaps.Count / 2];
     }
+
+    /// <summary>The fewest days a period has: 1, 7, 28, 90.</summary>
+    public static int MinimumDays(this Period period) => period switch
+    {
+        Period.Day => 1,
+        Period.Week => 7,
+        Period.Month => 28,
+        Period.Quarter => 90,
+        _ => throw new ArgumentOutOfRangeException(nameof(period), period, "unknown period"),
+    };
 }

@@ -54,6 +54,7 @@ internal static class ForecastCommand
             ForecastCsv.Write(result, parse.GetRequiredValue(output).FullName);
             if (parse.GetValue(backtest) is { } report) BacktestCsv.Write(result, report.FullName);
             WriteSummary(result, stdout);
+            foreach (var note in result.Notes) stderr.WriteLine($"{Path.GetFileName(path)}: {note}");
             foreach (var s in result.Series.Where(s => s.Note is not null))
                 stderr.WriteLine($"{Path.GetFileName(path)}: series '{s.Series}': {s.Note}");
             return Task.FromResult(0);
@@ -121,9 +122,10 @@ internal static class ForecastCommand
     {
         var c = CultureInfo.InvariantCulture;
         var seriesCount = result.Series.Count;
-        var fallback = result.Series.Count(s => s.Note is not null);
+        var (fallback, inactive) = (result.Fallbacks, result.Inactive);
         stdout.WriteLine(string.Create(c, $"{seriesCount} series, period {result.Period.Name()}, horizon {result.Horizon}; " +
-            $"{seriesCount - fallback} backtested{(fallback > 0 ? $", {fallback} too short (recent mean)" : "")}; {result.Elapsed.TotalSeconds:0.0} s"));
+            $"{seriesCount - fallback - inactive} backtested{(fallback > 0 ? $", {fallback} too short for a backtest" : "")}" +
+            $"{(inactive > 0 ? $", {inactive} stopped ordering (zero)" : "")}; {result.Elapsed.TotalSeconds:0.0} s"));
         var baseline = result.Methods.FirstOrDefault(m => m.Method == ForecastMethod.SeasonalNaive.Name());
         stdout.WriteLine($"{"method",-16}{"series",7}{"chosen",7}{"MASE",8}{"vs snaive",10}{"sMAPE %",9}{"cover80",9}{"cover95",9}{"seconds",9}");
         foreach (var m in result.Methods)

@@ -21,23 +21,28 @@ internal sealed class Ets : IForecastingMethod
         series.Select(s =>
         {
             cancellationToken.ThrowIfCancellationRequested();
-            return Fit(s.Values, s.Period.SeasonLength())?.Forecast(horizon);
+            return Forecast(s.Values, s.Period.SeasonLength(), horizon);
         }).ToArray();
 
+    /// <summary>The forecast of the model with the lowest AICc, or null when the series is too short for any.</summary>
+    public static double[]? Forecast(double[] y, int m, int horizon) => Fit(y, m)?.Forecast(horizon);
+
     /// <summary>The model with the lowest AICc, or null when the series is too short for any.</summary>
-    public static EtsFit? Fit(double[] y, int m)
+    public static EtsFit? Fit(double[] y, int m) => FitAll(y, m).MinBy(f => f.Aicc);
+
+    private static List<EtsFit> FitAll(double[] y, int m)
     {
-        if (y.Length < 4) return null;
+        var fits = new List<EtsFit>();
+        if (y.Length < 4) return fits;
         // Like R's ets(), no seasonal model for seasons longer than 24 periods (52 weeks): 51 free seasonal states
         // cost more than they bring and multiply the fitting time; the boosted model carries such seasons.
         var seasonal = m > 1 && m <= MaxSeason && y.Length >= 2 * m;
         var positive = y.All(v => v > 0);
-        EtsFit? best = null;
         foreach (var model in EtsModel.Candidates(seasonal, positive))
         {
             var fit = EtsFit.Estimate(y, model, model.Season == Component.None ? 1 : m, MaxEvaluations, MaxOptimisedSeason);
-            if (fit is not null && (best is null || fit.Aicc < best.Aicc)) best = fit;
+            if (fit is not null && double.IsFinite(fit.Aicc)) fits.Add(fit);
         }
-        return best;
+        return fits;
     }
 }

@@ -11,8 +11,9 @@ internal sealed class EtsFit
     private readonly double[] _season;
     private readonly int _n;
 
-    private EtsFit(EtsModel model, int m, double phi, double level, double slope, double[] season, int n, double aicc)
+    private EtsFit(EtsModel model, int m, double phi, double level, double slope, double[] season, int n, double aicc, double[] residuals)
     {
+        Residuals = residuals;
         _model = model;
         _m = m;
         _phi = phi;
@@ -25,6 +26,9 @@ internal sealed class EtsFit
 
     public EtsModel Model => _model;
     public double Aicc { get; }
+
+    /// <summary>In-sample one-step-ahead errors, actual − fitted, in the series' units.</summary>
+    public double[] Residuals { get; }
 
     public double[] Forecast(int horizon)
     {
@@ -76,17 +80,18 @@ internal sealed class EtsFit
             }
 
         var seasonBuffer = new double[m];
-        double Objective(double[] x) => Likelihood(y, model, m, layout, x, season0, seasonBuffer, out _, out _);
+        double Objective(double[] x) => Likelihood(y, model, m, layout, x, season0, seasonBuffer, null, out _, out _);
         var (point, _) = NelderMead.Minimize(Objective, start.ToArray(), step.ToArray(), maxEvaluations / 2);
         var (refined, value) = NelderMead.Minimize(Objective, point, step.Select(s => s / 2).ToArray(), maxEvaluations / 2);
         if (!double.IsFinite(value)) return null;
 
         var finalSeason = new double[m];
-        Likelihood(y, model, m, layout, refined, season0, finalSeason, out var finalLevel, out var finalSlope);
+        var residuals = new double[n];
+        Likelihood(y, model, m, layout, refined, season0, finalSeason, residuals, out var finalLevel, out var finalSlope);
         var k = parameterCount;
         var aicc = value + 2 * k + 2.0 * k * (k + 1) / (n - k - 1);
         var phi = model.Damped ? refined[layout.Phi] : 1;
-        return new EtsFit(model, m, phi, finalLevel, finalSlope, finalSeason, n, aicc);
+        return new EtsFit(model, m, phi, finalLevel, finalSlope, finalSeason, n, aicc, residuals);
     }
 
     /// <summary>Where each parameter sits in the optimiser's vector.</summary>
@@ -114,7 +119,7 @@ internal sealed class EtsFit
     /// <summary>−2 log-likelihood up to a constant (n·log SSE, plus 2·Σ log|ŷ| for multiplicative errors), or
     /// +∞ outside the parameter region. Leaves the final states in <paramref name="season"/>, level and slope.</summary>
     private static double Likelihood(double[] y, EtsModel model, int m, Layout layout, double[] x, double[] season0,
-        double[] season, out double level, out double slope)
+        double[] season, double[]? residuals, out double level, out double slope)
     {
         level = 0;
         slope = 0;
@@ -161,6 +166,7 @@ internal sealed class EtsFit
             var s = model.Season switch { Component.Additive => season[p], Component.Multiplicative => season[p], _ => 0 };
             var fitted = model.Season switch { Component.Additive => q + s, Component.Multiplicative => q * s, _ => q };
             if ((multiplicativeError || multiplicativeSeason) && (q <= 0 || fitted <= 0)) return double.PositiveInfinity;
+            if (residuals is not null) residuals[t] = y[t] - fitted;
             double e;
             if (!multiplicativeError)
             {

@@ -73,9 +73,12 @@ public sealed class ForecastWorker(
             return;
         }
         var final = new ForecastJobProgress("done", job.Progress?.Total ?? 0, job.Progress?.Total ?? 0, 1, Math.Round(result.Elapsed.TotalSeconds, 1));
-        var fallbacks = result.Series.Count(s => s.Note is not null);
-        await store.FinishAsync(id, PlanStatus.Succeeded, result, final, null,
-            fallbacks == 0 ? null : $"{fallbacks} of {result.Series.Count} series are too short for a backtest and use {ForecastMethods.FallbackName}",
+        var notes = result.Notes.ToList();
+        if (result.Fallbacks > 0)
+            notes.Add($"{result.Fallbacks} of {result.Series.Count} series are too short for a backtest (ETS by AICc alone or the mean of the last periods)");
+        if (result.Inactive > 0)
+            notes.Add($"{result.Inactive} of {result.Series.Count} series stopped ordering and are forecast zero");
+        await store.FinishAsync(id, PlanStatus.Succeeded, result, final, null, notes.Count == 0 ? null : string.Join("; ", notes),
             clock.GetUtcNow(), CancellationToken.None);
         logger.LogInformation("Forecast job {Id} succeeded: {Series} series, {Period} x {Horizon}, {Seconds:0.0} s", id, result.Series.Count,
             result.Period.Name(), result.Horizon, result.Elapsed.TotalSeconds);

@@ -21,9 +21,6 @@ public class OrToolsEngineTests
     private static SolverResult Solve(ProblemData data) => RoutingEngines.Solve(data, Converged);
 
     /// <summary>Locations on a line; travel time = distance.</summary>
-    private static Matrix Line(params long[] positions) =>
-        Matrix.Build(positions.Length, (i, j) => Math.Abs(positions[i] - positions[j]));
-
     private static void AssertEveryRouteFeasible(ProblemData data, SolverResult result)
     {
         Assert.True(result.IsFeasible);
@@ -35,7 +32,7 @@ public class OrToolsEngineTests
     public void Every_capacity_dimension_binds()
     {
         // Four clients at the same place; cartons allow two per van, weight only one heavy one per van.
-        var m = Line(0, 10, 10, 10, 10);
+        var m = TinyInstances.Line(0, 10, 10, 10, 10);
         var data = new ProblemData([new Depot("d", 0, 0)],
         [
             new Client("a", 1, 0, [5, 900]),
@@ -57,7 +54,7 @@ public class OrToolsEngineTests
     public void Hard_windows_set_the_order_of_the_stops()
     {
         // Nearest first would be a then b; b's window closes at 60 and a's opens at 100.
-        var m = Line(0, 20, 50);
+        var m = TinyInstances.Line(0, 20, 50);
         var data = new ProblemData([new Depot("d", 0, 0)],
         [
             new Client("a", 1, 0, [1], WindowStart: 100, WindowEnd: 200),
@@ -77,13 +74,7 @@ public class OrToolsEngineTests
     {
         // A at 100 must be served by 150; store S (at 100 too) opens 0-20 or 300-400. Its early window cannot be
         // reached, so only the late one serves it, after A, on the same route.
-        var m = Line(0, 100, 100, 100);
-        var data = new ProblemData([new Depot("d", 0, 0)],
-        [
-            new Client("A", 1, 0, [1], ServiceDuration: 10, WindowStart: 0, WindowEnd: 150),
-            new Client("S@early", 1, 0, [1], ServiceDuration: 10, WindowStart: 0, WindowEnd: 20, Required: false, Prize: 10_000),
-            new Client("S@late", 1, 0, [1], ServiceDuration: 10, WindowStart: 300, WindowEnd: 400, Required: false, Prize: 10_000),
-        ], [new VehicleType("van", 2, [10], ShiftEnd: 1000)], m, m, [new ClientGroup([1, 2], Required: true)]);
+        var data = TinyInstances.StoreWithTwoWindows();
 
         var result = Solve(data);
 
@@ -101,7 +92,7 @@ public class OrToolsEngineTests
     {
         // A (at +100) is due by 110, hard. B (at -100) should be served by 110 but may be up to 400, at 1 per unit late.
         // One van serves A, then B at 300: 190 late, costing 190. A second van would cost 1,000 more.
-        var m = Line(0, 100, -100);
+        var m = TinyInstances.Line(0, 100, -100);
         var data = new ProblemData([new Depot("d", 0, 0)],
         [
             new Client("A", 1, 0, [1], WindowStart: 0, WindowEnd: 110),
@@ -121,7 +112,7 @@ public class OrToolsEngineTests
     public void The_maximum_route_duration_splits_the_stops_over_two_vans()
     {
         // Both stops in one route take 400; a route may last 250 at most, so each goes alone (200 each).
-        var m = Line(0, 100, -100);
+        var m = TinyInstances.Line(0, 100, -100);
         var data = new ProblemData([new Depot("d", 0, 0)],
         [
             new Client("east", 1, 0, [1]),
@@ -139,7 +130,7 @@ public class OrToolsEngineTests
     public void A_heterogeneous_fleet_uses_the_cheaper_vehicle_that_fits()
     {
         // The lorry carries all three in one trip but costs 500 to use; two vans (100 each) cost less together.
-        var m = Line(0, 10, 10, 10);
+        var m = TinyInstances.Line(0, 10, 10, 10);
         var data = new ProblemData([new Depot("d", 0, 0)],
         [
             new Client("a", 1, 0, [6]),
@@ -160,7 +151,7 @@ public class OrToolsEngineTests
     {
         // One van of 10: the high-prize client alone fills it; the two low ones together would too, and their
         // prizes add up to more than a long could weigh in strict order (as a dispatcher's day's do).
-        var m = Line(0, 10, 10, 10);
+        var m = TinyInstances.Line(0, 10, 10, 10);
         Int128 low = (Int128)long.MaxValue;
         var data = new ProblemData([new Depot("d", 0, 0)],
         [

@@ -9,21 +9,12 @@ public class ClientGroupTests
 {
     private static readonly SolverOptions Budget = new() { TimeLimit = TimeSpan.FromSeconds(30), MaxIterations = 200 };
 
-    private static Matrix Line(params long[] positions) =>
-        Matrix.Build(positions.Length, (i, j) => Math.Abs(positions[i] - positions[j]));
-
     [Fact]
     public void The_window_that_fits_the_route_is_chosen_and_the_store_visited_once()
     {
         // A at 100 must be served early (0-150); store S (at 100 too) opens 0-20 or 300-400.
         // Its early window cannot be reached; only the late one serves it, after A.
-        var m = Line(0, 100, 100, 100);
-        var data = new ProblemData([new Depot("d", 0, 0)],
-        [
-            new Client("A", 1, 0, [1], ServiceDuration: 10, WindowStart: 0, WindowEnd: 150),
-            new Client("S@early", 1, 0, [1], ServiceDuration: 10, WindowStart: 0, WindowEnd: 20, Required: false, Prize: 10_000),
-            new Client("S@late", 1, 0, [1], ServiceDuration: 10, WindowStart: 300, WindowEnd: 400, Required: false, Prize: 10_000),
-        ], [new VehicleType("van", 2, [10], ShiftEnd: 1000)], m, m, [new ClientGroup([1, 2], Required: true)]);
+        var data = TinyInstances.StoreWithTwoWindows();
 
         var result = RoutingSolver.Solve(data, Budget);
 
@@ -41,7 +32,7 @@ public class ClientGroupTests
         // One van; B (at 50) must be served by 100. Store S at 60 can be served at 0-1000 or at
         // 900-1000: the same distance either way, but the evening window means waiting about 800
         // after B, which the duration cost charges. The day window wins.
-        var m = Line(0, 50, 60, 60);
+        var m = TinyInstances.Line(0, 50, 60, 60);
         var data = new ProblemData([new Depot("d", 0, 0)],
         [
             new Client("B", 1, 0, [1], WindowStart: 0, WindowEnd: 100),
@@ -60,7 +51,7 @@ public class ClientGroupTests
     public void An_optional_group_left_out_is_charged_its_prize_once_and_listed_as_unassigned()
     {
         // The store is too far for its prize: leaving it out costs 500, not 2 x 500.
-        var m = Line(0, 10_000, 10_000);
+        var m = TinyInstances.Line(0, 10_000, 10_000);
         var data = new ProblemData([new Depot("d", 0, 0)],
         [
             new Client("S@am", 1, 0, [1], Required: false, Prize: 500),
@@ -78,7 +69,7 @@ public class ClientGroupTests
     [Fact]
     public void Groups_are_checked_when_the_problem_is_built()
     {
-        var m = Line(0, 1, 2);
+        var m = TinyInstances.Line(0, 1, 2);
         Client Optional(string id, long prize) => new(id, 0, 0, [1], Required: false, Prize: prize);
         VehicleType[] van = [new VehicleType("van", 1, [10])];
 

@@ -5,6 +5,23 @@ namespace Logistics.Routing.Tests.Solver;
 /// <summary>Small seeded instances on a 100 x 100 grid, distances rounded Euclidean.</summary>
 internal static class TinyInstances
 {
+    /// <summary>Points on a line: the distance (and time) between two is the difference of their positions.</summary>
+    public static Matrix Line(params long[] positions) =>
+        Matrix.Build(positions.Length, (i, j) => Math.Abs(positions[i] - positions[j]));
+
+    /// <summary>A at 100 must be served by 150; store S (at 100 too) opens 0-20 (client 1) or 300-400 (client 2), a
+    /// required group. The early window cannot be reached, so only the late one serves S, after A, at cost 200.</summary>
+    public static ProblemData StoreWithTwoWindows()
+    {
+        var m = Line(0, 100, 100, 100);
+        return new ProblemData([new Depot("d", 0, 0)],
+        [
+            new Client("A", 1, 0, [1], ServiceDuration: 10, WindowStart: 0, WindowEnd: 150),
+            new Client("S@early", 1, 0, [1], ServiceDuration: 10, WindowStart: 0, WindowEnd: 20, Required: false, Prize: 10_000),
+            new Client("S@late", 1, 0, [1], ServiceDuration: 10, WindowStart: 300, WindowEnd: 400, Required: false, Prize: 10_000),
+        ], [new VehicleType("van", 2, [10], ShiftEnd: 1000)], m, m, [new ClientGroup([1, 2], Required: true)]);
+    }
+
     /// <param name="softWindows">Each window becomes soft: due at its end, allowed up to 150 later at
     /// a random price per time unit; the vehicles then also cost 1 per time unit of route duration.</param>
     public static ProblemData Random(int seed, int clients, int vehicles, long capacity, bool windows, long horizon = 1000,

@@ -26,6 +26,8 @@ public sealed record ForecastView(
 /// <summary>What a result holds, without the series themselves.</summary>
 /// <param name="FirstDate">First day of the first forecast period.</param>
 /// <param name="Fallbacks">Series too short for a backtest, forecast with the fallback method.</param>
+/// <param name="Inactive">Series that stopped ordering, forecast zero.</param>
+/// <param name="Notes">What the run did to the history (an incomplete last period left out).</param>
 /// <param name="ChosenMethods">Method → how many series it forecasts.</param>
 /// <param name="Methods">The backtest per method (the table of <c>logistics forecast</c>).</param>
 /// <param name="SeriesIds">Every series forecast, in the history's order.</param>
@@ -37,6 +39,8 @@ public sealed record ForecastSummary(
     DateOnly? LastDate,
     double ElapsedSeconds,
     int Fallbacks,
+    int Inactive,
+    IReadOnlyList<string> Notes,
     IReadOnlyDictionary<string, int> ChosenMethods,
     IReadOnlyList<MethodView> Methods,
     IReadOnlyList<string> SeriesIds)
@@ -45,7 +49,7 @@ public sealed record ForecastSummary(
     {
         var naive = r.Methods.FirstOrDefault(m => m.Method == ForecastMethod.SeasonalNaive.Name())?.MeanMase;
         return new(r.Period.Name(), r.Horizon, r.Series.Count, r.DepotTotal.Points.FirstOrDefault()?.Date, r.DepotTotal.Points.LastOrDefault()?.Date,
-            Math.Round(r.Elapsed.TotalSeconds, 2), r.Series.Count(s => s.Note is not null),
+            Math.Round(r.Elapsed.TotalSeconds, 2), r.Fallbacks, r.Inactive, r.Notes,
             r.Series.GroupBy(s => s.Method).OrderByDescending(g => g.Count()).ToDictionary(g => g.Key, g => g.Count()),
             r.Methods.Select(m => MethodView.From(m, naive)).ToArray(), r.Series.Select(s => s.Series).ToArray());
     }

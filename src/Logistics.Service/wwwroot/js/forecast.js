@@ -106,7 +106,9 @@ async function showResult(job) {
   $('result-title').textContent = `forecast ${job.id}: ${s.horizon} × ${s.period} from ${s.firstDate} to ${s.lastDate}`;
   const chosen = Object.entries(s.chosenMethods).map(([m, count]) => `${m} ${count}`).join(', ');
   $('result-summary').textContent = `${plural(s.series, 'series', 'series')} (${chosen}); made in ${number(s.elapsedSeconds, 1)} s` +
-    (s.fallbacks ? `; ${plural(s.fallbacks, 'series', 'series')} too short for a backtest` : '');
+    (s.fallbacks ? `; ${plural(s.fallbacks, 'series', 'series')} too short for a backtest` : '') +
+    (s.inactive ? `; ${plural(s.inactive, 'series', 'series')} stopped ordering (forecast zero)` : '') +
+    (s.notes || []).map(n => `; ${n}`).join('');
   $('download-csv').disabled = false;
   const depot = await api(`api/forecasts/${encodeURIComponent(job.id)}/depot`);
   renderForecast($('depot-chart'), depot);
