@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the whole test suite against real servers: brings up the "test" profile's Mosquitto and
-# InfluxDB (other ports and folders than the demo), restores, builds, runs every test project under
+# Runs the whole test suite against real servers: brings up the "test" profile's Mosquitto,
+# InfluxDB and PostgreSQL (the store tests run on SQLite and on it; other ports and folders than the demo), restores, builds, runs every test project under
 # tests/, stops the servers it started (also on failure or Ctrl-C), and ends with one line
 # "N passed, N failed" summed over all projects. Exits non-zero on any failure.
 #
@@ -34,7 +34,7 @@ begin=$(date +%s)
 scripts/browser.sh ensure || { echo "test.sh: Chromium for the web tests could not be installed" >&2; summary 0 1; exit 1; }
 # LightGBM's native library (the forecasting tests' boosted model) needs libgomp1; installed here (as root) when missing.
 scripts/native-libs.sh ensure || { echo "test.sh: native libraries could not be installed" >&2; summary 0 1; exit 1; }
-scripts/infra.sh up --profile test --started-file "$STARTED_FILE" || { echo "test.sh: the test servers did not start" >&2; summary 0 1; exit 1; }
+scripts/infra.sh up --profile test --started-file "$STARTED_FILE" mosquitto influxdb postgres || { echo "test.sh: the test servers did not start" >&2; summary 0 1; exit 1; }
 set -a
 # shellcheck disable=SC1091
 . .run/test/infra.env

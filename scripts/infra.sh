@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Owns the project's servers: Mosquitto and InfluxDB as plain processes on 127.0.0.1, one set per
-# profile, with configuration from infra/ and data, logs, credentials and PIDs under .run/<profile>/.
+# Owns the project's servers: Mosquitto, InfluxDB and (when named) PostgreSQL as plain processes on
+# 127.0.0.1, one set per profile, with configuration from infra/ and data, logs, credentials and PIDs
+# under .run/<profile>/.
 #
-#   scripts/infra.sh up|down|status [--profile NAME] [--started-file FILE] [mosquitto|influxdb ...]
+#   scripts/infra.sh up|down|status [--profile NAME] [--started-file FILE] [mosquitto|influxdb|postgres ...]
+#
+# Without components: mosquitto and influxdb (the embedded SQLite default needs no database server);
+# postgres runs only where it is named (test.sh, Database:Provider=postgres).
 #
 # Profiles: "demo" (run.sh) and "test" (test.sh) have their own ports and folders, so tests never
 # touch a running demo. Any other profile name needs its ports in the environment.
@@ -12,10 +16,11 @@
 #   LOGISTICS_MQTT_PORT        Mosquitto listener               (11883 / 21883)
 #   LOGISTICS_INFLUX_PORT      InfluxDB HTTP API                (18086 / 28086)
 #   LOGISTICS_INFLUX_RPC_PORT  InfluxDB backup/RPC service      (18088 / 28088)
+#   LOGISTICS_PG_PORT          PostgreSQL                       (15432 / 25432)
 #   LOGISTICS_TRUCKS           device accounts T-001..T-<n>     (50)
 #   LOGISTICS_RUN_DIR          where profiles live              (<repo>/.run)
 #
-# `up` is idempotent: it starts what is not running, waits until both servers answer, and writes
+# `up` is idempotent: it starts what is not running, waits until each server answers, and writes
 # .run/<profile>/infra.env (ports and credentials, for run.sh, test.sh and the tests to source).
 # `down` stops exactly the PIDs that `up` recorded, after checking each still is our server.
 set -euo pipefail
@@ -27,7 +32,7 @@ die() { echo "infra: $*" >&2; exit 1; }
 say() { echo "infra[$PROFILE]: $*"; }
 
 usage() {
-  sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   exit "${1:-2}"
 }
 
@@ -41,33 +46,43 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --profile) PROFILE=${2:?--profile needs a name}; shift 2 ;;
     --started-file) STARTED_FILE=${2:?--started-file needs a path}; shift 2 ;;
-    mosquitto|influxdb) COMPONENTS+=("$1"); shift ;;
+    mosquitto|influxdb|postgres) COMPONENTS+=("$1"); shift ;;
     -h|--help) usage 0 ;;
-    *) die "unknown argument '$1' (expected --profile NAME, --started-file FILE, mosquitto or influxdb)" ;;
+    *) die "unknown argument '$1' (expected --profile NAME, --started-file FILE, mosquitto, influxdb or postgres)" ;;
   esac
 done
 [ ${#COMPONENTS[@]} -gt 0 ] || COMPONENTS=(mosquitto influxdb)
 [[ "$PROFILE" =~ ^[A-Za-z0-9_-]+$ ]] || die "profile '$PROFILE' must match [A-Za-z0-9_-]+"
 
 case "$PROFILE" in
-  demo) def_mqtt=11883; def_influx=18086; def_rpc=18088 ;;
-  test) def_mqtt=21883; def_influx=28086; def_rpc=28088 ;;
-  *)    def_mqtt=""; def_influx=""; def_rpc="" ;;
+  demo) def_mqtt=11883; def_influx=18086; def_rpc=18088; def_pg=15432 ;;
+  test) def_mqtt=21883; def_influx=28086; def_rpc=28088; def_pg=25432 ;;
+  *)    def_mqtt=""; def_influx=""; def_rpc=""; def_pg="" ;;
 esac
+has_component() { [[ " ${COMPONENTS[*]} " == *" $1 "* ]]; }
 MQTT_PORT=${LOGISTICS_MQTT_PORT:-$def_mqtt}
 INFLUX_PORT=${LOGISTICS_INFLUX_PORT:-$def_influx}
 INFLUX_RPC_PORT=${LOGISTICS_INFLUX_RPC_PORT:-$def_rpc}
+PG_PORT=${LOGISTICS_PG_PORT:-$def_pg}
 TRUCKS=${LOGISTICS_TRUCKS:-50}
 RUN_ROOT=${LOGISTICS_RUN_DIR:-$REPO_DIR/.run}
 PROFILE_DIR="$RUN_ROOT/$PROFILE"
 MQ_DIR="$PROFILE_DIR/mosquitto"
 IX_DIR="$PROFILE_DIR/influxdb"
+PG_DIR="$PROFILE_DIR/postgres"
 CREDENTIALS="$PROFILE_DIR/credentials.env"
 for v in MQTT_PORT INFLUX_PORT INFLUX_RPC_PORT; do
   val=${!v}
   [ -n "$val" ] || die "profile '$PROFILE' has no default ports: set LOGISTICS_$v"
   [[ "$val" =~ ^[0-9]+$ ]] && [ "$val" -ge 1 ] && [ "$val" -le 65535 ] || die "LOGISTICS_$v='$val' is not a port number"
 done
+# PostgreSQL's port is needed only where it runs: other profiles (and the tests' private ones) need not name it.
+if has_component postgres; then
+  [ -n "$PG_PORT" ] || die "profile '$PROFILE' has no default ports: set LOGISTICS_PG_PORT"
+fi
+if [ -n "$PG_PORT" ]; then
+  [[ "$PG_PORT" =~ ^[0-9]+$ ]] && [ "$PG_PORT" -ge 1 ] && [ "$PG_PORT" -le 65535 ] || die "LOGISTICS_PG_PORT='$PG_PORT' is not a port number"
+fi
 [[ "$TRUCKS" =~ ^[0-9]+$ ]] && [ "$TRUCKS" -le 100000 ] || die "LOGISTICS_TRUCKS='$TRUCKS' must be a whole number up to 100000"
 
 MQ_LISTENER_USER="svc.listener"
@@ -75,6 +90,10 @@ INFLUX_DATABASE="logistics"
 INFLUX_RETENTION_POLICY="cold_chain"
 # Transport temperature records must be kept at least a year; we keep a little over two.
 INFLUX_RETENTION_DURATION="760d"
+PG_USER="logistics"
+PG_DATABASE="logistics"
+# Debian 12's PostgreSQL (postgresql-15) keeps its server programs here, off the PATH.
+PG_BIN="/usr/lib/postgresql/15/bin"
 
 is_root() { [ "$(id -u)" -eq 0 ]; }
 find_bin() { command -v "$1" 2>/dev/null || { [ -x "/usr/sbin/$1" ] && echo "/usr/sbin/$1"; } || true; }
@@ -85,6 +104,9 @@ ensure_installed() {
   [ -n "$(find_bin mosquitto_passwd)" ] || missing+=(mosquitto)
   [ -n "$(find_bin mosquitto_sub)" ] || missing+=(mosquitto-clients)
   [ -n "$(find_bin influxd)" ] || missing+=(influxdb)
+  if has_component postgres; then
+    [ -x "$PG_BIN/postgres" ] && [ -x "$PG_BIN/initdb" ] && [ -x "$PG_BIN/psql" ] || missing+=(postgresql-15 postgresql-client-15)
+  fi
   [ -n "$(find_bin curl)" ] || missing+=(curl)
   # The demo (scripts/demo.sh) reads the service's JSON answers with jq.
   [ -n "$(find_bin jq)" ] || missing+=(jq)
@@ -113,6 +135,12 @@ ensure_credentials() {
       echo "LOGISTICS_INFLUX_PASSWORD=$(random_secret)"
       echo "LOGISTICS_DEVICE_PASSWORD_SEED=$(random_secret)"
     } > "$CREDENTIALS"
+    umask 022
+  fi
+  # Profiles made before PostgreSQL joined get its password added; the others keep theirs.
+  if ! grep -q '^LOGISTICS_PG_PASSWORD=' "$CREDENTIALS"; then
+    umask 077
+    echo "LOGISTICS_PG_PASSWORD=$(random_secret)" >> "$CREDENTIALS"
     umask 022
   fi
   # shellcheck disable=SC1090
@@ -156,6 +184,17 @@ LOGISTICS_INFLUX_PASSWORD=$LOGISTICS_INFLUX_PASSWORD
 LOGISTICS_INFLUX_DATABASE=$INFLUX_DATABASE
 LOGISTICS_INFLUX_RETENTION_POLICY=$INFLUX_RETENTION_POLICY
 EOF
+  if [ -n "$PG_PORT" ]; then
+    cat >> "$PROFILE_DIR/infra.env" <<EOF
+LOGISTICS_PG_HOST=127.0.0.1
+LOGISTICS_PG_PORT=$PG_PORT
+LOGISTICS_PG_USER=$PG_USER
+LOGISTICS_PG_PASSWORD=$LOGISTICS_PG_PASSWORD
+LOGISTICS_PG_DATABASE=$PG_DATABASE
+# Quoted: the semicolons would end the assignment when the file is sourced.
+LOGISTICS_PG_CONNECTION='Host=127.0.0.1;Port=$PG_PORT;Username=$PG_USER;Password=$LOGISTICS_PG_PASSWORD;Database=$PG_DATABASE'
+EOF
+  fi
   umask 022
 }
 
@@ -172,7 +211,7 @@ running_pid() {
   f=$(pid_file "$1"); [ -f "$f" ] || return 1
   pid=$(cat "$f"); [[ "$pid" =~ ^[0-9]+$ ]] || return 1
   [ -r "/proc/$pid/cmdline" ] || return 1
-  case "$1" in mosquitto) conf="$MQ_DIR/mosquitto.conf" ;; influxdb) conf="$IX_DIR/influxdb.conf" ;; esac
+  case "$1" in mosquitto) conf="$MQ_DIR/mosquitto.conf" ;; influxdb) conf="$IX_DIR/influxdb.conf" ;; postgres) conf="$PG_DIR/data" ;; esac
   tr '\0' ' ' < "/proc/$pid/cmdline" | grep -qF -- "$conf" || return 1
   echo "$pid"
 }
@@ -275,11 +314,83 @@ influx_up() {
   die "influxd did not answer on 127.0.0.1:$INFLUX_PORT within 30 s; see $IX_DIR/influxd.log"
 }
 
+# --- PostgreSQL -------------------------------------------------------------------------------
+# The server refuses to run as root: as root it runs as Debian's 'postgres' system user (made by the
+# package), which owns its folder; otherwise as the user running this script.
+pg_as_owner() { if is_root; then setpriv --reuid=postgres --regid=postgres --init-groups -- "$@"; else "$@"; fi; }
+
+pg_psql() { # database statement -> prints the single value
+  PGPASSWORD="$LOGISTICS_PG_PASSWORD" "$PG_BIN/psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -d "$1" -v ON_ERROR_STOP=1 -tAc "$2"
+}
+
+pg_bootstrap() {
+  local exists
+  exists=$(pg_psql postgres "SELECT 1 FROM pg_database WHERE datname = '$PG_DATABASE'") ||
+    die "PostgreSQL refused user '$PG_USER' with the password in $CREDENTIALS (if $PG_DIR was made with other credentials, remove $PROFILE_DIR to start over)"
+  if [ "$exists" != "1" ]; then
+    pg_psql postgres "CREATE DATABASE $PG_DATABASE" >/dev/null || die "CREATE DATABASE $PG_DATABASE failed"
+    say "postgres database '$PG_DATABASE' created"
+  fi
+}
+
+postgres_up() {
+  if running_pid postgres >/dev/null; then
+    say "postgres already running (pid $(running_pid postgres), port $PG_PORT)"; pg_bootstrap; return 0
+  fi
+  port_in_use "$PG_PORT" && die "port $PG_PORT is taken by another process; set LOGISTICS_PG_PORT to a free port"
+  mkdir -p "$PG_DIR"
+  if is_root; then
+    id postgres >/dev/null 2>&1 || die "the 'postgres' system user is missing (Debian's postgresql-15 package makes it); install it with apt-get install postgresql-15"
+    chown -R postgres:postgres "$PG_DIR"
+    setpriv --reuid=postgres --regid=postgres --init-groups -- test -w "$PG_DIR" ||
+      die "the 'postgres' user cannot reach $PG_DIR (a parent folder is not searchable by others); set LOGISTICS_RUN_DIR to a folder it can reach, e.g. /var/tmp/logistics"
+  fi
+  if [ ! -f "$PG_DIR/data/PG_VERSION" ]; then
+    # First use of the profile: a cluster whose only superuser is the service's account, password
+    # authentication on every connection (local socket and TCP alike).
+    local pwfile="$PG_DIR/pwfile"
+    umask 077
+    printf '%s\n' "$LOGISTICS_PG_PASSWORD" > "$pwfile"
+    umask 022
+    is_root && chown postgres:postgres "$pwfile"
+    pg_as_owner "$PG_BIN/initdb" -D "$PG_DIR/data" -U "$PG_USER" --pwfile="$pwfile" --auth=scram-sha-256 -E UTF8 --locale=C.UTF-8 \
+      > "$PG_DIR/initdb.log" 2>&1 || { rm -f "$pwfile"; tail -n 20 "$PG_DIR/initdb.log" >&2; die "initdb failed (log above)"; }
+    rm -f "$pwfile"
+    say "postgres cluster initialised in $PG_DIR/data"
+  fi
+  # Settings on the command line rather than in postgresql.conf: the profile's port and socket folder
+  # follow the environment on every start. A small shared_buffers: this is one machine shared by all.
+  if is_root; then
+    setsid setpriv --reuid=postgres --regid=postgres --init-groups -- "$PG_BIN/postgres" -D "$PG_DIR/data" \
+      -c port="$PG_PORT" -c listen_addresses=127.0.0.1 -c unix_socket_directories="$PG_DIR" -c shared_buffers=32MB \
+      -c logging_collector=off >> "$PG_DIR/postgres.log" 2>&1 < /dev/null &
+  else
+    setsid "$PG_BIN/postgres" -D "$PG_DIR/data" \
+      -c port="$PG_PORT" -c listen_addresses=127.0.0.1 -c unix_socket_directories="$PG_DIR" -c shared_buffers=32MB \
+      -c logging_collector=off >> "$PG_DIR/postgres.log" 2>&1 < /dev/null &
+  fi
+  echo $! > "$(pid_file postgres)"
+  local i
+  for ((i = 0; i < 150; i++)); do
+    running_pid postgres >/dev/null || { tail -n 20 "$PG_DIR/postgres.log" >&2; die "postgres exited during start (log above)"; }
+    if "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" -t 2; then
+      pg_bootstrap
+      say "postgres up (pid $(running_pid postgres), 127.0.0.1:$PG_PORT, database $PG_DATABASE, user $PG_USER)"
+      record_started postgres
+      return 0
+    fi
+    sleep 0.2
+  done
+  die "postgres did not answer on 127.0.0.1:$PG_PORT within 30 s; see $PG_DIR/postgres.log"
+}
+
 # --- stop -------------------------------------------------------------------------------------
 stop_one() {
   local pid i
   if ! pid=$(running_pid "$1"); then say "$1 not running"; rm -f "$(pid_file "$1")"; return 0; fi
-  kill -TERM "$pid" 2>/dev/null || true
+  # PostgreSQL's SIGTERM waits for every client to leave; SIGINT is its fast shutdown (clients are
+  # disconnected, committed work is on disk).
+  if [ "$1" = postgres ]; then kill -INT "$pid" 2>/dev/null || true; else kill -TERM "$pid" 2>/dev/null || true; fi
   for ((i = 0; i < 100; i++)); do
     [ -d "/proc/$pid" ] || break
     sleep 0.1
@@ -295,6 +406,7 @@ status_one() {
     case "$1" in
       mosquitto) say "mosquitto running (pid $pid, 127.0.0.1:$MQTT_PORT)" ;;
       influxdb) say "influxdb running (pid $pid, http://127.0.0.1:$INFLUX_PORT)" ;;
+      postgres) say "postgres running (pid $pid, 127.0.0.1:$PG_PORT)" ;;
     esac
     return 0
   fi
@@ -311,8 +423,8 @@ case "$ACTION" in
     for c in "${COMPONENTS[@]}"; do "${c/influxdb/influx}_up"; done
     ;;
   down)
-    # Stop InfluxDB last so that nothing still writing to it is cut off first.
-    for c in mosquitto influxdb; do
+    # Stop InfluxDB and PostgreSQL last so that nothing still writing to them is cut off first.
+    for c in mosquitto influxdb postgres; do
       if [[ " ${COMPONENTS[*]} " == *" $c "* ]]; then stop_one "$c"; fi
     done
     ;;

@@ -1,41 +1,31 @@
+using System.Data.Common;
 using Logistics.Data.Schema;
-using Microsoft.Data.Sqlite;
 
 namespace Logistics.Data;
 
-/// <summary>The service's SQLite file: opens connections and brings the schema up to date once, at start.
-/// Thread-safe: every caller opens its own connection (SQLite pools them).</summary>
-public sealed class LogisticsDatabase
+/// <summary>The service's database, on SQLite (one file, the default) or PostgreSQL (shared by several instances):
+/// opens connections and brings the schema up to date once, at start. Thread-safe: every caller opens its own
+/// connection (both providers pool them).</summary>
+public sealed class LogisticsDatabase(SqlDatabase database)
 {
-    private readonly string _connectionString;
+    /// <summary>The schema's area in a database that holds several (PostgreSQL: the alert store's is "alerts").</summary>
+    public const string Area = "logistics";
 
-    public LogisticsDatabase(string path)
-    {
-        Path = System.IO.Path.GetFullPath(path);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true }.ToString();
-    }
+    /// <summary>The SQLite file at <paramref name="path"/>.</summary>
+    public LogisticsDatabase(string path) : this(SqlDatabase.Sqlite(path)) { }
 
-    /// <summary>The database file.</summary>
-    public string Path { get; }
+    public SqlDatabase Sql { get; } = database;
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var pragma = connection.CreateCommand();
-        // WAL: the API reads while a plan job or an import writes; busy_timeout instead of SQLITE_BUSY errors.
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
-    }
+    public SqlDialect Dialect => Sql.Dialect;
 
-    /// <summary>Creates the file if needed and runs every <see cref="Migrations"/> step after the file's
-    /// version (<see cref="SqliteMigrator"/>). Refuses a file from a newer release.</summary>
+    /// <summary>The SQLite file, or PostgreSQL's host, port and database.</summary>
+    public string Description => Sql.Description;
+
+    public Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default) => Sql.OpenAsync(cancellationToken);
+
+    /// <summary>Runs every <see cref="Migrations"/> step after the database's version (creating a SQLite file if
+    /// needed). Refuses a database from a newer release.</summary>
     /// <returns>The steps that ran.</returns>
-    public async Task<IReadOnlyList<Migration>> MigrateAsync(CancellationToken cancellationToken = default)
-    {
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-        await using var connection = await OpenAsync(cancellationToken);
-        return await SqliteMigrator.MigrateAsync(connection, Migrations.All, Path, cancellationToken);
-    }
+    public Task<IReadOnlyList<Migration>> MigrateAsync(CancellationToken cancellationToken = default) =>
+        Sql.MigrateAsync(Area, Migrations.All, Description, cancellationToken);
 }

@@ -50,7 +50,8 @@ builder.Services.AddTelemetryListener(
     {
         var o = services.GetRequiredService<IOptions<InfluxDbOptions>>().Value;
         return new RetentionPolicy(o.RetentionPolicy, TimeSpan.FromDays(o.RetentionDays));
-    });
+    },
+    StorageRegistration.AlertDatabase);
 builder.Services.AddServerHealthChecks();
 builder.Services.AddWebPages();
 builder.Services.AddQualityApi();

@@ -2,12 +2,13 @@ using System.CommandLine;
 using System.Globalization;
 using Logistics.Data;
 using Logistics.Data.Security;
-using Microsoft.Data.Sqlite;
+using Logistics.Storage;
 
 namespace Logistics.Cli.Commands;
 
-/// <summary>`logistics keys create|list|revoke`: the service's API keys, written straight into its SQLite
-/// file, so that the first admin key exists before anyone can call the API.</summary>
+/// <summary>`logistics keys create|list|revoke`: the service's API keys, written straight into its database (the
+/// SQLite file, or PostgreSQL as <c>postgres:CONNECTION-STRING</c>), so that the first admin key exists before
+/// anyone can call the API.</summary>
 public static class KeysCommand
 {
     /// <summary>The database could not be opened, or the name or role was refused.</summary>
@@ -17,6 +18,9 @@ public static class KeysCommand
 
     /// <summary>The service's default Database:Path, relative to the working directory like the service's.</summary>
     public const string DefaultDatabasePath = "data/logistics.db";
+
+    /// <summary>Before a PostgreSQL connection string in --database (the service's Database:ConnectionString).</summary>
+    public const string PostgresPrefix = "postgres:";
 
     public static Command Create()
     {
@@ -104,26 +108,32 @@ public static class KeysCommand
 
     private static Option<string> DatabaseOption() => new("--database")
     {
-        Description = $"the service's SQLite file; default ${DatabaseVariable}, else {DefaultDatabasePath} (the service's Database:Path)",
+        Description = $"the service's SQLite file, or {PostgresPrefix}CONNECTION-STRING for PostgreSQL (the service's Database:ConnectionString); " +
+                      $"default ${DatabaseVariable}, else {DefaultDatabasePath} (the service's Database:Path)",
         DefaultValueFactory = _ => DefaultDatabase(Environment.GetEnvironmentVariable),
     };
 
-    /// <summary>Brings the file's schema up to date first (creating it if needed), as the service would at start.</summary>
-    private static async Task<int> WithStoreAsync(string path, string verb, TextWriter stderr, CancellationToken cancellationToken,
+    /// <summary>Brings the database's schema up to date first (creating a SQLite file if needed), as the service would at start.</summary>
+    private static async Task<int> WithStoreAsync(string setting, string verb, TextWriter stderr, CancellationToken cancellationToken,
         Func<ApiKeyStore, string, Task<int>> run)
     {
+        // Errors name the file, or PostgreSQL's host and database: never the connection string with its password.
+        var path = setting;
         try
         {
-            var database = new LogisticsDatabase(path);
+            var database = new LogisticsDatabase(setting.StartsWith(PostgresPrefix, StringComparison.Ordinal)
+                ? SqlDatabase.Postgres(setting[PostgresPrefix.Length..])
+                : SqlDatabase.Sqlite(setting));
+            path = database.Description;
             await database.MigrateAsync(cancellationToken);
-            return await run(new ApiKeyStore(database), database.Path);
+            return await run(new ApiKeyStore(database), database.Description);
         }
         catch (ArgumentException e)
         {
             stderr.WriteLine($"logistics keys {verb}: --{FirstLine(e.Message)}");
             return ErrorExitCode;
         }
-        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             stderr.WriteLine($"logistics keys {verb}: --database '{path}': {e.Message}");
             return ErrorExitCode;

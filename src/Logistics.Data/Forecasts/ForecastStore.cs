@@ -2,15 +2,16 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Logistics.Data.Jobs;
 using Logistics.Forecasting;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Logistics.Data.Forecasts;
 
 /// <summary>Forecast jobs and their results (the result as JSON). Status changes are conditional on the status
 /// they leave, as in <see cref="Plans.PlanStore"/>, so a cancel racing a start cannot both win. Thread-safe.</summary>
-public sealed class ForecastStore(LogisticsDatabase database)
+/// <param name="instance">This instance, as it claims jobs; a new one of its own when null.</param>
+public sealed class ForecastStore(LogisticsDatabase database, JobInstance? instance = null) : IJobClaims
 {
-    private readonly JobRows _jobs = new(database, "forecasts", "result");
+    private readonly JobRows _jobs = new(database, "forecasts", "result", instance ?? JobInstance.CreateDefault());
 
     private const string Columns = "id, status, created_at, started_at, finished_at, options, progress, error, note, result";
 
@@ -22,28 +23,42 @@ public sealed class ForecastStore(LogisticsDatabase database)
     };
 
     public Task CreateAsync(ForecastRecord job, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("INSERT INTO forecasts (id, status, created_at, options) VALUES ($id, $status, $at, $options)", cancellationToken,
-            ("$id", job.Id), ("$status", job.Status), ("$at", job.CreatedAt.ToUnixTimeMilliseconds()), ("$options", JsonSerializer.Serialize(job.Options, Json)));
+        ExecuteAsync("INSERT INTO forecasts (id, status, created_at, options) VALUES (@id, @status, @at, @options)", cancellationToken,
+            ("@id", job.Id), ("@status", job.Status), ("@at", job.CreatedAt.ToUnixTimeMilliseconds()), ("@options", JsonSerializer.Serialize(job.Options, Json)));
 
     public async Task<ForecastRecord?> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        (await QueryAsync($"SELECT {Columns} FROM forecasts WHERE id = $id", cancellationToken, ("$id", id))).FirstOrDefault();
+        (await QueryAsync($"SELECT {Columns} FROM forecasts WHERE id = @id", cancellationToken, ("@id", id))).FirstOrDefault();
 
     /// <summary>Newest first, without their results (a list need not parse every result).</summary>
     public Task<IReadOnlyList<ForecastRecord>> ListAsync(CancellationToken cancellationToken = default) =>
         QueryAsync("SELECT id, status, created_at, started_at, finished_at, options, progress, error, note, NULL FROM forecasts ORDER BY created_at DESC, id",
             cancellationToken);
 
-    /// <summary>Ids of the jobs waiting to run, oldest first.</summary>
-    public Task<IReadOnlyList<string>> QueuedAsync(CancellationToken cancellationToken = default) => _jobs.QueuedAsync(cancellationToken);
+    public JobInstance Instance => _jobs.Instance;
 
-    /// <returns>False when the job is no longer queued (it was cancelled).</returns>
-    public Task<bool> StartAsync(string id, DateTimeOffset at, CancellationToken cancellationToken = default) => _jobs.StartAsync(id, at, cancellationToken);
+    /// <summary>This instance's claim on the oldest waiting job, or on one whose instance's lease expired (<see cref="JobRows.ClaimAsync"/>).</summary>
+    /// <returns>Null when none is waiting.</returns>
+    public Task<JobClaim?> ClaimAsync(DateTimeOffset now, CancellationToken cancellationToken = default) => _jobs.ClaimAsync(now, cancellationToken);
+
+    /// <summary>Extends this instance's lease on a running job; says whether it still owns it and whether a user asked it to stop.</summary>
+    public Task<JobRenewal> RenewAsync(string id, DateTimeOffset now, CancellationToken cancellationToken = default) => _jobs.RenewAsync(id, now, cancellationToken);
+
+    /// <summary>Gives a running job up (this instance is stopping): another instance takes it over at once.</summary>
+    public Task<bool> ReleaseAsync(string id, DateTimeOffset now, CancellationToken cancellationToken = default) => _jobs.ReleaseAsync(id, now, cancellationToken);
+
+    /// <summary>Asks whichever instance runs the job to cancel it.</summary>
+    /// <returns>False when the job is not running.</returns>
+    public Task<bool> RequestCancelAsync(string id, CancellationToken cancellationToken = default) => _jobs.RequestCancelAsync(id, cancellationToken);
+
+    /// <summary>The job's claims and takeovers, oldest first.</summary>
+    public Task<IReadOnlyList<JobEvent>> HistoryAsync(string id, CancellationToken cancellationToken = default) => _jobs.HistoryAsync(id, cancellationToken);
 
     public Task SaveProgressAsync(string id, ForecastJobProgress progress, CancellationToken cancellationToken = default) =>
         _jobs.SaveProgressAsync(id, JsonSerializer.Serialize(progress, Json), cancellationToken);
 
-    /// <summary>Ends a running job.</summary>
-    public Task FinishAsync(string id, string status, ForecastResult? result, ForecastJobProgress? progress, string? error, string? note,
+    /// <summary>Ends a running job of this instance.</summary>
+    /// <returns>False when it was not running here any more (taken over by another instance, or ended).</returns>
+    public Task<bool> FinishAsync(string id, string status, ForecastResult? result, ForecastJobProgress? progress, string? error, string? note,
         DateTimeOffset at, CancellationToken cancellationToken = default) =>
         _jobs.FinishAsync(id, status, result is null ? null : JsonSerializer.Serialize(result, Json),
             progress is null ? null : JsonSerializer.Serialize(progress, Json), error, note, at, cancellationToken);
@@ -51,11 +66,6 @@ public sealed class ForecastStore(LogisticsDatabase database)
     /// <returns>False when the job had left the queue already.</returns>
     public Task<bool> CancelQueuedAsync(string id, string note, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         _jobs.CancelQueuedAsync(id, note, at, cancellationToken);
-
-    /// <summary>Marks every running job failed: at start, no job of this process can be running.</summary>
-    /// <returns>How many there were.</returns>
-    public Task<int> FailRunningAsync(string error, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        _jobs.FailRunningAsync(error, at, cancellationToken);
 
     private async Task<IReadOnlyList<ForecastRecord>> QueryAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
@@ -80,6 +90,6 @@ public sealed class ForecastStore(LogisticsDatabase database)
         return await connection.ExecuteAsync(sql, null, cancellationToken, parameters);
     }
 
-    private static DateTimeOffset? Instant(SqliteDataReader reader, int column) =>
+    private static DateTimeOffset? Instant(DbDataReader reader, int column) =>
         reader.IsDBNull(column) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(column));
 }

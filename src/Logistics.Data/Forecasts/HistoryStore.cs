@@ -1,6 +1,6 @@
 using System.Globalization;
 using Logistics.Forecasting.History;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Logistics.Data.Forecasts;
 
@@ -16,7 +16,7 @@ public sealed class HistoryStore(LogisticsDatabase database)
 
     /// <summary>The series named in <paramref name="points"/> lose every saved row first; other series keep theirs.</summary>
     public Task<int> ReplaceSeriesAsync(IReadOnlyList<HistoryPoint> points, CancellationToken cancellationToken = default) =>
-        WriteAsync(points, "DELETE FROM order_history WHERE series = $series", cancellationToken, perSeries: true);
+        WriteAsync(points, "DELETE FROM order_history WHERE series = @series", cancellationToken, perSeries: true);
 
     /// <summary>Adds the points to the saved history; a date a series already has takes the new quantity.</summary>
     public Task<int> AppendAsync(IReadOnlyList<HistoryPoint> points, CancellationToken cancellationToken = default) =>
@@ -28,7 +28,7 @@ public sealed class HistoryStore(LogisticsDatabase database)
 
     /// <summary>One series' rows by date; empty when it has none.</summary>
     public Task<IReadOnlyList<HistoryPoint>> GetSeriesAsync(string series, CancellationToken cancellationToken = default) =>
-        ReadAsync("SELECT series, date, quantity FROM order_history WHERE series = $series ORDER BY date", cancellationToken, ("$series", series));
+        ReadAsync("SELECT series, date, quantity FROM order_history WHERE series = @series ORDER BY date", cancellationToken, ("@series", series));
 
     /// <summary>The series' ids, in ordinal order.</summary>
     public async Task<IReadOnlyList<string>> SeriesIdsAsync(CancellationToken cancellationToken = default)
@@ -45,8 +45,8 @@ public sealed class HistoryStore(LogisticsDatabase database)
     public async Task<int> DatesBetweenAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return Convert.ToInt32(await connection.ScalarAsync("SELECT COUNT(DISTINCT date) FROM order_history WHERE date >= $from AND date <= $to", null,
-            cancellationToken, ("$from", Day(from)), ("$to", Day(to))), CultureInfo.InvariantCulture);
+        return Convert.ToInt32(await connection.ScalarAsync("SELECT COUNT(DISTINCT date) FROM order_history WHERE date >= @from AND date <= @to", null,
+            cancellationToken, ("@from", Day(from)), ("@to", Day(to))), CultureInfo.InvariantCulture);
     }
 
     public async Task<HistorySummary> SummaryAsync(CancellationToken cancellationToken = default)
@@ -64,23 +64,17 @@ public sealed class HistoryStore(LogisticsDatabase database)
     {
         var rows = points.GroupBy(p => (p.Series, p.Date)).Select(g => (g.Key.Series, g.Key.Date, Quantity: g.Sum(p => p.Quantity))).ToList();
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await database.Dialect.BeginWriteAsync(connection, "order-history", cancellationToken);
         if (clear is not null)
         {
             if (!perSeries) await connection.ExecuteAsync(clear, transaction, cancellationToken);
             else
                 foreach (var series in rows.Select(r => r.Series).Distinct(StringComparer.Ordinal))
-                    await connection.ExecuteAsync(clear, transaction, cancellationToken, ("$series", series));
+                    await connection.ExecuteAsync(clear, transaction, cancellationToken, ("@series", series));
         }
-        await using var insert = connection.Command("""
-            INSERT INTO order_history (series, date, quantity) VALUES ($series, $date, $quantity)
-            ON CONFLICT (series, date) DO UPDATE SET quantity = excluded.quantity
-            """, transaction);
-        foreach (var (series, date, quantity) in rows)
-        {
-            insert.Bind(("$series", series), ("$date", Day(date)), ("$quantity", quantity));
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await connection.InsertManyAsync(transaction, "order_history (series, date, quantity)", 3,
+            rows.Select(r => new object?[] { r.Series, Day(r.Date), r.Quantity }), cancellationToken,
+            "ON CONFLICT (series, date) DO UPDATE SET quantity = excluded.quantity");
         await transaction.CommitAsync(cancellationToken);
         return rows.Count;
     }

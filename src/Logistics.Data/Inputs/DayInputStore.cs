@@ -1,7 +1,7 @@
 using System.Globalization;
 using Logistics.Core;
 using Logistics.Routing.Planning;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Logistics.Core.Csv;
 
 namespace Logistics.Data.Inputs;
@@ -21,7 +21,7 @@ public sealed class DayInputStore(LogisticsDatabase database)
     public async Task<int> ReplaceStoresAsync(IReadOnlyList<Store> stores, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await database.Dialect.BeginWriteAsync(connection, "day-inputs", cancellationToken);
         await WriteStoresAsync(connection, transaction, stores, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return stores.Count;
@@ -38,7 +38,7 @@ public sealed class DayInputStore(LogisticsDatabase database)
     public async Task<int> ReplaceFleetAsync(Fleet fleet, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await database.Dialect.BeginWriteAsync(connection, "day-inputs", cancellationToken);
         await WriteFleetAsync(connection, transaction, fleet, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return fleet.VehicleTypes.Count;
@@ -55,7 +55,7 @@ public sealed class DayInputStore(LogisticsDatabase database)
     public async Task<int> ReplaceOrdersAsync(DateOnly date, IReadOnlyList<Order> orders, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await database.Dialect.BeginWriteAsync(connection, "day-inputs", cancellationToken);
         await WriteOrdersAsync(connection, transaction, date, orders, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return orders.Count;
@@ -67,7 +67,7 @@ public sealed class DayInputStore(LogisticsDatabase database)
         CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await database.Dialect.BeginWriteAsync(connection, "day-inputs", cancellationToken);
         await WriteStoresAsync(connection, transaction, stores, cancellationToken);
         await WriteFleetAsync(connection, transaction, fleet, cancellationToken);
         await WriteOrdersAsync(connection, transaction, date, orders, cancellationToken);
@@ -80,7 +80,7 @@ public sealed class DayInputStore(LogisticsDatabase database)
     public async Task<SavedDay> GetDayAsync(DateOnly date, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = await database.Dialect.BeginSnapshotAsync(connection, cancellationToken);
         var stores = await ReadStoresAsync(connection, cancellationToken);
         var fleet = await ReadFleetAsync(connection, cancellationToken);
         var orders = await ReadOrdersAsync(connection, date, cancellationToken);
@@ -88,7 +88,7 @@ public sealed class DayInputStore(LogisticsDatabase database)
         return new SavedDay(date, stores, fleet, orders);
     }
 
-    private static async Task<IReadOnlyList<Store>> ReadStoresAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<Store>> ReadStoresAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT id, name, lat, lon, tier, windows, service_fixed_ticks, service_per_carton_ticks FROM stores ORDER BY position";
@@ -103,7 +103,7 @@ public sealed class DayInputStore(LogisticsDatabase database)
         return stores;
     }
 
-    private static async Task<Fleet> ReadFleetAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    private static async Task<Fleet> ReadFleetAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var depots = new List<Depot>();
         await using (var command = connection.CreateCommand())
@@ -138,10 +138,10 @@ public sealed class DayInputStore(LogisticsDatabase database)
         return new Fleet(depots, types);
     }
 
-    private static async Task<IReadOnlyList<Order>> ReadOrdersAsync(SqliteConnection connection, DateOnly date, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<Order>> ReadOrdersAsync(DbConnection connection, DateOnly date, CancellationToken cancellationToken)
     {
-        await using var command = connection.Command("SELECT id, store_id, cartons, weight_kg, urgent FROM orders WHERE delivery_date = $date ORDER BY position",
-            parameters: ("$date", Day(date)));
+        await using var command = connection.Command("SELECT id, store_id, cartons, weight_kg, urgent FROM orders WHERE delivery_date = @date ORDER BY position",
+            parameters: ("@date", Day(date)));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var orders = new List<Order>();
         while (await reader.ReadAsync(cancellationToken))
@@ -152,70 +152,45 @@ public sealed class DayInputStore(LogisticsDatabase database)
         return orders;
     }
 
-    private static async Task WriteStoresAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Store> stores,
+    private static async Task WriteStoresAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<Store> stores,
         CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync("DELETE FROM stores", transaction, cancellationToken);
-        await using var insert = connection.Command("""
-            INSERT INTO stores (id, position, name, lat, lon, tier, windows, service_fixed_ticks, service_per_carton_ticks)
-            VALUES ($id, $position, $name, $lat, $lon, $tier, $windows, $fixed, $perCarton)
-            """, transaction);
-        for (var i = 0; i < stores.Count; i++)
-        {
-            var s = stores[i];
-            insert.Bind(("$id", s.Id), ("$position", i), ("$name", s.Name), ("$lat", s.Location.Latitude), ("$lon", s.Location.Longitude),
-                ("$tier", s.Tier.Level), ("$windows", FormatWindows(s.ReceivingWindows)), ("$fixed", s.ServiceFixed.Ticks),
-                ("$perCarton", s.ServicePerCarton.Ticks));
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await connection.InsertManyAsync(transaction,
+            "stores (id, position, name, lat, lon, tier, windows, service_fixed_ticks, service_per_carton_ticks)", 9,
+            stores.Select((s, i) => new object?[]
+            {
+                s.Id, i, s.Name, s.Location.Latitude, s.Location.Longitude, s.Tier.Level, FormatWindows(s.ReceivingWindows), s.ServiceFixed.Ticks,
+                s.ServicePerCarton.Ticks,
+            }), cancellationToken);
     }
 
-    private static async Task WriteFleetAsync(SqliteConnection connection, SqliteTransaction transaction, Fleet fleet,
+    private static async Task WriteFleetAsync(DbConnection connection, DbTransaction transaction, Fleet fleet,
         CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync("DELETE FROM vehicle_types; DELETE FROM depots;", transaction, cancellationToken);
-        await using var depot = connection.Command("""
-            INSERT INTO depots (id, position, name, lat, lon, open_ticks, close_ticks)
-            VALUES ($id, $position, $name, $lat, $lon, $open, $close)
-            """, transaction);
-        for (var i = 0; i < fleet.Depots.Count; i++)
-        {
-            var d = fleet.Depots[i];
-            depot.Bind(("$id", d.Id), ("$position", i), ("$name", d.Name), ("$lat", d.Location.Latitude), ("$lon", d.Location.Longitude),
-                ("$open", d.OpeningHours.Start.Ticks), ("$close", d.OpeningHours.End.Ticks));
-            await depot.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await using var type = connection.Command("""
-            INSERT INTO vehicle_types (id, position, count, capacity_cartons, capacity_kg, shift_start_ticks, shift_end_ticks,
+        await connection.InsertManyAsync(transaction, "depots (id, position, name, lat, lon, open_ticks, close_ticks)", 7,
+            fleet.Depots.Select((d, i) => new object?[]
+            {
+                d.Id, i, d.Name, d.Location.Latitude, d.Location.Longitude, d.OpeningHours.Start.Ticks, d.OpeningHours.End.Ticks,
+            }), cancellationToken);
+        await connection.InsertManyAsync(transaction, """
+            vehicle_types (id, position, count, capacity_cartons, capacity_kg, shift_start_ticks, shift_end_ticks,
                 max_route_ticks, fixed_cost, cost_per_km, cost_per_hour, start_depot_id, end_depot_id)
-            VALUES ($id, $position, $count, $cartons, $kg, $start, $end, $maxRoute, $fixed, $perKm, $perHour, $startDepot, $endDepot)
-            """, transaction);
-        for (var i = 0; i < fleet.VehicleTypes.Count; i++)
-        {
-            var v = fleet.VehicleTypes[i];
-            type.Bind(("$id", v.Id), ("$position", i), ("$count", v.Count), ("$cartons", v.CapacityCartons), ("$kg", v.CapacityKg),
-                ("$start", v.Shift.Start.Ticks), ("$end", v.Shift.End.Ticks), ("$maxRoute", v.MaxRouteDuration?.Ticks),
-                ("$fixed", Money(v.FixedCost)), ("$perKm", Money(v.CostPerKm)), ("$perHour", Money(v.CostPerHour)),
-                ("$startDepot", v.StartDepotId), ("$endDepot", v.EndDepotId));
-            await type.ExecuteNonQueryAsync(cancellationToken);
-        }
+            """, 13,
+            fleet.VehicleTypes.Select((v, i) => new object?[]
+            {
+                v.Id, i, v.Count, v.CapacityCartons, v.CapacityKg, v.Shift.Start.Ticks, v.Shift.End.Ticks, v.MaxRouteDuration?.Ticks,
+                Money(v.FixedCost), Money(v.CostPerKm), Money(v.CostPerHour), v.StartDepotId, v.EndDepotId,
+            }), cancellationToken);
     }
 
-    private static async Task WriteOrdersAsync(SqliteConnection connection, SqliteTransaction transaction, DateOnly date,
+    private static async Task WriteOrdersAsync(DbConnection connection, DbTransaction transaction, DateOnly date,
         IReadOnlyList<Order> orders, CancellationToken cancellationToken)
     {
-        await connection.ExecuteAsync("DELETE FROM orders WHERE delivery_date = $date", transaction, cancellationToken, ("$date", Day(date)));
-        await using var insert = connection.Command("""
-            INSERT INTO orders (delivery_date, id, position, store_id, cartons, weight_kg, urgent)
-            VALUES ($date, $id, $position, $store, $cartons, $kg, $urgent)
-            """, transaction);
-        for (var i = 0; i < orders.Count; i++)
-        {
-            var o = orders[i];
-            insert.Bind(("$date", Day(date)), ("$id", o.Id), ("$position", i), ("$store", o.StoreId), ("$cartons", o.Cartons),
-                ("$kg", o.WeightKg), ("$urgent", o.Urgent ? 1 : 0));
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await connection.ExecuteAsync("DELETE FROM orders WHERE delivery_date = @date", transaction, cancellationToken, ("@date", Day(date)));
+        await connection.InsertManyAsync(transaction, "orders (delivery_date, id, position, store_id, cartons, weight_kg, urgent)", 7,
+            orders.Select((o, i) => new object?[] { Day(date), o.Id, i, o.StoreId, o.Cartons, o.WeightKg, o.Urgent ? 1 : 0 }), cancellationToken);
     }
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -3,16 +3,17 @@ using System.Text.Json;
 using Logistics.Routing.Planning;
 using Logistics.Data.Jobs;
 using Logistics.Storage;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Logistics.Data.Plans;
 
 /// <summary>Planning jobs, their plans and inputs, and which truck got which route. Status changes are
 /// conditional on the status they leave (e.g. only a queued job starts), so a cancel racing a start
 /// cannot both win. Thread-safe.</summary>
-public sealed class PlanStore(LogisticsDatabase database)
+/// <param name="instance">This instance, as it claims jobs; a new one of its own when null.</param>
+public sealed class PlanStore(LogisticsDatabase database, JobInstance? instance = null) : IJobClaims
 {
-    private readonly JobRows _jobs = new(database, "plans", "plan");
+    private readonly JobRows _jobs = new(database, "plans", "plan", instance ?? JobInstance.CreateDefault());
 
     private const string Columns = "id, date, status, based_on, created_at, started_at, finished_at, options, progress, error, note, plan";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -21,42 +22,56 @@ public sealed class PlanStore(LogisticsDatabase database)
     {
         await ExecuteAsync("""
             INSERT INTO plans (id, date, status, based_on, created_at, options, inputs)
-            VALUES ($id, $date, $status, $basedOn, $at, $options, $inputs)
+            VALUES (@id, @date, @status, @basedOn, @at, @options, @inputs)
             """, cancellationToken,
-            ("$id", plan.Id), ("$date", Day(plan.Date)), ("$status", plan.Status), ("$basedOn", plan.BasedOn),
-            ("$at", plan.CreatedAt.ToUnixTimeMilliseconds()), ("$options", JsonSerializer.Serialize(plan.Options, Json)), ("$inputs", inputs?.Serialize()));
+            ("@id", plan.Id), ("@date", Day(plan.Date)), ("@status", plan.Status), ("@basedOn", plan.BasedOn),
+            ("@at", plan.CreatedAt.ToUnixTimeMilliseconds()), ("@options", JsonSerializer.Serialize(plan.Options, Json)), ("@inputs", inputs?.Serialize()));
     }
 
     public async Task<PlanRecord?> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        (await QueryAsync($"SELECT {Columns} FROM plans WHERE id = $id", cancellationToken, ("$id", id))).FirstOrDefault();
+        (await QueryAsync($"SELECT {Columns} FROM plans WHERE id = @id", cancellationToken, ("@id", id))).FirstOrDefault();
 
     /// <summary>Newest first; every date when <paramref name="date"/> is null.</summary>
     public Task<IReadOnlyList<PlanRecord>> ListAsync(DateOnly? date, CancellationToken cancellationToken = default) =>
         date is { } d
-            ? QueryAsync($"SELECT {Columns} FROM plans WHERE date = $date ORDER BY created_at DESC, id", cancellationToken, ("$date", Day(d)))
+            ? QueryAsync($"SELECT {Columns} FROM plans WHERE date = @date ORDER BY created_at DESC, id", cancellationToken, ("@date", Day(d)))
             : QueryAsync($"SELECT {Columns} FROM plans ORDER BY created_at DESC, id", cancellationToken);
-
-    /// <summary>Ids of the jobs waiting to run, oldest first.</summary>
-    public Task<IReadOnlyList<string>> QueuedAsync(CancellationToken cancellationToken = default) => _jobs.QueuedAsync(cancellationToken);
 
     public async Task<PlanInputs?> GetInputsAsync(string id, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command("SELECT inputs FROM plans WHERE id = $id", null, ("$id", id));
+        await using var command = connection.Command("SELECT inputs FROM plans WHERE id = @id", null, ("@id", id));
         return await command.ExecuteScalarAsync(cancellationToken) is string json ? PlanInputs.Deserialize(json) : null;
     }
 
     public Task SaveInputsAsync(string id, PlanInputs inputs, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("UPDATE plans SET inputs = $inputs WHERE id = $id", cancellationToken, ("$id", id), ("$inputs", inputs.Serialize()));
+        ExecuteAsync("UPDATE plans SET inputs = @inputs WHERE id = @id", cancellationToken, ("@id", id), ("@inputs", inputs.Serialize()));
 
-    /// <returns>False when the job is no longer queued (it was cancelled).</returns>
-    public Task<bool> StartAsync(string id, DateTimeOffset at, CancellationToken cancellationToken = default) => _jobs.StartAsync(id, at, cancellationToken);
+    public JobInstance Instance => _jobs.Instance;
+
+    /// <summary>This instance's claim on the oldest waiting job, or on one whose instance's lease expired (<see cref="JobRows.ClaimAsync"/>).</summary>
+    /// <returns>Null when none is waiting.</returns>
+    public Task<JobClaim?> ClaimAsync(DateTimeOffset now, CancellationToken cancellationToken = default) => _jobs.ClaimAsync(now, cancellationToken);
+
+    /// <summary>Extends this instance's lease on a running job; says whether it still owns it and whether a user asked it to stop.</summary>
+    public Task<JobRenewal> RenewAsync(string id, DateTimeOffset now, CancellationToken cancellationToken = default) => _jobs.RenewAsync(id, now, cancellationToken);
+
+    /// <summary>Gives a running job up (this instance is stopping): another instance takes it over at once.</summary>
+    public Task<bool> ReleaseAsync(string id, DateTimeOffset now, CancellationToken cancellationToken = default) => _jobs.ReleaseAsync(id, now, cancellationToken);
+
+    /// <summary>Asks whichever instance runs the job to cancel it.</summary>
+    /// <returns>False when the job is not running.</returns>
+    public Task<bool> RequestCancelAsync(string id, CancellationToken cancellationToken = default) => _jobs.RequestCancelAsync(id, cancellationToken);
+
+    /// <summary>The job's claims and takeovers, oldest first.</summary>
+    public Task<IReadOnlyList<JobEvent>> HistoryAsync(string id, CancellationToken cancellationToken = default) => _jobs.HistoryAsync(id, cancellationToken);
 
     public Task SaveProgressAsync(string id, PlanProgress progress, CancellationToken cancellationToken = default) =>
         _jobs.SaveProgressAsync(id, JsonSerializer.Serialize(progress, Json), cancellationToken);
 
-    /// <summary>Ends a running job.</summary>
-    public Task FinishAsync(string id, string status, Plan? plan, PlanProgress? progress, string? error, string? note, DateTimeOffset at,
+    /// <summary>Ends a running job of this instance.</summary>
+    /// <returns>False when it was not running here any more (taken over by another instance, or ended).</returns>
+    public Task<bool> FinishAsync(string id, string status, Plan? plan, PlanProgress? progress, string? error, string? note, DateTimeOffset at,
         CancellationToken cancellationToken = default) =>
         _jobs.FinishAsync(id, status, plan is null ? null : PlanJson.Serialize(plan), progress is null ? null : JsonSerializer.Serialize(progress, Json),
             error, note, at, cancellationToken);
@@ -67,24 +82,19 @@ public sealed class PlanStore(LogisticsDatabase database)
 
     /// <summary>Replaces the plan of a finished job (an edit by the dispatcher).</summary>
     public Task ReplacePlanAsync(string id, Plan plan, CancellationToken cancellationToken = default) =>
-        ExecuteAsync("UPDATE plans SET plan = $plan WHERE id = $id", cancellationToken, ("$id", id), ("$plan", PlanJson.Serialize(plan)));
-
-    /// <summary>Marks every running job failed: at start, no job of this process can be running.</summary>
-    /// <returns>How many there were.</returns>
-    public Task<int> FailRunningAsync(string error, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        _jobs.FailRunningAsync(error, at, cancellationToken);
+        ExecuteAsync("UPDATE plans SET plan = @plan WHERE id = @id", cancellationToken, ("@id", id), ("@plan", PlanJson.Serialize(plan)));
 
     /// <summary>Records that each route went to its truck, all at <paramref name="at"/>.</summary>
     public async Task RecordPublicationAsync(string planId, IReadOnlyList<(PlannedRoute Route, string TruckId)> sent, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var (route, truckId) in sent)
         {
             await connection.ExecuteAsync(
-                "INSERT INTO plan_publications (plan_id, route_id, truck_id, published_at, route) VALUES ($plan, $route, $truck, $at, $json)",
-                transaction, cancellationToken, ("$plan", planId), ("$route", route.RouteId), ("$truck", truckId), ("$at", at.ToUnixTimeMilliseconds()),
-                ("$json", JsonSerializer.Serialize(route, PlanJson.Options)));
+                "INSERT INTO plan_publications (plan_id, route_id, truck_id, published_at, route) VALUES (@plan, @route, @truck, @at, @json)",
+                transaction, cancellationToken, ("@plan", planId), ("@route", route.RouteId), ("@truck", truckId), ("@at", at.ToUnixTimeMilliseconds()),
+                ("@json", JsonSerializer.Serialize(route, PlanJson.Options)));
         }
         await transaction.CommitAsync(cancellationToken);
     }
@@ -93,7 +103,7 @@ public sealed class PlanStore(LogisticsDatabase database)
     public Task<IReadOnlyList<PlanPublication>> LatestPublicationAsync(string planId, CancellationToken cancellationToken = default) =>
         PublicationsAsync("""
             SELECT p.plan_id, plans.date, p.route_id, p.truck_id, p.published_at, p.route FROM plan_publications p JOIN plans ON plans.id = p.plan_id
-            WHERE p.plan_id = $key AND p.published_at = (SELECT MAX(published_at) FROM plan_publications WHERE plan_id = $key)
+            WHERE p.plan_id = @key AND p.published_at = (SELECT MAX(published_at) FROM plan_publications WHERE plan_id = @key)
             ORDER BY p.route_id
             """, planId, cancellationToken);
 
@@ -101,13 +111,13 @@ public sealed class PlanStore(LogisticsDatabase database)
     public Task<IReadOnlyList<PlanPublication>> PublicationsOfTruckAsync(string truckId, CancellationToken cancellationToken = default) =>
         PublicationsAsync("""
             SELECT p.plan_id, plans.date, p.route_id, p.truck_id, p.published_at, p.route FROM plan_publications p JOIN plans ON plans.id = p.plan_id
-            WHERE p.truck_id = $key ORDER BY p.published_at, p.plan_id
+            WHERE p.truck_id = @key ORDER BY p.published_at, p.plan_id
             """, truckId, cancellationToken);
 
     private async Task<IReadOnlyList<PlanPublication>> PublicationsAsync(string sql, string key, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command(sql, null, ("$key", key));
+        await using var command = connection.Command(sql, null, ("@key", key));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var list = new List<PlanPublication>();
         while (await reader.ReadAsync(cancellationToken))
@@ -141,7 +151,7 @@ public sealed class PlanStore(LogisticsDatabase database)
         return await connection.ExecuteAsync(sql, null, cancellationToken, parameters);
     }
 
-    private static DateTimeOffset? Instant(SqliteDataReader reader, int column) =>
+    private static DateTimeOffset? Instant(DbDataReader reader, int column) =>
         reader.IsDBNull(column) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(column));
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

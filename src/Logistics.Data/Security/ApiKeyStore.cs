@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Logistics.Data.Security;
 
@@ -23,10 +23,10 @@ public sealed class ApiKeyStore(LogisticsDatabase database, TimeProvider? clock 
         await using var connection = await database.OpenAsync(cancellationToken);
         try
         {
-            await connection.ExecuteAsync("INSERT INTO api_keys (id, name, role, secret_sha256, created_at) VALUES ($id, $name, $role, $hash, $at)",
-                null, cancellationToken, ("$id", id), ("$name", name.Trim()), ("$role", role), ("$hash", Hash(secret)), ("$at", now.ToUnixTimeMilliseconds()));
+            await connection.ExecuteAsync("INSERT INTO api_keys (id, name, role, secret_sha256, created_at) VALUES (@id, @name, @role, @hash, @at)",
+                null, cancellationToken, ("@id", id), ("@name", name.Trim()), ("@role", role), ("@hash", Hash(secret)), ("@at", now.ToUnixTimeMilliseconds()));
         }
-        catch (SqliteException e) when (e.SqliteErrorCode == 19) // SQLITE_CONSTRAINT: the name is taken
+        catch (DbException e) when (database.Dialect.IsUniqueViolation(e)) // the name is taken
         {
             throw new ArgumentException($"name: a key named '{name.Trim()}' exists already; revoke it or choose another name", nameof(name), e);
         }
@@ -42,8 +42,8 @@ public sealed class ApiKeyStore(LogisticsDatabase database, TimeProvider? clock 
         var id = token[Prefix.Length..separator];
         var secret = token[(separator + 1)..];
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command("SELECT name, role, secret_sha256, created_at, revoked_at FROM api_keys WHERE id = $id",
-            parameters: ("$id", id));
+        await using var command = connection.Command("SELECT name, role, secret_sha256, created_at, revoked_at FROM api_keys WHERE id = @id",
+            parameters: ("@id", id));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken) || !reader.IsDBNull(4)) return null;
         var stored = (byte[])reader.GetValue(2);
@@ -71,8 +71,8 @@ public sealed class ApiKeyStore(LogisticsDatabase database, TimeProvider? clock 
     public async Task<bool> RevokeAsync(string name, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync("UPDATE api_keys SET revoked_at = $at WHERE name = $name AND revoked_at IS NULL", null,
-            cancellationToken, ("$at", _clock.GetUtcNow().ToUnixTimeMilliseconds()), ("$name", name.Trim())) > 0;
+        return await connection.ExecuteAsync("UPDATE api_keys SET revoked_at = @at WHERE name = @name AND revoked_at IS NULL", null,
+            cancellationToken, ("@at", _clock.GetUtcNow().ToUnixTimeMilliseconds()), ("@name", name.Trim())) > 0;
     }
 
     private static byte[] Hash(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));

@@ -12,7 +12,7 @@ namespace Logistics.Service.Excursions;
 /// <summary>Excursions are not stored: each one is the temperature or humidity alert the engine raised for it (same
 /// id), measured again from the readings InfluxDB holds, so a late reading or a changed profile shows at once.</summary>
 public sealed class ExcursionService(
-    SqliteAlertStore alerts,
+    AlertStore alerts,
     InfluxDbClient influx,
     IOptions<AlertOptions> alertOptions,
     IOptions<SiteOptions> site,

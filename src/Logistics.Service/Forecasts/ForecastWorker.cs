@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Logistics.Service.Forecasts;
 
 /// <summary>Runs forecast jobs from <see cref="ForecastJobQueue"/> on the order history saved when the job starts.
-/// As with planning, jobs a previous run left running are failed at start and queued ones run again.</summary>
+/// As with planning, jobs are claimed from the database, and one left running by an instance that died is taken over
+/// once its lease expires and run again.</summary>
 public sealed class ForecastWorker(
     ForecastJobQueue queue,
     ForecastStore store,
@@ -18,19 +19,16 @@ public sealed class ForecastWorker(
     TimeProvider clock,
     ILogger<ForecastWorker> logger) : BackgroundService
 {
-    public const string RestartedError = "the service restarted while this forecast was running; start it again";
     private static readonly TimeSpan PersistEvery = TimeSpan.FromSeconds(1);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        queue.RunWorkersAsync(options.Value.MaxConcurrentJobs,
-            token => store.FailRunningAsync(RestartedError, clock.GetUtcNow(), token), store.QueuedAsync, RunAsync,
+        queue.RunWorkersAsync(options.Value.MaxConcurrentJobs, store, RunAsync,
             (id, e) => store.FinishAsync(id, PlanStatus.Failed, null, null, $"unexpected error: {e.Message}", null, clock.GetUtcNow(), CancellationToken.None),
-            logger, "Forecast", stoppingToken);
+            clock, logger, "Forecast", stoppingToken);
 
     private async Task RunAsync(string id, CancellationToken stoppingToken)
     {
         var job = queue.Register(id, stoppingToken);
-        if (!await store.StartAsync(id, clock.GetUtcNow(), stoppingToken)) return; // cancelled while queued
         var record = await store.GetAsync(id, stoppingToken) ?? throw new InvalidOperationException($"forecast {id} vanished");
         var points = await history.GetAllAsync(stoppingToken);
         if (points.Count == 0)
@@ -66,8 +64,9 @@ public sealed class ForecastWorker(
             logger.LogInformation("Forecast job {Id} cancelled", id);
             return;
         }
-        // Stopping the service is not a user's cancel: the job stays "running" and the next start fails it.
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
+        // Stopping the service is not a user's cancel: the job is released and run again by another instance or the next
+        // start. A job another instance took over is that instance's to finish.
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested || job.Lost) { return; }
         catch (Exception e) when (e is InputValidationException or ArgumentException or InvalidOperationException)
         {
             await FailAsync(id, $"the history cannot be forecast: {e.Message}");

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Logistics.Core;
 using Logistics.Data.Forecasts;
+using Logistics.Data.Jobs;
 using Logistics.Data.Inputs;
 using Logistics.Data.Plans;
 using Logistics.Forecasting;
@@ -39,6 +40,8 @@ public static class ForecastsApi
             .WithName("CreateForecast").WithSummary("Queue a forecast of the saved order history");
         forecasts.MapGet("/", ListAsync).WithName("ListForecasts").WithSummary("Forecast jobs, newest first");
         forecasts.MapGet("/{id}", GetAsync).WithName("GetForecast").WithSummary("A forecast job: status, progress, result summary with the backtest per method");
+        forecasts.MapGet("/{id}/history", HistoryAsync).WithName("GetForecastHistory")
+            .WithSummary("Which instance claimed the job, released it or took it over, and when");
         forecasts.MapGet("/{id}/depot", DepotAsync).WithName("GetForecastDepot").WithSummary("The depot total: history and forecast with 80/95% intervals");
         forecasts.MapGet("/{id}/series/{series}", SeriesAsync).WithName("GetForecastSeries").WithSummary("One store's history and forecast with 80/95% intervals");
         forecasts.MapGet("/{id}/forecast.csv", CsvAsync).WithName("GetForecastCsv")
@@ -200,8 +203,9 @@ public static class ForecastsApi
         if (await store.GetAsync(id, cancellationToken) is not { } record) return NotFound(id);
         var cancelled = record.Status == PlanStatus.Queued
                         && await store.CancelQueuedAsync(id, "cancelled before it started", clock.GetUtcNow(), cancellationToken);
-        // A queued job may have started between the read and the update: then it is cancelled as a running one.
-        if (!cancelled && !queue.CancelRunning(id))
+        // A queued job may have started between the read and the update: then it is cancelled as a running one, here or
+        // (through the database) by the instance running it.
+        if (!cancelled && !queue.CancelRunning(id) && !await store.RequestCancelAsync(id, cancellationToken))
             return TypedResults.Problem(Problem(StatusCodes.Status409Conflict, "The forecast has ended",
                 $"forecast {id} is {record.Status}; only a queued or running forecast can be cancelled"));
         var now = await store.GetAsync(id, cancellationToken) ?? record;
@@ -217,6 +221,10 @@ public static class ForecastsApi
                 ? $"forecast {id} is {record.Status}; wait until it has succeeded (GET /api/forecasts/{id})"
                 : $"forecast {id} {record.Status} without a result{(record.Error is null ? "" : $": {record.Error}")}"));
     }
+
+    private static async Task<Results<Ok<IReadOnlyList<JobEvent>>, ProblemHttpResult>> HistoryAsync(string id, ForecastStore store,
+        CancellationToken cancellationToken) =>
+        await store.GetAsync(id, cancellationToken) is null ? NotFound(id) : TypedResults.Ok(await store.HistoryAsync(id, cancellationToken));
 
     private static ProblemHttpResult NotFound(string id) =>
         TypedResults.Problem(Problem(StatusCodes.Status404NotFound, "No such forecast", $"there is no forecast '{id}'; GET /api/forecasts lists them"));

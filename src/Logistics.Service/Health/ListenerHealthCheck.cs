@@ -7,10 +7,11 @@ namespace Logistics.Service.Health;
 /// <summary>The telemetry listener: connected to the broker, and room left in its journal. Near the
 /// journal's disk cap it is degraded (InfluxDB has been away long); at the cap it is unhealthy, since
 /// the broker then holds back new readings until the journal drains.</summary>
-public sealed class ListenerHealthCheck(ListenerConnection connection, MessageJournal journal, TelemetryCounters counters) : IHealthCheck
+public sealed class ListenerHealthCheck(ListenerConnection connection, MessageJournal journal, TelemetryCounters counters, ListenerOptions options) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (!options.Enabled) return Task.FromResult(HealthCheckResult.Healthy("off in this instance (Listener:Enabled=false): another instance listens"));
         var used = $"journal {journal.BytesUsed / (1024.0 * 1024):0.#} of {journal.DiskCapBytes / (1024.0 * 1024):0} MiB";
         var backlog = journal.LastSequence - journal.Checkpoints.Values.DefaultIfEmpty(journal.LastSequence).Min();
         var detail = $"{used}, {backlog} messages not yet stored, {counters.Received} received, {counters.RejectedTotal} rejected" +

@@ -9,9 +9,9 @@ using Logistics.Core.Csv;
 
 namespace Logistics.Service.Planning;
 
-/// <summary>Runs planning jobs from <see cref="PlanJobQueue"/>, <see cref="PlanningOptions.MaxConcurrentJobs"/> at a
-/// time. At start, jobs a previous run left running are failed (their solve died with that process) and
-/// the queued ones are queued again.</summary>
+/// <summary>Runs planning jobs claimed from the database (<see cref="PlanJobQueue"/>), <see cref="PlanningOptions.MaxConcurrentJobs"/>
+/// at a time in this instance. A job left running by an instance that died (or by this one before a restart) is
+/// taken over once its lease expires and solved again.</summary>
 public sealed class PlanWorker(
     PlanJobQueue queue,
     PlanStore store,
@@ -20,19 +20,16 @@ public sealed class PlanWorker(
     TimeProvider clock,
     ILogger<PlanWorker> logger) : BackgroundService
 {
-    public const string RestartedError = "the service restarted while this job was running; start it again";
     private static readonly TimeSpan PersistEvery = TimeSpan.FromSeconds(1);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        queue.RunWorkersAsync(options.Value.MaxConcurrentJobs,
-            token => store.FailRunningAsync(RestartedError, clock.GetUtcNow(), token), store.QueuedAsync, RunAsync,
+        queue.RunWorkersAsync(options.Value.MaxConcurrentJobs, store, RunAsync,
             (id, e) => store.FinishAsync(id, PlanStatus.Failed, null, null, $"unexpected error: {e.Message}", null, clock.GetUtcNow(), CancellationToken.None),
-            logger, "Planning", stoppingToken);
+            clock, logger, "Planning", stoppingToken);
 
     private async Task RunAsync(string id, CancellationToken stoppingToken)
     {
         var job = queue.Register(id, stoppingToken);
-        if (!await store.StartAsync(id, clock.GetUtcNow(), stoppingToken)) return; // cancelled while queued
         var record = await store.GetAsync(id, stoppingToken) ?? throw new InvalidOperationException($"plan {id} vanished");
         logger.LogInformation("Planning job {Id} for {Date} started ({Limit} s, engine {Engine})", id, record.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), record.Options.TimeLimitSeconds,
             record.Options.Engine);
@@ -93,8 +90,9 @@ public sealed class PlanWorker(
             await FailAsync(id, $"the solver could not plan this day: {e.Message}");
             return;
         }
-        // Stopping the service is not a user's cancel: the job stays "running" and the next start fails it.
-        if (stoppingToken.IsCancellationRequested) return;
+        // Stopping the service is not a user's cancel: the job is released and solved again by another instance or the
+        // next start. A job another instance took over is that instance's to finish.
+        if (stoppingToken.IsCancellationRequested || job.Lost) return;
 
         var final = new PlanProgress(Math.Round((result?.Elapsed ?? TimeSpan.Zero).TotalSeconds, 1), limit,
             job.CancelledByUser ? Fraction(result?.Elapsed ?? TimeSpan.Zero, limit) : 1, plan.Totals.Cost, plan.Routes.Count,

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Logistics.Core;
+using Logistics.Data.Jobs;
 using Logistics.Data.Plans;
 using Logistics.Routing.Engines;
 using Logistics.Routing.Planning;
@@ -45,6 +46,8 @@ public static class PlansApi
             .WithName("CreatePlan").WithSummary("Queue a planning job for a day");
         plans.MapGet("/", ListAsync).WithName("ListPlans").WithSummary("Planning jobs, newest first, optionally of one day");
         plans.MapGet("/{id}", GetAsync).WithName("GetPlan").WithSummary("A planning job: status, progress, totals");
+        plans.MapGet("/{id}/history", HistoryAsync).WithName("GetPlanHistory")
+            .WithSummary("Which instance claimed the job, released it or took it over, and when");
         plans.MapGet("/{id}/result", ResultAsync).WithName("GetPlanResult").WithSummary("The plan: routes, stops, unassigned orders, trucks once published");
         plans.MapGet("/{id}/geojson", GeoJsonAsync).WithName("GetPlanGeoJson").WithSummary("The plan as GeoJSON for a map");
         plans.MapGet("/{id}/manifests/{routeId}.csv", ManifestAsync).WithName("GetRouteManifest").WithSummary("A route's driver manifest as CSV");
@@ -96,6 +99,10 @@ public static class PlansApi
         return TypedResults.Ok<IReadOnlyList<PlanView>>(views);
     }
 
+    private static async Task<Results<Ok<IReadOnlyList<JobEvent>>, ProblemHttpResult>> HistoryAsync(string id, PlanStore store,
+        CancellationToken cancellationToken) =>
+        await store.GetAsync(id, cancellationToken) is null ? NotFound(id) : TypedResults.Ok(await store.HistoryAsync(id, cancellationToken));
+
     private static async Task<Results<Ok<PlanView>, ProblemHttpResult>> GetAsync(string id, PlanStore store, PlanJobQueue queue,
         CancellationToken cancellationToken) =>
         await store.GetAsync(id, cancellationToken) is { } record
@@ -137,8 +144,9 @@ public static class PlansApi
         if (await store.GetAsync(id, cancellationToken) is not { } record) return NotFound(id);
         var cancelled = record.Status == PlanStatus.Queued
                         && await store.CancelQueuedAsync(id, "cancelled before it started", clock.GetUtcNow(), cancellationToken);
-        // A queued job may have started between the read and the update: then it is cancelled as a running one.
-        if (!cancelled && !queue.CancelRunning(id))
+        // A queued job may have started between the read and the update: then it is cancelled as a running one, here or
+        // (through the database) by the instance running it.
+        if (!cancelled && !queue.CancelRunning(id) && !await store.RequestCancelAsync(id, cancellationToken))
             return TypedResults.Problem(Problem(StatusCodes.Status409Conflict, "The job has ended",
                 $"plan {id} is {record.Status}; only a queued or running job can be cancelled"));
         var now = await store.GetAsync(id, cancellationToken) ?? record;

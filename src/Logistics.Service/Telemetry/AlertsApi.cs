@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Logistics.Service.Telemetry;
 
-/// <summary>Alerts over the listener's own <see cref="SqliteAlertStore"/> (one singleton: the engine writes, QA
+/// <summary>Alerts over the listener's own <see cref="AlertStore"/> (one singleton: the engine writes, QA
 /// reads and acknowledges the same file).</summary>
 public static class AlertsApi
 {
@@ -27,7 +27,7 @@ public static class AlertsApi
     }
 
     private static async Task<Results<Ok<AlertList>, ValidationProblem>> ListAsync(string? state, string? truck, string? severity, string? kind,
-        string? from, string? to, string? limit, string? offset, SqliteAlertStore alerts, CancellationToken ct)
+        string? from, string? to, string? limit, string? offset, AlertStore alerts, CancellationToken ct)
     {
         var errors = new QueryErrors();
         var query = new AlertQuery
@@ -48,7 +48,7 @@ public static class AlertsApi
     }
 
     private static async Task<Results<Ok<AlertView>, ValidationProblem, ProblemHttpResult>> AcknowledgeAsync(
-        string id, AcknowledgeRequest? request, ClaimsPrincipal user, SqliteAlertStore alerts, CancellationToken ct)
+        string id, AcknowledgeRequest? request, ClaimsPrincipal user, AlertStore alerts, CancellationToken ct)
     {
         var errors = new QueryErrors();
         var alertId = errors.Id("id", id);
@@ -70,7 +70,7 @@ public static class AlertsApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<AuditView>>, ValidationProblem, ProblemHttpResult>> AuditAsync(string id,
-        SqliteAlertStore alerts, CancellationToken ct)
+        AlertStore alerts, CancellationToken ct)
     {
         var errors = new QueryErrors();
         if (errors.Id("id", id) is not { } alertId) return errors.ToProblem();

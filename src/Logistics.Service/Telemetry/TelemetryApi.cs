@@ -28,7 +28,7 @@ public static class TelemetryApi
         return endpoints;
     }
 
-    private static async Task<Ok<IReadOnlyList<TruckLatest>>> LatestAsync(InfluxDbClient influx, SqliteAlertStore alerts, TimeProvider clock,
+    private static async Task<Ok<IReadOnlyList<TruckLatest>>> LatestAsync(InfluxDbClient influx, AlertStore alerts, TimeProvider clock,
         CancellationToken ct)
     {
         var since = clock.GetUtcNow() - LatestWindow;

@@ -8,7 +8,7 @@ namespace Logistics.Telemetry.Listener;
 /// <summary>Brings the alert engine back after a restart: the open alerts from the store, then the last
 /// <see cref="ReplayWindow"/> of readings from InfluxDB without decisions (timers, peaks and trends), so no open
 /// alert is forgotten and none is raised twice.</summary>
-public sealed class AlertEngineRestore(AlertEngine engine, SqliteAlertStore store, InfluxDbClient influx, TimeProvider clock,
+public sealed class AlertEngineRestore(AlertEngine engine, AlertStore store, InfluxDbClient influx, TimeProvider clock,
     ILogger<AlertEngineRestore> logger)
 {
     /// <summary>How far back readings are replayed into the engine at start: the trend window.</summary>

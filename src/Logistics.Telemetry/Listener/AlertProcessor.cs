@@ -23,6 +23,8 @@ public sealed class AlertProcessor(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Listener:Enabled=false: this instance serves the API and runs jobs; another one listens (one session per fleet).
+        if (!options.Enabled) return;
         delivery.Enqueue(await restore.RestoreAsync(stoppingToken), sequence: -1);
         var delivering = delivery.RunAsync(stoppingToken);
         using var ticker = new PeriodicTimer(options.AlertTickInterval, clock);

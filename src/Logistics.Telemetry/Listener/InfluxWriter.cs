@@ -27,6 +27,8 @@ public sealed class InfluxWriter(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Listener:Enabled=false: this instance serves the API and runs jobs; another one listens (one session per fleet).
+        if (!options.Enabled) return;
         await EnsureDatabaseAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {

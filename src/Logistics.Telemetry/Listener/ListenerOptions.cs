@@ -5,6 +5,11 @@ public sealed record ListenerOptions
 {
     public const string Section = "Listener";
 
+    /// <summary>False: this instance does not listen (no MQTT session, no InfluxDB writer, no alert engine) and serves
+    /// the API and the jobs only. Several instances on one PostgreSQL database need this until the fleet is split
+    /// into partitions: all but one would otherwise take the same persistent session from each other.</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>Where the journal and the alert store live; relative paths are below the service's folder.</summary>
     public string DataDirectory { get; set; } = "data";
 

@@ -21,6 +21,8 @@ public sealed class MqttIngestor(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Listener:Enabled=false: this instance serves the API and runs jobs; another one listens (one session per fleet).
+        if (!options.Enabled) return;
         await connection.StartAsync(stoppingToken);
         var pending = Channel.CreateBounded<(Task Append, MqttMessage Message)>(
             new BoundedChannelOptions(options.MaxUnacknowledged) { SingleReader = true, SingleWriter = true });

@@ -17,8 +17,12 @@ public static class TelemetryListenerExtensions
     /// the InfluxDB writer and the alert processor, with the journal, alert engine and alert store
     /// they share. The host provides <see cref="Influx.InfluxDbClient"/>, the listener's MQTT
     /// connection settings and the retention policy.</summary>
+    /// <param name="alertDatabase">Where the alert store lives: null for the listener's own SQLite file
+    /// (<c>alerts.db</c> in <see cref="ListenerOptions.DataDirectory"/>); the service's PostgreSQL database when
+    /// it runs on one.</param>
     public static IServiceCollection AddTelemetryListener(this IServiceCollection services,
-        Func<IServiceProvider, MqttClientOptions> mqtt, Func<IServiceProvider, Influx.RetentionPolicy> retention)
+        Func<IServiceProvider, MqttClientOptions> mqtt, Func<IServiceProvider, Influx.RetentionPolicy> retention,
+        Func<IServiceProvider, Storage.SqlDatabase?>? alertDatabase = null)
     {
         services.AddOptions<ListenerOptions>().BindConfiguration(ListenerOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ListenerOptions>, ListenerOptionsValidator>();
@@ -48,9 +52,9 @@ public static class TelemetryListenerExtensions
         services.AddSingleton(sp => new AlertEngine(sp.GetRequiredService<IOptions<AlertOptions>>().Value, sp.GetRequiredService<ILogger<AlertEngine>>()));
         services.AddSingleton(sp =>
         {
+            if (alertDatabase?.Invoke(sp) is { } shared) return AlertStore.OpenAsync(shared).GetAwaiter().GetResult();
             var o = sp.GetRequiredService<ListenerOptions>();
-            Directory.CreateDirectory(Path.GetFullPath(o.DataDirectory));
-            return SqliteAlertStore.OpenAsync(Path.Combine(Path.GetFullPath(o.DataDirectory), "alerts.db")).GetAwaiter().GetResult();
+            return AlertStore.OpenAsync(Path.Combine(Path.GetFullPath(o.DataDirectory), "alerts.db")).GetAwaiter().GetResult();
         });
         services.AddSingleton(sp => new ListenerConnection(mqtt(sp), sp.GetRequiredService<ILogger<ListenerConnection>>()));
         services.AddHostedService<MqttIngestor>();

@@ -39,6 +39,24 @@ public sealed class KeysCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task On_PostgreSQL_a_key_is_created_in_the_shared_database_and_messages_never_show_the_password()
+    {
+        await using var test = await TestDatabase.CreateAsync(Logistics.Storage.SqlProvider.Postgres);
+        var setting = KeysCommand.PostgresPrefix + test.Database.ConnectionString;
+        var create = CliRun.Of("keys", "create", "--name", "ops", "--role", "admin", "--database", setting);
+        Assert.Equal(0, create.ExitCode);
+        var key = await new ApiKeyStore(new LogisticsDatabase(test.Database)).VerifyAsync(create.Stdout.Trim());
+        Assert.Equal(("ops", Role.Admin), (key?.Name, key?.Role));
+        Assert.Contains(test.Database.Description, create.Stderr);
+
+        var again = CliRun.Of("keys", "create", "--name", "ops", "--role", "qa", "--database", setting);
+        Assert.Equal(KeysCommand.ErrorExitCode, again.ExitCode);
+        Assert.Contains("--name: a key named 'ops' exists already", again.Stderr);
+        var password = new Npgsql.NpgsqlConnectionStringBuilder(test.Database.ConnectionString).Password!;
+        Assert.DoesNotContain(password, create.Stderr + again.Stderr);
+    }
+
+    [Fact]
     public void An_unknown_role_is_a_usage_error_listing_the_roles()
     {
         var run = CliRun.Of("keys", "create", "--name", "x", "--role", "driver", "--database", Database);

@@ -59,7 +59,9 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public static async Task<ServiceProcess> StartAsync(IReadOnlyDictionary<string, string> configuration, TimeSpan? startupLimit = null)
     {
-        var database = new LogisticsDatabase(configuration["Database__Path"]);
+        var database = configuration.TryGetValue("Database__Provider", out var provider) && provider == Logistics.Storage.SqlProvider.Postgres
+            ? new LogisticsDatabase(Logistics.Storage.SqlDatabase.Postgres(configuration["Database__ConnectionString"]))
+            : new LogisticsDatabase(configuration["Database__Path"]);
         await database.MigrateAsync();
         var admin = await new ApiKeyStore(database).CreateAsync($"e2e admin {Guid.NewGuid():N}"[..20], Role.Admin);
         var url = new Uri($"http://127.0.0.1:{FreePort.Next()}");

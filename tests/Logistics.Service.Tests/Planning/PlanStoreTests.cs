@@ -7,14 +7,14 @@ using Logistics.Service.Planning;
 
 namespace Logistics.Service.Tests.Planning;
 
-public class PlanStoreTests : IDisposable
+/// <summary>On both providers (<see cref="TestDatabase.Providers"/>).</summary>
+public class PlanStoreTests
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("logistics-plans-").FullName;
-
-    [Fact]
-    public async Task Inputs_and_plan_come_back_as_they_were_stored_and_a_job_starts_only_once()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Inputs_and_plan_come_back_as_they_were_stored_and_a_job_is_claimed_only_once(string provider)
     {
-        var database = new LogisticsDatabase(Path.Combine(_folder, "logistics.db"));
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var database = new LogisticsDatabase(test.Database);
         await database.MigrateAsync();
         var store = new PlanStore(database);
         var problems = new DayProblems(new DayInputStore(database));
@@ -25,8 +25,8 @@ public class PlanStoreTests : IDisposable
         await store.CreateAsync(new PlanRecord("p_1", PlanningHost.Day, PlanStatus.Queued, null, at, null, null,
             new PlanJobOptions(5, 9, true, ["van-01"]), null, null, null, null), DayProblems.ToPlanInputs(problem));
 
-        Assert.True(await store.StartAsync("p_1", at));
-        Assert.False(await store.StartAsync("p_1", at));
+        Assert.Equal(new Logistics.Data.Jobs.JobClaim("p_1", null, 1), await store.ClaimAsync(at));
+        Assert.Null(await store.ClaimAsync(at));
         await store.FinishAsync("p_1", PlanStatus.Succeeded, plan, new PlanProgress(2, 5, 1, plan.Totals.Cost, plan.Routes.Count, 0), null, null, at);
 
         var record = (await store.GetAsync("p_1"))!;
@@ -45,10 +45,4 @@ public class PlanStoreTests : IDisposable
 
     // Records compare their window lists by reference; the windows themselves are what must survive.
     private static string Describe(Logistics.Core.Store s) => $"{s} {string.Join(';', s.ReceivingWindows)}";
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
 }

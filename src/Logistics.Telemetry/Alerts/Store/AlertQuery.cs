@@ -1,6 +1,6 @@
 namespace Logistics.Telemetry.Alerts.Store;
 
-/// <summary>A filter for <see cref="SqliteAlertStore.ListAsync"/>; null filters match everything. The time range
+/// <summary>A filter for <see cref="AlertStore.ListAsync"/>; null filters match everything. The time range
 /// [<see cref="From"/>, <see cref="To"/>) selects alerts active at any moment in it (started before To, not
 /// cleared before From). Results come newest start first.</summary>
 public sealed record AlertQuery

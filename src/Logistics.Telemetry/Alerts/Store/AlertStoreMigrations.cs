@@ -1,10 +1,10 @@
 using System.Globalization;
 using Logistics.Storage;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Logistics.Telemetry.Alerts.Store;
 
-/// <summary>The store's schema as ordered steps, run by <see cref="SqliteMigrator"/>. A step, once released, never
+/// <summary>The store's schema as ordered steps, run by <see cref="SqlDatabase.MigrateAsync"/> on either provider. A step, once released, never
 /// changes: a change is a new step, so a database at any earlier version reaches the current one by running the steps
 /// after its version.</summary>
 internal static class AlertStoreMigrations
@@ -57,18 +57,17 @@ internal static class AlertStoreMigrations
 
     /// <summary>A file of an earlier release kept its version in a <c>schema_version</c> table (one row per step
     /// applied). Moves that version into <c>PRAGMA user_version</c> and drops the table, in one transaction, so the
-    /// file's alerts stay and only the steps after that version run. Nothing happens to a file without that table.</summary>
-    public static async Task AdoptVersionTableAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    /// file's alerts stay and only the steps after that version run. Nothing happens to a file without that table. SQLite only: no PostgreSQL database predates the store's versions.</summary>
+    public static async Task AdoptVersionTableAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var hasTable = await connection.ScalarAsync("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $name",
-            transaction, cancellationToken, ("$name", VersionTable));
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var hasTable = await connection.ScalarAsync("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @name",
+            transaction, cancellationToken, ("@name", VersionTable));
         if (Convert.ToInt64(hasTable, CultureInfo.InvariantCulture) == 0) return;
         var version = Convert.ToInt32(await connection.ScalarAsync($"SELECT COALESCE(MAX(version), 0) FROM {VersionTable}", transaction,
             cancellationToken), CultureInfo.InvariantCulture);
-        if (version > await SqliteMigrator.VersionAsync(connection, transaction, cancellationToken))
-            // PRAGMA takes no parameters; the version is an int read from the table's INTEGER column.
-            await connection.ExecuteAsync($"PRAGMA user_version = {version.ToString(CultureInfo.InvariantCulture)};", transaction, cancellationToken);
+        if (version > await SqliteDialect.Instance.LockAndReadVersionAsync(connection, transaction, "alerts", cancellationToken))
+            await SqliteDialect.Instance.WriteVersionAsync(connection, transaction, "alerts", version, cancellationToken);
         await connection.ExecuteAsync($"DROP TABLE {VersionTable}", transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

@@ -6,7 +6,7 @@ namespace Logistics.Telemetry.Listener.Delivery;
 
 /// <summary>Records the events in the alert store (lifecycle and audit): one transaction for the batch; if it is
 /// refused, event by event, so one event the store cannot take (logged) does not keep the others out.</summary>
-public sealed class StoreAlertSink(SqliteAlertStore store, ILogger<StoreAlertSink> logger) : IAlertSink
+public sealed class StoreAlertSink(AlertStore store, ILogger<StoreAlertSink> logger) : IAlertSink
 {
     public async Task DeliverAsync(IReadOnlyList<PendingAlert> alerts, CancellationToken cancellationToken)
     {

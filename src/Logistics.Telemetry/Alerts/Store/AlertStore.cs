@@ -1,13 +1,15 @@
+using System.Data.Common;
 using System.Globalization;
 using Logistics.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace Logistics.Telemetry.Alerts.Store;
 
-/// <summary>Alerts and their audit trail in one SQLite file (WAL mode). The schema is created or migrated when the
-/// store opens. Thread-safe: every call uses its own pooled connection; writes are serialised by the store, reads run
-/// alongside them (WAL). Times are kept as Unix milliseconds, UTC.</summary>
-public sealed class SqliteAlertStore : IDisposable
+/// <summary>Alerts and their audit trail, in one SQLite file (WAL mode; the listener's own by default) or in the
+/// service's PostgreSQL database (schema area "alerts"). The schema is created or migrated when the store opens.
+/// Thread-safe: every call uses its own pooled connection; this instance's writes are serialised by the store, reads
+/// run alongside them. Every change is conditional on the state it leaves, so other instances writing the same
+/// PostgreSQL database cannot make an event count twice. Times are kept as Unix milliseconds, UTC.</summary>
+public sealed class AlertStore : IDisposable
 {
     /// <summary>The actor recorded in the audit trail for the engine's own steps.</summary>
     public const string EngineActor = "engine";
@@ -15,13 +17,16 @@ public sealed class SqliteAlertStore : IDisposable
     private const string Columns = "id, truck, sensor, kind, severity, state, band_min, band_max, has_band, peak, started_at, " +
                                    "opened_at, escalated_at, cleared_at, acknowledged_by, acknowledged_at, acknowledge_comment, detail";
 
-    private readonly string _connectionString;
+    /// <summary>The store's schema area in a database that holds several.</summary>
+    public const string Area = "alerts";
+
+    private readonly SqlDatabase _database;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly TimeProvider _clock;
 
-    private SqliteAlertStore(string connectionString, TimeProvider clock)
+    private AlertStore(SqlDatabase database, TimeProvider clock)
     {
-        _connectionString = connectionString;
+        _database = database;
         _clock = clock;
     }
 
@@ -32,18 +37,19 @@ public sealed class SqliteAlertStore : IDisposable
     /// <param name="path">The database file.</param>
     /// <param name="clock">The clock of acknowledgements; the system clock when null.</param>
     /// <exception cref="InvalidOperationException">The file was written by a newer version of the service.</exception>
-    public static async Task<SqliteAlertStore> OpenAsync(string path, TimeProvider? clock = null, CancellationToken ct = default)
+    public static Task<AlertStore> OpenAsync(string path, TimeProvider? clock = null, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            ForeignKeys = true,
-            DefaultTimeout = 30,
-            Pooling = true,
-        }.ToString();
-        var store = new SqliteAlertStore(connectionString, clock ?? TimeProvider.System);
+        return OpenAsync(SqlDatabase.Sqlite(path), clock, ct);
+    }
+
+    /// <summary>Opens the store in <paramref name="database"/> (a SQLite file or the service's PostgreSQL database) and
+    /// brings its schema up to date.</summary>
+    /// <exception cref="InvalidOperationException">The database was written by a newer version of the service.</exception>
+    public static async Task<AlertStore> OpenAsync(SqlDatabase database, TimeProvider? clock = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var store = new AlertStore(database, clock ?? TimeProvider.System);
         await store.Translated(() => store.MigrateAsync(ct));
         return store;
     }
@@ -70,20 +76,20 @@ public sealed class SqliteAlertStore : IDisposable
         try
         {
             await using var connection = await ConnectAsync(ct);
-            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
             foreach (var e in events)
             {
                 var changed = e.Type switch
                 {
                     AlertEventType.Opened => await InsertAsync(connection, tx, e, ct),
                     AlertEventType.Escalated => await UpdateAsync(connection, tx, e, """
-                        UPDATE alerts SET severity = $severity, band_min = $band_min, band_max = $band_max, has_band = $has_band,
-                            peak = $peak, escalated_at = $at
-                        WHERE id = $id AND severity <> $severity
+                        UPDATE alerts SET severity = @severity, band_min = @band_min, band_max = @band_max, has_band = @has_band,
+                            peak = @peak, escalated_at = @at
+                        WHERE id = @id AND severity <> @severity
                         """, ct),
                     AlertEventType.Cleared => await UpdateAsync(connection, tx, e, """
-                        UPDATE alerts SET state = 'Cleared', peak = $peak, cleared_at = $at
-                        WHERE id = $id AND state <> 'Cleared'
+                        UPDATE alerts SET state = 'Cleared', peak = @peak, cleared_at = @at
+                        WHERE id = @id AND state <> 'Cleared'
                         """, ct),
                     _ => throw new ArgumentOutOfRangeException(nameof(events), e.Type, "Unknown event type"),
                 };
@@ -114,17 +120,22 @@ public sealed class SqliteAlertStore : IDisposable
         try
         {
             await using var connection = await ConnectAsync(ct);
-            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
             var alert = await GetAsync(connection, tx, id, ct) ?? throw new AlertNotFoundException(id);
             if (alert.AcknowledgedBy is not null)
                 throw new InvalidOperationException(
                     $"Alert {id} was already acknowledged by {alert.AcknowledgedBy} at {alert.AcknowledgedAt:O}.");
             var now = _clock.GetUtcNow();
-            await connection.ExecuteAsync("""
-                UPDATE alerts SET acknowledged_by = $user, acknowledged_at = $at, acknowledge_comment = $comment,
+            // Conditional: another instance's acknowledgement may have come between the read and this write.
+            if (await connection.ExecuteAsync("""
+                UPDATE alerts SET acknowledged_by = @user, acknowledged_at = @at, acknowledge_comment = @comment,
                     state = CASE state WHEN 'Open' THEN 'Acknowledged' ELSE state END
-                WHERE id = $id
-                """, tx, ct, ("$user", user), ("$at", Millis(now)), ("$comment", comment), ("$id", Key(id)));
+                WHERE id = @id AND acknowledged_by IS NULL
+                """, tx, ct, ("@user", user), ("@at", Millis(now)), ("@comment", comment), ("@id", Key(id))) == 0)
+            {
+                var by = (await GetAsync(connection, tx, id, ct))!;
+                throw new InvalidOperationException($"Alert {id} was already acknowledged by {by.AcknowledgedBy} at {by.AcknowledgedAt:O}.");
+            }
             await AuditAsync(connection, tx, id, now, user, "acknowledged", alert.Severity, comment, ct);
             var updated = (await GetAsync(connection, tx, id, ct))!;
             await tx.CommitAsync(ct);
@@ -154,7 +165,7 @@ public sealed class SqliteAlertStore : IDisposable
         await using var connection = await ConnectAsync(ct);
         if (await GetAsync(connection, null, id, ct) is null) throw new AlertNotFoundException(id);
         await using var command = connection.Command(
-            "SELECT seq, alert_id, at, actor, action, severity, comment FROM alert_audit WHERE alert_id = $id ORDER BY seq", null, ("$id", Key(id)));
+            "SELECT seq, alert_id, at, actor, action, severity, comment FROM alert_audit WHERE alert_id = @id ORDER BY seq", null, ("@id", Key(id)));
         await using var reader = await command.ExecuteReaderAsync(ct);
         var trail = new List<AuditEntry>();
         while (await reader.ReadAsync(ct))
@@ -186,19 +197,19 @@ public sealed class SqliteAlertStore : IDisposable
             conditions.Add(condition);
             parameters.Add((name, value));
         }
-        if (query.Truck is not null) Where("truck = $truck", "$truck", query.Truck);
-        if (query.State is { } state) Where("state = $state", "$state", state.ToString());
-        if (query.Kind is { } kind) Where("kind = $kind", "$kind", kind.ToString());
-        if (query.Severity is { } severity) Where("severity = $severity", "$severity", severity.ToString());
-        if (query.To is { } to) Where("started_at < $to", "$to", Millis(to));
-        if (query.From is { } from) Where("(cleared_at IS NULL OR cleared_at >= $from)", "$from", Millis(from));
+        if (query.Truck is not null) Where("truck = @truck", "@truck", query.Truck);
+        if (query.State is { } state) Where("state = @state", "@state", state.ToString());
+        if (query.Kind is { } kind) Where("kind = @kind", "@kind", kind.ToString());
+        if (query.Severity is { } severity) Where("severity = @severity", "@severity", severity.ToString());
+        if (query.To is { } to) Where("started_at < @to", "@to", Millis(to));
+        if (query.From is { } from) Where("(cleared_at IS NULL OR cleared_at >= @from)", "@from", Millis(from));
         var where = conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
 
         int total;
         total = Convert.ToInt32(await connection.ScalarAsync("SELECT COUNT(*) FROM alerts" + where, null, ct, [.. parameters]),
             CultureInfo.InvariantCulture);
-        await using var command = connection.Command($"SELECT {Columns} FROM alerts{where} ORDER BY started_at DESC, id LIMIT $limit OFFSET $offset",
-            null, [.. parameters, ("$limit", query.Limit), ("$offset", query.Offset)]);
+        await using var command = connection.Command($"SELECT {Columns} FROM alerts{where} ORDER BY started_at DESC, id LIMIT @limit OFFSET @offset",
+            null, [.. parameters, ("@limit", query.Limit), ("@offset", query.Offset)]);
         return new AlertPage(await ReadAllAsync(command, ct), total, query.Offset, query.Limit);
     }
 
@@ -216,39 +227,37 @@ public sealed class SqliteAlertStore : IDisposable
     /// <summary>The schema version of the file (the highest step applied).</summary>
     public Task<int> GetSchemaVersionAsync(CancellationToken ct = default) => Translated(() => GetSchemaVersionCoreAsync(ct));
 
-    private async Task<int> GetSchemaVersionCoreAsync(CancellationToken ct)
-    {
-        await using var connection = await ConnectAsync(ct);
-        return await SqliteMigrator.VersionAsync(connection, null, ct);
-    }
+    private Task<int> GetSchemaVersionCoreAsync(CancellationToken ct) => _database.VersionAsync(Area, ct);
 
-    /// <summary>Closes the pooled connections, so the file can be moved or deleted.</summary>
+    /// <summary>Closes the pooled connections, so a SQLite file can be moved or deleted.</summary>
     public void Dispose()
     {
-        using var connection = new SqliteConnection(_connectionString);
-        SqliteConnection.ClearPool(connection);
+        _database.ClearPool();
         _writeLock.Dispose();
     }
 
     private async Task MigrateAsync(CancellationToken ct)
     {
-        await using var connection = await ConnectAsync(ct);
-        await connection.ExecuteAsync("PRAGMA journal_mode = WAL", null, ct);
-        await AlertStoreMigrations.AdoptVersionTableAsync(connection, ct);
-        await SqliteMigrator.MigrateAsync(connection, AlertStoreMigrations.Steps, $"The alert database {connection.DataSource}", ct);
+        if (_database.Dialect is SqliteDialect)
+        {
+            await using var connection = await ConnectAsync(ct);
+            await AlertStoreMigrations.AdoptVersionTableAsync(connection, ct);
+        }
+        await _database.MigrateAsync(Area, AlertStoreMigrations.Steps, $"The alert database {_database.Description}", ct);
     }
 
-    private static async Task<bool> InsertAsync(SqliteConnection connection, SqliteTransaction tx, AlertEvent e, CancellationToken ct)
+    private static async Task<bool> InsertAsync(DbConnection connection, DbTransaction tx, AlertEvent e, CancellationToken ct)
     {
         return await connection.ExecuteAsync($"""
-            INSERT OR IGNORE INTO alerts ({Columns})
-            VALUES ($id, $truck, $sensor, $kind, $severity, 'Open', $band_min, $band_max, $has_band, $peak, $started_at,
-                    $at, NULL, NULL, NULL, NULL, NULL, $detail)
-            """, tx, ct, [.. EventParameters(e), ("$truck", e.Truck), ("$sensor", e.Sensor), ("$kind", e.Kind.ToString()),
-            ("$started_at", Millis(e.StartedAt)), ("$detail", e.Detail)]) == 1;
+            INSERT INTO alerts ({Columns})
+            VALUES (@id, @truck, @sensor, @kind, @severity, 'Open', @band_min, @band_max, @has_band, @peak, @started_at,
+                    @at, NULL, NULL, NULL, NULL, NULL, @detail)
+            ON CONFLICT (id) DO NOTHING
+            """, tx, ct, [.. EventParameters(e), ("@truck", e.Truck), ("@sensor", e.Sensor), ("@kind", e.Kind.ToString()),
+            ("@started_at", Millis(e.StartedAt)), ("@detail", e.Detail)]) == 1;
     }
 
-    private static async Task<bool> UpdateAsync(SqliteConnection connection, SqliteTransaction tx, AlertEvent e, string sql, CancellationToken ct)
+    private static async Task<bool> UpdateAsync(DbConnection connection, DbTransaction tx, AlertEvent e, string sql, CancellationToken ct)
     {
         if (await connection.ExecuteAsync(sql, tx, ct, EventParameters(e)) == 1) return true;
         return await GetAsync(connection, tx, e.AlertId, ct) is null ? throw new AlertNotFoundException(e.AlertId) : false;
@@ -256,28 +265,28 @@ public sealed class SqliteAlertStore : IDisposable
 
     private static (string Name, object? Value)[] EventParameters(AlertEvent e) =>
     [
-        ("$id", Key(e.AlertId)), ("$severity", e.Severity.ToString()), ("$band_min", e.Band?.Min), ("$band_max", e.Band?.Max),
-        ("$has_band", e.Band is null ? 0 : 1), ("$peak", e.PeakValue), ("$at", Millis(e.At)),
+        ("@id", Key(e.AlertId)), ("@severity", e.Severity.ToString()), ("@band_min", e.Band?.Min), ("@band_max", e.Band?.Max),
+        ("@has_band", e.Band is null ? 0 : 1), ("@peak", e.PeakValue), ("@at", Millis(e.At)),
     ];
 
-    private static async Task AuditAsync(SqliteConnection connection, SqliteTransaction tx, Guid id, DateTimeOffset at, string actor,
+    private static async Task AuditAsync(DbConnection connection, DbTransaction tx, Guid id, DateTimeOffset at, string actor,
         string action, AlertSeverity severity, string? comment, CancellationToken ct)
     {
         await connection.ExecuteAsync("""
             INSERT INTO alert_audit (alert_id, at, actor, action, severity, comment)
-            VALUES ($id, $at, $actor, $action, $severity, $comment)
-            """, tx, ct, ("$id", Key(id)), ("$at", Millis(at)), ("$actor", actor), ("$action", action), ("$severity", severity.ToString()),
-            ("$comment", comment));
+            VALUES (@id, @at, @actor, @action, @severity, @comment)
+            """, tx, ct, ("@id", Key(id)), ("@at", Millis(at)), ("@actor", actor), ("@action", action), ("@severity", severity.ToString()),
+            ("@comment", comment));
     }
 
-    private static async Task<AlertRecord?> GetAsync(SqliteConnection connection, SqliteTransaction? tx, Guid id, CancellationToken ct)
+    private static async Task<AlertRecord?> GetAsync(DbConnection connection, DbTransaction? tx, Guid id, CancellationToken ct)
     {
-        await using var command = connection.Command($"SELECT {Columns} FROM alerts WHERE id = $id", tx, ("$id", Key(id)));
+        await using var command = connection.Command($"SELECT {Columns} FROM alerts WHERE id = @id", tx, ("@id", Key(id)));
         var found = await ReadAllAsync(command, ct);
         return found.Count == 0 ? null : found[0];
     }
 
-    private static async Task<IReadOnlyList<AlertRecord>> ReadAllAsync(SqliteCommand command, CancellationToken ct)
+    private static async Task<IReadOnlyList<AlertRecord>> ReadAllAsync(DbCommand command, CancellationToken ct)
     {
         await using var reader = await command.ExecuteReaderAsync(ct);
         var alerts = new List<AlertRecord>();
@@ -297,27 +306,22 @@ public sealed class SqliteAlertStore : IDisposable
         return alerts;
     }
 
-    /// <summary>Runs <paramref name="body"/>, translating SQLite's and the file system's errors into <see cref="AlertStoreException"/>.</summary>
+    /// <summary>Runs <paramref name="body"/>, translating the database's and the file system's errors into <see cref="AlertStoreException"/>.</summary>
     private async Task<T> Translated<T>(Func<Task<T>> body)
     {
         try
         {
             return await body();
         }
-        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (_database.Dialect.IsProviderError(e) || e is IOException or UnauthorizedAccessException)
         {
-            throw new AlertStoreException($"The alert store {new SqliteConnectionStringBuilder(_connectionString).DataSource} failed: {e.Message}", e);
+            throw new AlertStoreException($"The alert store {_database.Description} failed: {e.Message}", e);
         }
     }
 
     private async Task Translated(Func<Task> body) => await Translated(async () => { await body(); return 0; });
 
-    private async Task<SqliteConnection> ConnectAsync(CancellationToken ct)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(ct);
-        return connection;
-    }
+    private Task<DbConnection> ConnectAsync(CancellationToken ct) => _database.OpenAsync(ct);
 
     private static string Key(Guid id) => id.ToString("D");
     private static long Millis(DateTimeOffset t) => t.ToUnixTimeMilliseconds();

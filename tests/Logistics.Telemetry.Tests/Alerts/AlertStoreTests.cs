@@ -5,24 +5,40 @@ using static Logistics.Telemetry.Tests.Alerts.AlertScenario;
 
 namespace Logistics.Telemetry.Tests.Alerts;
 
-/// <summary>Against a real SQLite file in a temporary folder.</summary>
-public sealed class SqliteAlertStoreTests : IDisposable
+/// <summary>The store's behaviour on both providers (<see cref="TestDatabase.Providers"/>: a SQLite file in a temporary
+/// folder, a database of its own on the test profile's PostgreSQL); what only a SQLite file has (WAL, PRAGMA
+/// user_version, the earlier release's version table) against a file of its own.</summary>
+// IAsyncLifetime: xunit 2 disposes a test class through it (it does not call IAsyncDisposable).
+public sealed class AlertStoreTests : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
     private readonly string _folder = Directory.CreateTempSubdirectory("alert-store-").FullName;
-    private readonly List<SqliteAlertStore> _stores = [];
+    private readonly List<AlertStore> _stores = [];
+    private TestDatabase? _test;
 
     private string DatabasePath => Path.Combine(_folder, "alerts.db");
 
-    public void Dispose()
+    public async Task DisposeAsync()
     {
         foreach (var store in _stores) store.Dispose();
         Directory.Delete(_folder, recursive: true);
+        if (_test is not null) await _test.DisposeAsync();
     }
 
-    private async Task<SqliteAlertStore> Open()
+    /// <summary>A store on the test's database of <paramref name="provider"/>; every call opens it again, as a restart would.</summary>
+    private async Task<AlertStore> Open(string provider)
     {
-        var store = await SqliteAlertStore.OpenAsync(DatabasePath);
+        _test ??= await TestDatabase.CreateAsync(provider, "alerts.db");
+        var store = await AlertStore.OpenAsync(_test.Database);
+        _stores.Add(store);
+        return store;
+    }
+
+    private async Task<AlertStore> Open()
+    {
+        var store = await AlertStore.OpenAsync(DatabasePath);
         _stores.Add(store);
         return store;
     }
@@ -55,14 +71,14 @@ public sealed class SqliteAlertStoreTests : IDisposable
     public async Task Opening_creates_the_schema_in_WAL_mode_and_reopening_migrates_nothing_twice()
     {
         var store = await Open();
-        Assert.Equal(SqliteAlertStore.SchemaVersion, await store.GetSchemaVersionAsync());
+        Assert.Equal(AlertStore.SchemaVersion, await store.GetSchemaVersionAsync());
         var id = Guid.NewGuid();
         await store.ApplyAsync(Event(AlertEventType.Opened, id, T0));
         store.Dispose();
 
         var again = await Open();
-        Assert.Equal(SqliteAlertStore.SchemaVersion, await again.GetSchemaVersionAsync());
-        Assert.Equal(SqliteAlertStore.SchemaVersion, Scalar("PRAGMA user_version"));
+        Assert.Equal(AlertStore.SchemaVersion, await again.GetSchemaVersionAsync());
+        Assert.Equal(AlertStore.SchemaVersion, Scalar("PRAGMA user_version"));
         Assert.Equal("wal", Text("PRAGMA journal_mode"));
         Assert.NotNull(await again.GetAsync(id));
     }
@@ -82,7 +98,7 @@ public sealed class SqliteAlertStoreTests : IDisposable
     {
         (await Open()).Dispose();
         Scalar("PRAGMA user_version = 99; SELECT 0");
-        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => SqliteAlertStore.OpenAsync(DatabasePath));
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => AlertStore.OpenAsync(DatabasePath));
         Assert.Contains("99", e.Message);
     }
 
@@ -90,7 +106,7 @@ public sealed class SqliteAlertStoreTests : IDisposable
     public async Task A_file_that_is_not_a_database_is_refused_with_the_stores_own_exception_naming_it()
     {
         await File.WriteAllTextAsync(DatabasePath, new string('x', 4096));
-        var e = await Assert.ThrowsAsync<AlertStoreException>(() => SqliteAlertStore.OpenAsync(DatabasePath));
+        var e = await Assert.ThrowsAsync<AlertStoreException>(() => AlertStore.OpenAsync(DatabasePath));
         Assert.Contains(DatabasePath, e.Message);
         Assert.IsType<SqliteException>(e.InnerException);
     }
@@ -118,7 +134,7 @@ public sealed class SqliteAlertStoreTests : IDisposable
 
         var store = await Open();
 
-        Assert.Equal(SqliteAlertStore.SchemaVersion, await store.GetSchemaVersionAsync());
+        Assert.Equal(AlertStore.SchemaVersion, await store.GetSchemaVersionAsync());
         Assert.Equal(0, Scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'schema_version'"));
         Assert.Equal(1, Scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'ix_alerts_state'"));
         var kept = await store.GetAsync(id);
@@ -126,10 +142,10 @@ public sealed class SqliteAlertStoreTests : IDisposable
         Assert.Single(await store.GetAuditTrailAsync(id));
     }
 
-    [Fact]
-    public async Task The_lifecycle_open_escalate_acknowledge_clear_is_kept_with_its_audit_trail()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_lifecycle_open_escalate_acknowledge_clear_is_kept_with_its_audit_trail(string provider)
     {
-        var store = await Open();
+        var store = await Open(provider);
         var id = Guid.NewGuid();
         await store.ApplyAsync(Event(AlertEventType.Opened, id, T0 + 5 * Minute, started: T0));
         await store.ApplyAsync(Event(AlertEventType.Escalated, id, T0 + 7 * Minute, severity: AlertSeverity.Critical, started: T0, peak: 31) with { Band = new Band(10, 30) });
@@ -149,16 +165,16 @@ public sealed class SqliteAlertStoreTests : IDisposable
 
         var trail = await store.GetAuditTrailAsync(id);
         Assert.Equal(["opened", "escalated", "acknowledged", "cleared"], trail.Select(a => a.Action));
-        Assert.Equal([SqliteAlertStore.EngineActor, SqliteAlertStore.EngineActor, "Li Wei", SqliteAlertStore.EngineActor], trail.Select(a => a.Actor));
+        Assert.Equal([AlertStore.EngineActor, AlertStore.EngineActor, "Li Wei", AlertStore.EngineActor], trail.Select(a => a.Actor));
         Assert.Equal("Driver called, reefer restarted", trail[2].Comment);
         Assert.Equal(AlertSeverity.Critical, trail[1].Severity);
         Assert.True(trail.Zip(trail.Skip(1)).All(p => p.First.Sequence < p.Second.Sequence));
     }
 
-    [Fact]
-    public async Task A_cleared_alert_can_still_be_acknowledged_and_stays_cleared()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_cleared_alert_can_still_be_acknowledged_and_stays_cleared(string provider)
     {
-        var store = await Open();
+        var store = await Open(provider);
         var id = Guid.NewGuid();
         await store.ApplyAsync(Event(AlertEventType.Opened, id, T0));
         await store.ApplyAsync(Event(AlertEventType.Cleared, id, T0 + Minute));
@@ -167,10 +183,10 @@ public sealed class SqliteAlertStoreTests : IDisposable
         Assert.Equal("acknowledged", (await store.GetAuditTrailAsync(id))[^1].Action);
     }
 
-    [Fact]
-    public async Task Acknowledging_an_unknown_alert_without_a_user_or_twice_is_a_clear_error()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Acknowledging_an_unknown_alert_without_a_user_or_twice_is_a_clear_error(string provider)
     {
-        var store = await Open();
+        var store = await Open(provider);
         var unknown = Guid.NewGuid();
         var notFound = await Assert.ThrowsAsync<AlertNotFoundException>(() => store.AcknowledgeAsync(unknown, "qa.zhang", null));
         Assert.Contains(unknown.ToString(), notFound.Message);
@@ -186,10 +202,10 @@ public sealed class SqliteAlertStoreTests : IDisposable
         await Assert.ThrowsAsync<AlertNotFoundException>(() => store.GetAuditTrailAsync(unknown));
     }
 
-    [Fact]
-    public async Task Events_delivered_twice_are_recorded_once_and_events_of_unknown_alerts_are_refused()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Events_delivered_twice_are_recorded_once_and_events_of_unknown_alerts_are_refused(string provider)
     {
-        var store = await Open();
+        var store = await Open(provider);
         var id = Guid.NewGuid();
         for (var i = 0; i < 2; i++)
         {
@@ -201,10 +217,10 @@ public sealed class SqliteAlertStoreTests : IDisposable
         await Assert.ThrowsAsync<AlertNotFoundException>(() => store.ApplyAsync(Event(AlertEventType.Cleared, Guid.NewGuid(), T0)));
     }
 
-    [Fact]
-    public async Task A_batch_is_recorded_in_order_in_one_transaction_and_a_refused_batch_records_nothing()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_batch_is_recorded_in_order_in_one_transaction_and_a_refused_batch_records_nothing(string provider)
     {
-        var store = await Open();
+        var store = await Open(provider);
         var id = Guid.NewGuid();
         await store.ApplyAsync([
             Event(AlertEventType.Opened, id, T0),
@@ -218,13 +234,13 @@ public sealed class SqliteAlertStoreTests : IDisposable
             Event(AlertEventType.Opened, other, T0),
             Event(AlertEventType.Cleared, Guid.NewGuid(), T0 + Minute),
         ]));
-        Assert.Equal(0, Scalar($"SELECT COUNT(*) FROM alerts WHERE id = '{other}'"));
+        Assert.Equal(0, await _test!.ScalarAsync($"SELECT COUNT(*) FROM alerts WHERE id = '{other}'"));
     }
 
-    [Fact]
-    public async Task Lists_filter_by_truck_state_kind_severity_and_time_and_page_newest_first()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Lists_filter_by_truck_state_kind_severity_and_time_and_page_newest_first(string provider)
     {
-        var store = await Open();
+        var store = await Open(provider);
         var ids = new List<Guid>();
         for (var i = 0; i < 12; i++)
         {
@@ -260,10 +276,10 @@ public sealed class SqliteAlertStoreTests : IDisposable
         await Assert.ThrowsAsync<ArgumentException>(() => store.ListAsync(new AlertQuery { From = T0, To = T0 }));
     }
 
-    [Fact]
-    public async Task Open_alerts_are_those_not_cleared_including_acknowledged_ones()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Open_alerts_are_those_not_cleared_including_acknowledged_ones(string provider)
     {
-        var store = await Open();
+        var store = await Open(provider);
         Guid open = Guid.NewGuid(), acknowledged = Guid.NewGuid(), cleared = Guid.NewGuid();
         await store.ApplyAsync(Event(AlertEventType.Opened, open, T0, kind: AlertKind.DoorOpen));
         await store.ApplyAsync(Event(AlertEventType.Opened, acknowledged, T0 + Minute));
@@ -277,10 +293,10 @@ public sealed class SqliteAlertStoreTests : IDisposable
         Assert.Equal((AlertKind.DoorOpen, (string?)null, (Band?)null), (restored.Kind, restored.Sensor, restored.Band));
     }
 
-    [Fact]
-    public async Task Many_writers_at_once_lose_nothing()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Many_writers_at_once_lose_nothing(string provider)
     {
-        var store = await Open();
+        var store = await Open(provider);
         var ids = Enumerable.Range(0, 40).Select(_ => Guid.NewGuid()).ToList();
         await Task.WhenAll(ids.Select(id => Task.Run(async () =>
         {
@@ -289,13 +305,13 @@ public sealed class SqliteAlertStoreTests : IDisposable
             await store.ListAsync(new AlertQuery { Limit = 10 });
         })));
         Assert.Equal(40, (await store.ListAsync(new AlertQuery { State = AlertState.Cleared })).Total);
-        Assert.Equal(80, Scalar("SELECT COUNT(*) FROM alert_audit"));
+        Assert.Equal(80, await _test!.ScalarAsync("SELECT COUNT(*) FROM alert_audit"));
     }
 
-    [Fact]
-    public async Task An_engine_restarted_from_the_store_continues_its_alerts_without_duplicates()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_engine_restarted_from_the_store_continues_its_alerts_without_duplicates(string provider)
     {
-        var store = await Open();
+        var store = await Open(provider);
         var before = new AlertScenario();
         before.Hold(26, 8 * Minute);
         before.Send(Message(before.Truck, before.NextSeq(), before.Now, new Logistics.Telemetry.Readings.SensorReading("rear", 20, 55)), before.Now);
@@ -313,5 +329,34 @@ public sealed class SqliteAlertStoreTests : IDisposable
         var alert = Assert.Single(all.Items);
         Assert.Equal(AlertState.Cleared, alert.State);
         Assert.Equal(["opened", "cleared"], (await store.GetAuditTrailAsync(alert.Id)).Select(a => a.Action));
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Opening_again_migrates_nothing_and_keeps_the_alerts(string provider)
+    {
+        var store = await Open(provider);
+        Assert.Equal(AlertStore.SchemaVersion, await store.GetSchemaVersionAsync());
+        var id = Guid.NewGuid();
+        await store.ApplyAsync(Event(AlertEventType.Opened, id, T0));
+        var again = await Open(provider);
+        Assert.Equal(AlertStore.SchemaVersion, await again.GetSchemaVersionAsync());
+        Assert.NotNull(await again.GetAsync(id));
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Two_instances_acknowledging_one_alert_at_once_record_one_acknowledgement(string provider)
+    {
+        var store = await Open(provider);
+        var other = await AlertStore.OpenAsync(_test!.SecondInstance());
+        _stores.Add(other);
+        var id = Guid.NewGuid();
+        await store.ApplyAsync(Event(AlertEventType.Opened, id, T0));
+        // Each instance's own lock does not hold the other back: only the database decides.
+        var results = await Task.WhenAll(
+            Task.Run(async () => { try { await store.AcknowledgeAsync(id, "qa.one", null); return "qa.one"; } catch (InvalidOperationException) { return null; } }),
+            Task.Run(async () => { try { await other.AcknowledgeAsync(id, "qa.two", null); return "qa.two"; } catch (InvalidOperationException) { return null; } }));
+        var winner = Assert.Single(results.OfType<string>());
+        Assert.Equal(winner, (await other.GetAsync(id))!.AcknowledgedBy);
+        Assert.Equal(["opened", "acknowledged"], (await store.GetAuditTrailAsync(id)).Select(a => a.Action));
     }
 }
