@@ -24,6 +24,9 @@ public sealed class JournalConsumer : IDisposable
     private int _bufferCount;
     private long _lastRead;
     private bool _disposed;
+    // Where the frame after the last record read from the journal's memory starts on disk (segment, offset):
+    // the next read from disk goes on there.
+    private (long SegmentFirst, long Offset)? _resume;
 
     internal JournalConsumer(MessageJournal journal, string name, long checkpoint)
     {
@@ -48,13 +51,9 @@ public sealed class JournalConsumer : IDisposable
         while (true)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_journal.DurableSequence > _lastRead) return Next();
             var (durable, advanced) = _journal.DurableState();
-            if (durable > _lastRead)
-            {
-                var record = ReadNext();
-                Volatile.Write(ref _lastRead, record.Sequence);
-                return record;
-            }
+            if (durable > _lastRead) return Next();
             await advanced.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
@@ -86,11 +85,40 @@ public sealed class JournalConsumer : IDisposable
         _journal.Release(Name);
     }
 
+    /// <summary>The durable record after <see cref="_lastRead"/>, from the journal's memory while it still holds it,
+    /// else from disk.</summary>
+    private JournalRecord Next()
+    {
+        JournalRecord record;
+        if (_journal.TryReadTail(_lastRead + 1, out var entry))
+        {
+            record = entry.Record;
+            if (_file is not null && _segmentFirst == entry.SegmentFirst) _offset = entry.NextOffset;
+            else
+            {
+                _file?.Dispose();
+                _file = null;
+                _resume = (entry.SegmentFirst, entry.NextOffset);
+            }
+        }
+        else
+        {
+            record = ReadNext();
+        }
+        Volatile.Write(ref _lastRead, record.Sequence);
+        return record;
+    }
+
     /// <summary>The first record after <see cref="_lastRead"/>; the caller knows one is durable, so
     /// running out of bytes here means damage, not a record still being written.</summary>
     private JournalRecord ReadNext()
     {
-        if (_file is null) OpenSegment(_journal.SegmentFor(_lastRead + 1));
+        if (_file is null)
+        {
+            OpenSegment(_journal.SegmentFor(_lastRead + 1));
+            if (_resume is { } resume && resume.SegmentFirst == _segmentFirst) _offset = resume.Offset;
+            _resume = null;
+        }
         while (true)
         {
             var available = Fill(_offset, RecordFormat.FrameHeaderBytes);

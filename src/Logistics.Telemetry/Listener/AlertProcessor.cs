@@ -21,6 +21,8 @@ public sealed class AlertProcessor(
 {
     public const string ConsumerName = "alerts";
 
+    private readonly Func<JournalRecord, ParsedRecord> _parse = ParsedRecord.SharedParser(parser);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         delivery.Enqueue(await restore.RestoreAsync(stoppingToken), sequence: -1);
@@ -35,7 +37,7 @@ public sealed class AlertProcessor(
             while (!stoppingToken.IsCancellationRequested)
             {
                 var record = await consumer.ReadAsync(stoppingToken);
-                delivery.Enqueue(Evaluate(ParsedRecord.Parse(record, parser)), record.Sequence, record.ReceivedAt);
+                delivery.Enqueue(Evaluate(_parse(record)), record.Sequence, record.ReceivedAt);
                 uncommitted++;
                 // A checkpoint costs a flush: commit every 200 ms or 1,000 records, whichever first,
                 // and never past a record whose events are still in the outbox.
