@@ -23,6 +23,8 @@ public sealed class JournalConsumer : IDisposable
     private long _bufferStart;
     private int _bufferCount;
     private long _lastRead;
+    // Only this consumer commits under its name, so it knows its checkpoint without asking the journal (and its lock).
+    private long _checkpoint;
     private bool _disposed;
     // Where the frame after the last record read from the journal's memory starts on disk (segment, offset):
     // the next read from disk goes on there.
@@ -33,12 +35,13 @@ public sealed class JournalConsumer : IDisposable
         _journal = journal;
         Name = name;
         _lastRead = checkpoint;
+        _checkpoint = checkpoint;
     }
 
     public string Name { get; }
 
     /// <summary>The last sequence number committed (persisted).</summary>
-    public long Checkpoint => _journal.CheckpointOf(Name);
+    public long Checkpoint => Volatile.Read(ref _checkpoint);
 
     /// <summary>The sequence number of the last record returned by <see cref="ReadAsync"/>.</summary>
     public long LastRead => Volatile.Read(ref _lastRead);
@@ -74,7 +77,11 @@ public sealed class JournalConsumer : IDisposable
         var lastRead = LastRead;
         if (sequence > lastRead)
             throw new ArgumentOutOfRangeException(nameof(sequence), sequence, $"consumer \"{Name}\" cannot commit {sequence}: the last record it read is {lastRead}");
-        lock (_commitGate) _journal.Commit(Name, sequence);
+        lock (_commitGate)
+        {
+            _journal.Commit(Name, sequence);
+            Volatile.Write(ref _checkpoint, sequence);
+        }
     }
 
     public void Dispose()

@@ -304,11 +304,6 @@ public sealed class MessageJournal : IAsyncDisposable
         }
     }
 
-    internal long CheckpointOf(string name)
-    {
-        lock (_gate) return _checkpoints[name];
-    }
-
     /// <summary>The consumer serializes its own commits; the file is written outside the journal's
     /// lock so that a checkpoint's fsync does not hold up appends.</summary>
     internal void Commit(string name, long sequence)

@@ -14,7 +14,7 @@ public class AlertDeliveryTests
             null, null, At, At, null, -999, "sensor fault");
 
     /// <summary>Takes what it is given; optionally never finishes (a store or InfluxDB that hangs).</summary>
-    private sealed class Sink(bool hang = false) : IAlertSink
+    private sealed class Sink(bool hang = false) : IAlertSink, IAlertPublisher
     {
         private readonly List<AlertEvent> _events = [];
         public readonly TaskCompletionSource FirstBatch = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -27,6 +27,14 @@ public class AlertDeliveryTests
             lock (_events) _events.AddRange(alerts.Select(a => a.Event));
             FirstBatch.TrySetResult();
             if (hang) await _never.Task.WaitAsync(cancellationToken);
+        }
+
+        /// <summary>As a cab: sent at once; acknowledged never when it hangs (a broker that queues the PUBACKs).</summary>
+        public Task<Task> PublishAsync(IReadOnlyList<PendingAlert> alerts, CancellationToken cancellationToken)
+        {
+            lock (_events) _events.AddRange(alerts.Select(a => a.Event));
+            FirstBatch.TrySetResult();
+            return Task.FromResult(hang ? _never.Task.WaitAsync(cancellationToken) : Task.CompletedTask);
         }
     }
 
@@ -77,6 +85,26 @@ public class AlertDeliveryTests
         await Eventually(() => influx.Events.Count == 2);
         await Eventually(() => delivery.SafeCheckpoint(lastRead: 9) == 9);
         Assert.Equal(2, store.Events.Count);
+        delivery.Complete();
+        await running.WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public async Task Alerts_reach_the_cab_while_the_broker_holds_back_the_acknowledgements_and_are_stored_only_after_them()
+    {
+        var cab = new Sink(hang: true);
+        var store = new Sink();
+        var delivery = new AlertDelivery(cab, [store], new TelemetryCounters(), NullLogger<AlertDelivery>.Instance);
+        using var stop = new CancellationTokenSource();
+        var running = delivery.RunAsync(stop.Token);
+        delivery.Enqueue([Opened("T-001")], sequence: 1, At);
+        await cab.FirstBatch.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        delivery.Enqueue([Opened("T-002")], sequence: 2, At);
+        await Eventually(() => cab.Events.Count == 2);
+        await Task.Delay(200);
+        Assert.Empty(store.Events);
+        Assert.Equal(-1, delivery.SafeCheckpoint(lastRead: 2));
+        stop.Cancel();
         delivery.Complete();
         await running.WaitAsync(TimeSpan.FromSeconds(20));
     }

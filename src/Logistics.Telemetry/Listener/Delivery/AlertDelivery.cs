@@ -6,14 +6,14 @@ namespace Logistics.Telemetry.Listener.Delivery;
 
 /// <summary>The outbox between the alert engine and the sinks, in two stages so that the driver never waits for
 /// storage: evaluation never waits for I/O; the cab loop takes up to <see cref="Batch"/> queued items at a time and
-/// publishes them to the cabs (that is the latency a driver sees), then hands the batch to the record loop, which
-/// gives it to the other sinks in order (the store, the webhook, InfluxDB) while the cab loop goes on with the next
-/// batch. A slow or stopped store or InfluxDB therefore holds back only the records, never a cab. It tracks the last
+/// publishes them to the cabs (that is the latency a driver sees) without waiting for the broker's acknowledgements,
+/// then hands the batch to the record loop, which waits for those acknowledgements and gives the batch to the other
+/// sinks in order (the store, the webhook, InfluxDB) while the cab loop goes on with the next batch. A slow or stopped store or InfluxDB therefore holds back only the records, never a cab. It tracks the last
 /// journal record whose events every sink has, so the consumer's checkpoint never passes an event not yet stored. A
 /// crash before the store write is safe: the checkpoint has not passed those records, so they are evaluated and
 /// delivered again (the cab then sees the same alert id twice). Enqueue is thread-safe; <see cref="RunAsync"/>
 /// runs once.</summary>
-public sealed class AlertDelivery(IAlertSink cab, IReadOnlyList<IAlertSink> records, TelemetryCounters counters, ILogger<AlertDelivery> logger)
+public sealed class AlertDelivery(IAlertPublisher cab, IReadOnlyList<IAlertSink> records, TelemetryCounters counters, ILogger<AlertDelivery> logger)
 {
     public const int Batch = 256;
 
@@ -71,8 +71,8 @@ public sealed class AlertDelivery(IAlertSink cab, IReadOnlyList<IAlertSink> reco
                     logger.LogWarning("Alert {Type}: {Kind} {Severity} on {Truck} {Sensor}: {Detail}",
                         a.Event.Type, a.Event.Kind, a.Event.Severity, a.Event.Truck, a.Event.Sensor, a.Event.Detail);
                 }
-                await cab.DeliverAsync(alerts, stoppingToken);
-                _published.Writer.TryWrite(new Published(batch, alerts));
+                var acknowledged = await cab.PublishAsync(alerts, stoppingToken);
+                _published.Writer.TryWrite(new Published(batch, alerts, acknowledged));
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -89,6 +89,8 @@ public sealed class AlertDelivery(IAlertSink cab, IReadOnlyList<IAlertSink> reco
             {
                 while (reader.TryRead(out var published))
                 {
+                    // Stored only once the cabs have them: a crash in between evaluates and sends them again.
+                    await published.Acknowledged.WaitAsync(stoppingToken);
                     foreach (var sink in records) await sink.DeliverAsync(published.Alerts, stoppingToken);
                     var sequence = -1L;
                     foreach (var item in published.Batch) sequence = Math.Max(sequence, item.Sequence);
@@ -106,5 +108,5 @@ public sealed class AlertDelivery(IAlertSink cab, IReadOnlyList<IAlertSink> reco
     private sealed record Outgoing(IReadOnlyList<AlertEvent> Events, long Sequence, DateTimeOffset? ReceivedAt);
 
     /// <summary>A batch the cabs have; the other sinks next.</summary>
-    private sealed record Published(List<Outgoing> Batch, IReadOnlyList<PendingAlert> Alerts);
+    private sealed record Published(List<Outgoing> Batch, IReadOnlyList<PendingAlert> Alerts, Task Acknowledged);
 }
