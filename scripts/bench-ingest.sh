@@ -90,6 +90,15 @@ if [ -n "$TRACE_DIR" ]; then
     > "$TRACE_DIR/counters.log" 2>&1 &
   sleep 2
 fi
+# Where the listener stands every half second (for a look at how far each stage is behind): time, received,
+# journaled, the journal's last record, the InfluxDB writer's checkpoint and the record the alert engine evaluated last.
+( while kill -0 "$SERVICE_PID" 2>/dev/null; do
+    s=$(stats); printf '%s %s %s %s %s %s\n' "$(date +%s.%N)" \
+      "$(sed -n 's/.*"received":\([0-9]*\).*/\1/p' <<<"$s")" "$(sed -n 's/.*"journaled":\([0-9]*\).*/\1/p' <<<"$s")" \
+      "$(sed -n 's/.*"lastSequence":\([0-9]*\).*/\1/p' <<<"$s")" "$(sed -n 's/.*"influx":\([0-9]*\).*/\1/p' <<<"$s")" \
+      "$(sed -n 's/.*"evaluatedSequence":\([0-9-]*\).*/\1/p' <<<"$s")"
+    sleep 0.5
+  done > "$WORK/progress.txt" ) &
 CPU_BEFORE=$(cpu_ticks) ALLOC_BEFORE=$(allocated)
 START=$(date +%s.%N)
 dotnet simulators/Logistics.Simulators.Fleet/bin/Release/net10.0/Logistics.Simulators.Fleet.dll \

@@ -506,7 +506,7 @@ public sealed class MqttClient : IAsyncDisposable
         if (publish.QualityOfService != MqttQualityOfService.AtMostOnce)
             sequence = connection.Acknowledgements.Add(publish.PacketId, publish.QualityOfService == MqttQualityOfService.ExactlyOnce);
         var message = new MqttMessage(publish.Topic, publish.Payload, publish.QualityOfService, publish.Retain, publish.Duplicate,
-            sequence >= 0 ? connection : null, sequence);
+            sequence >= 0 ? connection : null, sequence, DateTimeOffset.UtcNow);
         if (!_messages.Writer.TryWrite(message))
         {
             connection.WaitingForApplication = true;

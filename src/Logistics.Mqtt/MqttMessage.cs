@@ -10,8 +10,9 @@ public readonly struct MqttMessage
     private readonly long _sequence;
 
     internal MqttMessage(string topic, ReadOnlyMemory<byte> payload, MqttQualityOfService qualityOfService, bool retain,
-        bool duplicate, MqttConnection? connection, long sequence)
+        bool duplicate, MqttConnection? connection, long sequence, DateTimeOffset receivedAt)
     {
+        ReceivedAt = receivedAt;
         Topic = topic;
         Payload = payload;
         QualityOfService = qualityOfService;
@@ -22,6 +23,11 @@ public readonly struct MqttMessage
     }
 
     public string Topic { get; }
+
+    /// <summary>When the client read it from the connection (UTC): the time it then spent in the receive queue
+    /// (<see cref="MqttClientOptions.ReceiveQueueCapacity"/>) waiting for the application counts.</summary>
+    public DateTimeOffset ReceivedAt { get; }
+
     public ReadOnlyMemory<byte> Payload { get; }
     public MqttQualityOfService QualityOfService { get; }
 

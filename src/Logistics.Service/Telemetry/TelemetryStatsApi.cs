@@ -10,7 +10,7 @@ public static class TelemetryStatsApi
     /// and where its journal stands. Staff only: it names the last InfluxDB error and shows the fleet's traffic.</summary>
     public static IEndpointRouteBuilder MapTelemetryStatsApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/telemetry/stats", (TelemetryCounters c, MessageJournal journal) => Results.Ok(new
+        endpoints.MapGet("/api/telemetry/stats", (TelemetryCounters c, MessageJournal journal, AlertPace pace) => Results.Ok(new
         {
             received = c.Received,
             journaled = c.Journaled,
@@ -27,6 +27,8 @@ public static class TelemetryStatsApi
             // Over the last LatencySamples.Capacity alerts published to cabs.
             alertLatency = new
             {
+                // The journal record the alert engine evaluated last: it runs ahead of storage.
+                evaluatedSequence = pace.Evaluated,
                 samples = c.ReceiptToCab.Count,
                 receiptToCabMs = new { p50 = c.ReceiptToCab.Percentile(50), p99 = c.ReceiptToCab.Percentile(99) },
                 deviceToCabMs = new { p50 = c.DeviceToCab.Percentile(50), p99 = c.DeviceToCab.Percentile(99) },

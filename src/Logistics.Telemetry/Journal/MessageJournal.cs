@@ -126,7 +126,7 @@ public sealed class MessageJournal : IAsyncDisposable
     }
 
     /// <summary>The sequence number of the last durable record; 0 when there has never been one.</summary>
-    public long LastSequence { get { lock (_gate) return _durableSequence; } }
+    public long LastSequence => Volatile.Read(ref _durableSequence);
 
     /// <summary>The lowest sequence number still on disk (earlier records were consumed and deleted).</summary>
     public long FirstRetainedSequence { get { lock (_gate) return _segments[0].FirstSequence; } }

@@ -53,6 +53,7 @@ public static class TelemetryListenerExtensions
             return SqliteAlertStore.OpenAsync(Path.Combine(Path.GetFullPath(o.DataDirectory), "alerts.db")).GetAwaiter().GetResult();
         });
         services.AddSingleton(sp => new ListenerConnection(mqtt(sp), sp.GetRequiredService<ILogger<ListenerConnection>>()));
+        services.AddSingleton<AlertPace>();
         services.AddHostedService<MqttIngestor>();
         services.AddHostedService<InfluxWriter>();
         services.AddSingleton<AlertEngineRestore>();
