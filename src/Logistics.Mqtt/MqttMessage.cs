@@ -43,7 +43,7 @@ public readonly struct MqttMessage
     /// arrived, so this one waits for earlier unacknowledged ones. When the connection the message
     /// came on is gone, this does nothing: the broker will deliver the message again. Acknowledging
     /// twice is harmless. A message never acknowledged holds back the acknowledgements of all later
-    /// ones (the standard's order), and the broker stops sending once its in-flight window is full.
+    /// ones (the standard's order); once the client's receive queue is full it stops reading, which holds the broker back.
     /// At QoS 2 the client remembers, in memory, which messages it has PUBREC'd, so a copy resent
     /// before PUBREL is not delivered twice; across a process restart that memory is gone.</summary>
     public ValueTask AcknowledgeAsync(CancellationToken cancellationToken) =>
