@@ -22,7 +22,10 @@ public sealed class MqttIngestor(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await connection.StartAsync(stoppingToken);
+        // Messages are taken while the subscription is still being made: a resumed session's backlog arrives before
+        // the SUBACK, which the client reads only once its receive queue has room (waiting for the SUBACK first
+        // deadlocked a restart under load).
+        var starting = connection.StartAsync(stoppingToken);
         var pending = Channel.CreateBounded<(Task Append, MqttMessage Message)>(
             new BoundedChannelOptions(options.MaxUnacknowledged) { SingleReader = true, SingleWriter = true });
         var acknowledger = AcknowledgeAsync(pending.Reader, stoppingToken);
@@ -45,6 +48,13 @@ public sealed class MqttIngestor(
         {
             pending.Writer.TryComplete();
             await acknowledger;
+            try
+            {
+                await starting;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+            }
         }
     }
 
