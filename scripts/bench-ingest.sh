@@ -5,35 +5,46 @@
 # time of the faulty reading → alert received by that truck's device on fleet/{truck}/alerts). Servers of the "bench"
 # profile (own ports), a fresh database and data folder per run.
 #
-#   scripts/bench-ingest.sh [--trucks 50] [--rate 10000] [--messages 200000]
+#   scripts/bench-ingest.sh [--trucks 50] [--rate 10000] [--messages 200000] [--restart-backlog N] [--trace DIR]
+#
+# --restart-backlog N: the listener's session is made, the service stopped, N messages published while it is
+# away (the broker queues them), the service started again and, while it drains that backlog, the run above (with
+# its faulty readings) published: the alert latency is then that of alerts raised during the drain.
+# --trace DIR: also samples the listener's threads with dotnet-trace (a .NET global tool) for the first
+# 20 s of publishing and writes DIR/listener.nettrace and DIR/listener.speedscope.json, with
+# DIR/counters.csv from dotnet-counters (System.Runtime) beside it.
 set -euo pipefail
 REPO_DIR=$(cd "$(dirname "$0")/.." && pwd)
 cd "$REPO_DIR"
-TRUCKS=50 RATE=10000 MESSAGES=200000
+TRUCKS=50 RATE=10000 MESSAGES=200000 TRACE_DIR="" BACKLOG=0
 while [ $# -gt 0 ]; do
   case $1 in
     --trucks) TRUCKS=$2; shift 2 ;;
     --rate) RATE=$2; shift 2 ;;
     --messages) MESSAGES=$2; shift 2 ;;
-    *) echo "bench-ingest: unknown option '$1' (use --trucks, --rate, --messages)" >&2; exit 2 ;;
+    --trace) TRACE_DIR=$(realpath -m "$2"); shift 2 ;;
+    --restart-backlog) BACKLOG=$2; shift 2 ;;
+    *) echo "bench-ingest: unknown option '$1' (use --trucks, --rate, --messages, --restart-backlog, --trace)" >&2; exit 2 ;;
   esac
 done
 
-export LOGISTICS_PROFILE=bench
+# Another profile (own ports and folder) through the environment, e.g. for two benches on one machine.
+export LOGISTICS_PROFILE=${LOGISTICS_PROFILE:-bench}
 export LOGISTICS_MQTT_PORT=${LOGISTICS_MQTT_PORT:-41883} LOGISTICS_INFLUX_PORT=${LOGISTICS_INFLUX_PORT:-48086}
 export LOGISTICS_INFLUX_RPC_PORT=${LOGISTICS_INFLUX_RPC_PORT:-48088}
+HTTP_PORT=${LOGISTICS_HTTP_PORT:-5097}
 export LOGISTICS_TRUCKS=$(( TRUCKS > 50 ? TRUCKS : 50 ))
 WORK=$(mktemp -d /tmp/bench-ingest.XXXXXX)
 SERVICE_PID=""
 cleanup() {
   [ -n "$SERVICE_PID" ] && kill "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null
   jobs -p | xargs -r kill 2>/dev/null || true
-  scripts/infra.sh down --profile bench --started-file "$WORK/started" >/dev/null 2>&1 || true
+  scripts/infra.sh down --profile "$LOGISTICS_PROFILE" --started-file "$WORK/started" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 
-scripts/infra.sh up --profile bench --started-file "$WORK/started"
-set -a; . .run/bench/infra.env; set +a
+scripts/infra.sh up --profile "$LOGISTICS_PROFILE" --started-file "$WORK/started"
+set -a; . "${LOGISTICS_RUN_DIR:-.run}/$LOGISTICS_PROFILE/infra.env"; set +a
 dotnet build src/Logistics.Service/Logistics.Service.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
 dotnet build simulators/Logistics.Simulators.Fleet/Logistics.Simulators.Fleet.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
 dotnet build src/Logistics.Cli/Logistics.Cli.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
@@ -43,14 +54,28 @@ KEY=$(dotnet src/Logistics.Cli/bin/Release/net10.0/logistics.dll keys create --n
   --database "$WORK/service/logistics.db" | grep -o 'lk_[A-Za-z0-9_-]*' | head -1)
 stats() { curl -s -H "Authorization: Bearer $KEY" "$URL/api/telemetry/stats"; }
 
-URL=http://127.0.0.1:5097
-Mqtt__Host=$LOGISTICS_MQTT_HOST Mqtt__Port=$LOGISTICS_MQTT_PORT Mqtt__Username=$LOGISTICS_MQTT_LISTENER_USER \
-Mqtt__Password=$LOGISTICS_MQTT_LISTENER_PASSWORD InfluxDb__Url=$LOGISTICS_INFLUX_URL InfluxDb__Username=$LOGISTICS_INFLUX_USER \
-InfluxDb__Password=$LOGISTICS_INFLUX_PASSWORD InfluxDb__Database="bench_$(date +%s)" Listener__DataDirectory="$WORK/service" Database__Path="$WORK/service/logistics.db" \
-Listener__ClientId=bench-listener Log__Directory="$WORK/logs" Log__MinimumLevel=Warning \
-  dotnet src/Logistics.Service/bin/Release/net10.0/Logistics.Service.dll --urls "$URL" > "$WORK/service.log" 2>&1 &
-SERVICE_PID=$!
-for _ in $(seq 1 60); do curl -sf -H "Authorization: Bearer $KEY" "$URL/api/telemetry/stats" 2>/dev/null | grep -q '"influx"' && break; sleep 0.5; done
+URL=http://127.0.0.1:$HTTP_PORT
+DATABASE="bench_$(date +%s)"
+start_service() {
+  Mqtt__Host=$LOGISTICS_MQTT_HOST Mqtt__Port=$LOGISTICS_MQTT_PORT Mqtt__Username=$LOGISTICS_MQTT_LISTENER_USER \
+  Mqtt__Password=$LOGISTICS_MQTT_LISTENER_PASSWORD InfluxDb__Url=$LOGISTICS_INFLUX_URL InfluxDb__Username=$LOGISTICS_INFLUX_USER \
+  InfluxDb__Password=$LOGISTICS_INFLUX_PASSWORD InfluxDb__Database="$DATABASE" Listener__DataDirectory="$WORK/service" Database__Path="$WORK/service/logistics.db" \
+  Listener__ClientId=bench-listener Log__Directory="$WORK/logs" Log__MinimumLevel=Warning \
+    dotnet src/Logistics.Service/bin/Release/net10.0/Logistics.Service.dll --urls "$URL" >> "$WORK/service.log" 2>&1 &
+  SERVICE_PID=$!
+  for _ in $(seq 1 60); do curl -sf -H "Authorization: Bearer $KEY" "$URL/api/telemetry/stats" 2>/dev/null | grep -q '"influx"' && break; sleep 0.5; done
+}
+start_service
+if [ "$BACKLOG" -gt 0 ]; then
+  # The first start made the listener's persistent session; while it is away the broker queues its messages.
+  kill -TERM "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true; SERVICE_PID=""
+  dotnet simulators/Logistics.Simulators.Fleet/bin/Release/net10.0/Logistics.Simulators.Fleet.dll \
+    --trucks "$TRUCKS" --rate "$RATE" --messages "$BACKLOG" --seed 2 | tail -1
+  echo "restart backlog: $BACKLOG messages queued at the broker for the stopped listener; starting it"
+  RESTARTED=$(date +%s.%N)
+  start_service
+fi
+TOTAL=$(( MESSAGES + BACKLOG ))
 
 SUB=(-h "$LOGISTICS_MQTT_HOST" -p "$LOGISTICS_MQTT_PORT" -u "$LOGISTICS_MQTT_LISTENER_USER" -P "$LOGISTICS_MQTT_LISTENER_PASSWORD" -q 1)
 # Receive time and topic of every message; the payload only of the faulty ones (all of them would be tens of MB).
@@ -71,6 +96,30 @@ for (( t = STEP; t <= TRUCKS; t += STEP )); do
 done
 sleep 1
 
+# The listener's CPU time (user + system, clock ticks) and the bytes it allocated, before and after.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SERVICE_PID/stat"; }
+allocated() { stats | sed -n 's/.*"allocatedBytes":\([0-9]*\).*/\1/p'; }
+if [ -n "$TRACE_DIR" ]; then
+  mkdir -p "$TRACE_DIR"
+  PATH=$PATH:$HOME/.dotnet/tools
+  dotnet-trace collect -p "$SERVICE_PID" --profile dotnet-sampled-thread-time --duration 00:00:00:20 --format Speedscope \
+    -o "$TRACE_DIR/listener.nettrace" > "$TRACE_DIR/trace.log" 2>&1 &
+  dotnet-counters collect -p "$SERVICE_PID" --counters System.Runtime --duration 00:00:00:20 -o "$TRACE_DIR/counters.csv" \
+    > "$TRACE_DIR/counters.log" 2>&1 &
+  sleep 2
+fi
+# Where the listener stands every half second (for a look at how far each stage is behind): time, received,
+# journaled, the journal's last record, the InfluxDB writer's checkpoint and the record the alert engine evaluated last.
+( while kill -0 "$SERVICE_PID" 2>/dev/null; do
+    s=$(stats); printf '%s %s %s %s %s %s\n' "$(date +%s.%N)" \
+      "$(sed -n 's/.*"received":\([0-9]*\).*/\1/p' <<<"$s")" "$(sed -n 's/.*"journaled":\([0-9]*\).*/\1/p' <<<"$s")" \
+      "$(sed -n 's/.*"lastSequence":\([0-9]*\).*/\1/p' <<<"$s")" "$(sed -n 's/.*"influx":\([0-9]*\).*/\1/p' <<<"$s")" \
+      "$(sed -n 's/.*"evaluatedSequence":\([0-9-]*\).*/\1/p' <<<"$s")"
+    sleep 0.5
+  done > "$WORK/progress.txt" ) &
+CPU_BEFORE=$(cpu_ticks) ALLOC_BEFORE=$(allocated)
+# After a restart the drain began at connect: count the listener's CPU and allocation from its start (start-up too).
+[ "$BACKLOG" -gt 0 ] && CPU_BEFORE=0 ALLOC_BEFORE=0
 START=$(date +%s.%N)
 dotnet simulators/Logistics.Simulators.Fleet/bin/Release/net10.0/Logistics.Simulators.Fleet.dll \
   --trucks "$TRUCKS" --rate "$RATE" --messages "$MESSAGES" --summary "$WORK/summary.json" "${FAULTS[@]}" | tail -1
@@ -84,27 +133,34 @@ stored() {
   local received=$(sed -n 's/.*"received":\([0-9]*\).*/\1/p' <<<"$s")
   local last=$(sed -n 's/.*"lastSequence":\([0-9]*\).*/\1/p' <<<"$s")
   local influx=$(sed -n 's/.*"influx":\([0-9]*\).*/\1/p' <<<"$s")
-  [ "${received:-0}" -ge "$MESSAGES" ] && [ "${influx:-0}" -ge "${last:-1}" ]
+  [ "${received:-0}" -ge "$TOTAL" ] && [ "${influx:-0}" -ge "${last:-1}" ]
 }
 until stored; do
   kill -0 "$SERVICE_PID" 2>/dev/null || { echo "the service died; see $WORK/service.log" >&2; exit 1; }
   sleep 0.2
 done
 STORED=$(date +%s.%N)
+CPU_AFTER=$(cpu_ticks) ALLOC_AFTER=$(allocated)
 wait "$YARDSTICK" 2>/dev/null || true
 RSS=$(awk '/VmHWM/ {print $2}' "/proc/$SERVICE_PID/status")
 READINGS=$(stats | sed -n 's/.*"readingsStored":\([0-9]*\).*/\1/p')
 
-awk -v start="$START" -v simend="$SIM_END" -v stored="$STORED" -v n="$MESSAGES" -v readings="$READINGS" -v rss="$RSS" '
+awk -v start="$START" -v simend="$SIM_END" -v stored="$STORED" -v n="$MESSAGES" -v total="$TOTAL" -v readings="$READINGS" -v rss="$RSS" \
+  -v backlog="$BACKLOG" -v restarted="${RESTARTED:-0}" \
+  -v cpu="$(awk -v t=$(( CPU_AFTER - CPU_BEFORE )) -v hz="$(getconf CLK_TCK)" 'BEGIN { print t / hz }')" -v alloc="$(( ${ALLOC_AFTER:-0} - ${ALLOC_BEFORE:-0} ))" '
   NR == 1 { first = $1 } { last = $1; count++ }
   END {
-    per = readings / n
+    per = readings / total
     subrate = (count - 1) / (last - first) * per
     listener = readings / (stored - start)
-    printf "simulator: %d messages, %d readings in %.1f s (%.0f readings/s offered)\n", n, readings, simend - start, readings / (simend - start)
+    printf "simulator: %d messages, %d readings in %.1f s (%.0f readings/s offered)\n", n, n * per, simend - start, n * per / (simend - start)
     printf "mosquitto_sub: %d messages received, %.0f readings/s\n", count, subrate
-    printf "listener: all %d readings in InfluxDB %.1f s after the start: %.0f readings/s, %.2f of mosquitto_sub\n", readings, stored - start, listener, listener / subrate
+    if (backlog > 0)
+      printf "listener: the backlog of %d messages and the %d live ones, %d readings, all in InfluxDB %.1f s after the restart: %.0f readings/s\n", backlog, n, readings, stored - restarted, readings / (stored - restarted)
+    else
+      printf "listener: all %d readings in InfluxDB %.1f s after the start: %.0f readings/s, %.2f of mosquitto_sub\n", readings, stored - start, listener, listener / subrate
     printf "listener peak memory (VmHWM): %.0f MiB\n", rss / 1024
+    printf "listener CPU: %.2f s per 1,000 readings (%.1f s in all), %.0f bytes allocated per message\n", cpu / readings * 1000, cpu, alloc / total
   }' "$WORK/sub.txt"
 
 # Alert latency from the device time ("at") of the reading that raised the alert, as the issue defines it,

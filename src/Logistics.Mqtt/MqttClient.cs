@@ -115,6 +115,27 @@ public sealed class MqttClient : IAsyncDisposable
     public async ValueTask PublishAsync(string topic, ReadOnlyMemory<byte> payload, MqttQualityOfService qualityOfService, bool retain,
         CancellationToken cancellationToken)
     {
+        if (await SendPublishAsync(topic, payload, qualityOfService, retain, cancellationToken).ConfigureAwait(false) is not { } outgoing) return;
+        if (!cancellationToken.CanBeCanceled) await outgoing.Completion.ConfigureAwait(false);
+        else await outgoing.Completion.AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Publishes as <see cref="PublishAsync"/> does, for a publisher that must not wait for one message's
+    /// acknowledgement before it sends the next (the listener's alerts, whose PUBACKs the broker may queue behind a
+    /// backlog of deliveries to the same connection): completes once the message is written to the connection (or,
+    /// while reconnecting, kept to be sent after it), with a task that completes when the broker acknowledged it
+    /// (QoS 0: at once) or fails as <see cref="PublishAsync"/> would.</summary>
+    public async Task<Task> PublishWithoutWaitingAsync(string topic, ReadOnlyMemory<byte> payload, MqttQualityOfService qualityOfService,
+        bool retain, CancellationToken cancellationToken) =>
+        await SendPublishAsync(topic, payload, qualityOfService, retain, cancellationToken).ConfigureAwait(false) is { } outgoing
+            ? outgoing.Completion.AsTask()
+            : Task.CompletedTask;
+
+    /// <summary>Writes the message; for QoS 1/2 returns what to await for the broker's acknowledgement (null for QoS 0).</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<OutgoingPublish?> SendPublishAsync(string topic, ReadOnlyMemory<byte> payload, MqttQualityOfService qualityOfService,
+        bool retain, CancellationToken cancellationToken)
+    {
         var probe = new PublishPacket(topic, payload, qualityOfService, retain, packetId: qualityOfService == 0 ? (ushort)0 : (ushort)1);
         var size = probe.Size;
         if (Volatile.Read(ref _state) != Running)
@@ -122,7 +143,7 @@ public sealed class MqttClient : IAsyncDisposable
         if (qualityOfService == MqttQualityOfService.AtMostOnce)
         {
             await PublishAtMostOnceAsync(probe, size, cancellationToken).ConfigureAwait(false);
-            return;
+            return null;
         }
 
         await _window.WaitForRoomAsync(cancellationToken).ConfigureAwait(false);
@@ -143,9 +164,7 @@ public sealed class MqttClient : IAsyncDisposable
             connection = _connection;
         }
         if (connection is not null) await SendAsync(connection, outgoing).ConfigureAwait(false);
-
-        if (!cancellationToken.CanBeCanceled) await outgoing.Completion.ConfigureAwait(false);
-        else await outgoing.Completion.AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
+        return outgoing;
     }
 
     /// <summary>Drops the connection without DISCONNECT, as a network failure would: the broker
@@ -487,7 +506,7 @@ public sealed class MqttClient : IAsyncDisposable
         if (publish.QualityOfService != MqttQualityOfService.AtMostOnce)
             sequence = connection.Acknowledgements.Add(publish.PacketId, publish.QualityOfService == MqttQualityOfService.ExactlyOnce);
         var message = new MqttMessage(publish.Topic, publish.Payload, publish.QualityOfService, publish.Retain, publish.Duplicate,
-            sequence >= 0 ? connection : null, sequence);
+            sequence >= 0 ? connection : null, sequence, DateTimeOffset.UtcNow);
         if (!_messages.Writer.TryWrite(message))
         {
             connection.WaitingForApplication = true;

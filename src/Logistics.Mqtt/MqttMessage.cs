@@ -10,8 +10,9 @@ public readonly struct MqttMessage
     private readonly long _sequence;
 
     internal MqttMessage(string topic, ReadOnlyMemory<byte> payload, MqttQualityOfService qualityOfService, bool retain,
-        bool duplicate, MqttConnection? connection, long sequence)
+        bool duplicate, MqttConnection? connection, long sequence, DateTimeOffset receivedAt)
     {
+        ReceivedAt = receivedAt;
         Topic = topic;
         Payload = payload;
         QualityOfService = qualityOfService;
@@ -22,6 +23,11 @@ public readonly struct MqttMessage
     }
 
     public string Topic { get; }
+
+    /// <summary>When the client read it from the connection (UTC): the time it then spent in the receive queue
+    /// (<see cref="MqttClientOptions.ReceiveQueueCapacity"/>) waiting for the application counts.</summary>
+    public DateTimeOffset ReceivedAt { get; }
+
     public ReadOnlyMemory<byte> Payload { get; }
     public MqttQualityOfService QualityOfService { get; }
 
@@ -37,7 +43,7 @@ public readonly struct MqttMessage
     /// arrived, so this one waits for earlier unacknowledged ones. When the connection the message
     /// came on is gone, this does nothing: the broker will deliver the message again. Acknowledging
     /// twice is harmless. A message never acknowledged holds back the acknowledgements of all later
-    /// ones (the standard's order), and the broker stops sending once its in-flight window is full.
+    /// ones (the standard's order); once the client's receive queue is full it stops reading, which holds the broker back.
     /// At QoS 2 the client remembers, in memory, which messages it has PUBREC'd, so a copy resent
     /// before PUBREL is not delivered twice; across a process restart that memory is gone.</summary>
     public ValueTask AcknowledgeAsync(CancellationToken cancellationToken) =>

@@ -43,7 +43,9 @@ builder.Services.AddTelemetryListener(
         return new MqttClientOptions
         {
             Host = o.Host, Port = o.Port, Username = o.Username, Password = o.Password, ClientId = listener.ClientId,
-            ReceiveQueueCapacity = listener.MaxUnacknowledged, MaximumInflight = 1000,
+            // A short receive queue: a message waits there (its receipt already stamped) while the alert processor
+            // catches up (AlertPace); a longer backlog waits at the broker instead.
+            ReceiveQueueCapacity = 128, MaximumInflight = 1000,
         };
     },
     services =>

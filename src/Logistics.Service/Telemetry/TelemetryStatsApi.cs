@@ -10,7 +10,7 @@ public static class TelemetryStatsApi
     /// and where its journal stands. Staff only: it names the last InfluxDB error and shows the fleet's traffic.</summary>
     public static IEndpointRouteBuilder MapTelemetryStatsApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/telemetry/stats", (TelemetryCounters c, MessageJournal journal) => Results.Ok(new
+        endpoints.MapGet("/api/telemetry/stats", (TelemetryCounters c, MessageJournal journal, AlertPace pace) => Results.Ok(new
         {
             received = c.Received,
             journaled = c.Journaled,
@@ -27,10 +27,14 @@ public static class TelemetryStatsApi
             // Over the last LatencySamples.Capacity alerts published to cabs.
             alertLatency = new
             {
+                // The journal record the alert engine evaluated last: it runs ahead of storage.
+                evaluatedSequence = pace.Evaluated,
                 samples = c.ReceiptToCab.Count,
                 receiptToCabMs = new { p50 = c.ReceiptToCab.Percentile(50), p99 = c.ReceiptToCab.Percentile(99) },
                 deviceToCabMs = new { p50 = c.DeviceToCab.Percentile(50), p99 = c.DeviceToCab.Percentile(99) },
             },
+            // The whole process's, for benchmarks: CPU and allocation per message over a run.
+            process = new { cpuSeconds = Environment.CpuUsage.TotalTime.TotalSeconds, allocatedBytes = GC.GetTotalAllocatedBytes() },
             journal = new { lastSequence = journal.LastSequence, checkpoints = journal.Checkpoints, bytesUsed = journal.BytesUsed, state = journal.State.ToString() },
         })).RequireAuthorization(Policies.Staff).WithTags("Telemetry").WithName("GetTelemetryStats")
             .WithSummary("What the listener received, journaled, acknowledged, stored and rejected since it started, and its journal's checkpoints.");

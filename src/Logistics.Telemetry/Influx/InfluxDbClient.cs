@@ -85,9 +85,21 @@ public sealed partial class InfluxDbClient
     public async Task<InfluxWriteResult> WriteIsolatingRefusedAsync(IReadOnlyList<InfluxPoint> points, CancellationToken cancellationToken)
     {
         CheckBatch(points, requireTimestamps: true);
-        var lines = points.Select(p => LineProtocolEncoder.Encode(p, _options.Precision)).ToList();
+        // One body, encoded once; lines one by one only when InfluxDB refused some (rare), not for every batch.
+        var body = new StringBuilder(points.Count * 96);
+        var starts = new int[points.Count + 1];
+        for (var i = 0; i < points.Count; i++)
+        {
+            starts[i] = body.Length;
+            LineProtocolEncoder.Append(body, points[i], _options.Precision);
+            body.Append('\n');
+        }
+        starts[points.Count] = body.Length;
+        if (points.Count == 0 || await WriteBodyAsync(body.ToString(), cancellationToken) is not { } reason)
+            return new InfluxWriteResult(points.Count, []);
+        var lines = Enumerable.Range(0, points.Count).Select(i => body.ToString(starts[i], starts[i + 1] - starts[i] - 1)).ToList();
         var refused = await RefusedLineIsolator.IsolateAsync(lines,
-            (start, count, ct) => WriteBodyAsync(string.Join('\n', lines.Skip(start).Take(count)) + "\n", ct), cancellationToken);
+            (start, count, ct) => WriteBodyAsync(string.Join('\n', lines.Skip(start).Take(count)) + "\n", ct), cancellationToken, reason);
         if (refused.Count > 0)
             _logger.LogWarning("InfluxDB refused {Refused} of {Count} lines; the first: {Reason}", refused.Count, lines.Count, refused[0].Reason);
         return new InfluxWriteResult(lines.Count - refused.Count, refused);
@@ -129,10 +141,20 @@ public sealed partial class InfluxDbClient
 
     private static byte[] Gzip(string text)
     {
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest))
-            gzip.Write(Encoding.UTF8.GetBytes(text));
-        return buffer.ToArray();
+        var utf8 = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(text, utf8);
+            // Line protocol of readings compresses about 8:1.
+            using var buffer = new MemoryStream(length / 6 + 256);
+            using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest))
+                gzip.Write(utf8, 0, length);
+            return buffer.ToArray();
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(utf8);
+        }
     }
 
     // ------------------------------------------------------------------ queries

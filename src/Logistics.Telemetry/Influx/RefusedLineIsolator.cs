@@ -8,17 +8,20 @@ internal static class RefusedLineIsolator
 {
     /// <param name="write">Writes lines [start, start + count); returns null when they were all stored,
     /// or the server's reason when it refused some (HTTP 400), and throws for any other failure.</param>
+    /// <param name="wholeRefused">The server's reason when the caller already wrote all the lines and they were
+    /// refused (so they are not written whole again); null to start with that write.</param>
     public static async Task<IReadOnlyList<RefusedLine>> IsolateAsync(
-        IReadOnlyList<string> lines, Func<int, int, CancellationToken, Task<string?>> write, CancellationToken cancellationToken)
+        IReadOnlyList<string> lines, Func<int, int, CancellationToken, Task<string?>> write, CancellationToken cancellationToken,
+        string? wholeRefused = null)
     {
         var refused = new List<RefusedLine>();
-        if (lines.Count > 0) await VisitAsync(0, lines.Count);
+        if (lines.Count > 0) await VisitAsync(0, lines.Count, wholeRefused);
         return refused;
 
-        async Task VisitAsync(int start, int count)
+        async Task VisitAsync(int start, int count, string? known = null)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var reason = await write(start, count, cancellationToken);
+            var reason = known ?? await write(start, count, cancellationToken);
             if (reason is null) return;
             if (count == 1)
             {

@@ -23,19 +23,25 @@ public sealed class JournalConsumer : IDisposable
     private long _bufferStart;
     private int _bufferCount;
     private long _lastRead;
+    // Only this consumer commits under its name, so it knows its checkpoint without asking the journal (and its lock).
+    private long _checkpoint;
     private bool _disposed;
+    // Where the frame after the last record read from the journal's memory starts on disk (segment, offset):
+    // the next read from disk goes on there.
+    private (long SegmentFirst, long Offset)? _resume;
 
     internal JournalConsumer(MessageJournal journal, string name, long checkpoint)
     {
         _journal = journal;
         Name = name;
         _lastRead = checkpoint;
+        _checkpoint = checkpoint;
     }
 
     public string Name { get; }
 
     /// <summary>The last sequence number committed (persisted).</summary>
-    public long Checkpoint => _journal.CheckpointOf(Name);
+    public long Checkpoint => Volatile.Read(ref _checkpoint);
 
     /// <summary>The sequence number of the last record returned by <see cref="ReadAsync"/>.</summary>
     public long LastRead => Volatile.Read(ref _lastRead);
@@ -48,13 +54,9 @@ public sealed class JournalConsumer : IDisposable
         while (true)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_journal.DurableSequence > _lastRead) return Next();
             var (durable, advanced) = _journal.DurableState();
-            if (durable > _lastRead)
-            {
-                var record = ReadNext();
-                Volatile.Write(ref _lastRead, record.Sequence);
-                return record;
-            }
+            if (durable > _lastRead) return Next();
             await advanced.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
@@ -75,7 +77,11 @@ public sealed class JournalConsumer : IDisposable
         var lastRead = LastRead;
         if (sequence > lastRead)
             throw new ArgumentOutOfRangeException(nameof(sequence), sequence, $"consumer \"{Name}\" cannot commit {sequence}: the last record it read is {lastRead}");
-        lock (_commitGate) _journal.Commit(Name, sequence);
+        lock (_commitGate)
+        {
+            _journal.Commit(Name, sequence);
+            Volatile.Write(ref _checkpoint, sequence);
+        }
     }
 
     public void Dispose()
@@ -86,11 +92,40 @@ public sealed class JournalConsumer : IDisposable
         _journal.Release(Name);
     }
 
+    /// <summary>The durable record after <see cref="_lastRead"/>, from the journal's memory while it still holds it,
+    /// else from disk.</summary>
+    private JournalRecord Next()
+    {
+        JournalRecord record;
+        if (_journal.TryReadTail(_lastRead + 1, out var entry))
+        {
+            record = entry.Record;
+            if (_file is not null && _segmentFirst == entry.SegmentFirst) _offset = entry.NextOffset;
+            else
+            {
+                _file?.Dispose();
+                _file = null;
+                _resume = (entry.SegmentFirst, entry.NextOffset);
+            }
+        }
+        else
+        {
+            record = ReadNext();
+        }
+        Volatile.Write(ref _lastRead, record.Sequence);
+        return record;
+    }
+
     /// <summary>The first record after <see cref="_lastRead"/>; the caller knows one is durable, so
     /// running out of bytes here means damage, not a record still being written.</summary>
     private JournalRecord ReadNext()
     {
-        if (_file is null) OpenSegment(_journal.SegmentFor(_lastRead + 1));
+        if (_file is null)
+        {
+            OpenSegment(_journal.SegmentFor(_lastRead + 1));
+            if (_resume is { } resume && resume.SegmentFirst == _segmentFirst) _offset = resume.Offset;
+            _resume = null;
+        }
         while (true)
         {
             var available = Fill(_offset, RecordFormat.FrameHeaderBytes);

@@ -27,6 +27,11 @@ public sealed record JournalOptions
     /// batches under load without delaying a lone message.</summary>
     public TimeSpan GroupCommitDelay { get; init; } = TimeSpan.Zero;
 
+    /// <summary>How many of the newest durable records are also kept in memory (default 16,384, a few MB): a
+    /// consumer that keeps up reads them from there instead of from disk, and consumers share one record object
+    /// (<see cref="JournalRecord.Derived{T}"/>). 0 keeps none.</summary>
+    public int TailRecords { get; init; } = 16_384;
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the setting and its value.</summary>
     public void Validate()
     {
@@ -42,6 +47,8 @@ public sealed record JournalOptions
                 $"{nameof(MaxRecordBytes)} must be from 64 to {nameof(SegmentBytes)} - {RecordFormat.SegmentHeaderBytes}, got {MaxRecordBytes}");
         if (MaxGroupRecords < 1)
             throw new ArgumentOutOfRangeException(nameof(MaxGroupRecords), MaxGroupRecords, $"{nameof(MaxGroupRecords)} must be at least 1, got {MaxGroupRecords}");
+        if (TailRecords < 0)
+            throw new ArgumentOutOfRangeException(nameof(TailRecords), TailRecords, $"{nameof(TailRecords)} must not be negative, got {TailRecords}");
         if (GroupCommitDelay < TimeSpan.Zero || GroupCommitDelay > TimeSpan.FromSeconds(1))
             throw new ArgumentOutOfRangeException(nameof(GroupCommitDelay), GroupCommitDelay, $"{nameof(GroupCommitDelay)} must be from 0 to 1 s, got {GroupCommitDelay}");
     }

@@ -40,6 +40,10 @@ public sealed class MessageJournal : IAsyncDisposable
     private long _nextSequence;
     private byte[] _batchBuffer = new byte[64 * 1024];
 
+    // The newest durable records, by sequence modulo the length (written by the writer before it publishes
+    // _durableSequence, read without a lock): consumers at the tail read them here instead of from disk.
+    private readonly TailEntry?[] _tail;
+
     private readonly SemaphoreSlim _wake = new(0);
     private int _wakePending;
     private readonly Task _writer;
@@ -54,6 +58,7 @@ public sealed class MessageJournal : IAsyncDisposable
         _nextSequence = recovered.NextSequence;
         _durableSequence = recovered.NextSequence - 1;
         _bytesUsed = _segments.Sum(s => s.Length);
+        _tail = new TailEntry?[options.TailRecords];
         TruncatedBytesOnOpen = recovered.TruncatedBytes;
         _active = _segments[^1].OpenForAppend();
         lock (_gate) DeleteConsumedSegments();
@@ -121,7 +126,7 @@ public sealed class MessageJournal : IAsyncDisposable
     }
 
     /// <summary>The sequence number of the last durable record; 0 when there has never been one.</summary>
-    public long LastSequence { get { lock (_gate) return _durableSequence; } }
+    public long LastSequence => Volatile.Read(ref _durableSequence);
 
     /// <summary>The lowest sequence number still on disk (earlier records were consumed and deleted).</summary>
     public long FirstRetainedSequence { get { lock (_gate) return _segments[0].FirstSequence; } }
@@ -151,7 +156,7 @@ public sealed class MessageJournal : IAsyncDisposable
         if (frameLength > _options.MaxRecordBytes)
             throw new ArgumentException($"record of {frameLength} bytes (topic {topicBytes.Length}, payload {payload.Length}) is larger than {nameof(JournalOptions.MaxRecordBytes)} {_options.MaxRecordBytes}", nameof(payload));
         // The copy lets the caller reuse its buffer even if it stops waiting before the write.
-        var pending = new PendingAppend(topicBytes, payload.ToArray(), receivedAt.UtcTicks, frameLength);
+        var pending = new PendingAppend(topic, topicBytes, payload.ToArray(), receivedAt.UtcTicks, frameLength);
         while (true)
         {
             Task spaceFreed;
@@ -252,6 +257,21 @@ public sealed class MessageJournal : IAsyncDisposable
 
     // ---- consumers' side ----
 
+    /// <summary>The last durable sequence number, without the lock (a consumer's fast path).</summary>
+    internal long DurableSequence => Volatile.Read(ref _durableSequence);
+
+    /// <summary>The record <paramref name="sequence"/> if it is still among the newest ones kept in memory, with where
+    /// the next frame starts on disk (so the consumer can go on reading there).</summary>
+    internal bool TryReadTail(long sequence, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out TailEntry? entry)
+    {
+        entry = null;
+        if (_tail.Length == 0 || sequence < 1) return false;
+        var candidate = Volatile.Read(ref _tail[sequence % _tail.Length]);
+        if (candidate is null || candidate.Record.Sequence != sequence) return false;
+        entry = candidate;
+        return true;
+    }
+
     internal (long Durable, Task Advanced) DurableState()
     {
         lock (_gate)
@@ -282,11 +302,6 @@ public sealed class MessageJournal : IAsyncDisposable
                 if (segment.FirstSequence > firstSequence) return (segment.Path, segment.FirstSequence);
             return null;
         }
-    }
-
-    internal long CheckpointOf(string name)
-    {
-        lock (_gate) return _checkpoints[name];
     }
 
     /// <summary>The consumer serializes its own commits; the file is written outside the journal's
@@ -390,15 +405,20 @@ public sealed class MessageJournal : IAsyncDisposable
                     item.Sequence = _nextSequence++;
                     RecordFormat.WriteFrame(_batchBuffer.AsSpan(used, item.FrameLength), item.Sequence, item.ReceivedUtcTicks, item.Topic, item.Payload);
                     used += item.FrameLength;
+                    item.SegmentFirst = active.FirstSequence;
+                    item.NextOffset = activeLength + used;
                     framesWritten += item.FrameLength;
                     lastSequence = item.Sequence;
                 }
                 _active.Write(_batchBuffer, 0, used);
                 _active.Flush(flushToDisk: true);
+                if (_tail.Length > 0)
+                    foreach (var item in batch)
+                        Volatile.Write(ref _tail[item.Sequence % _tail.Length], item.ToTailEntry());
                 lock (_gate)
                 {
                     Account(active, activeLength + used, lastSequence, framesWritten);
-                    _durableSequence = lastSequence;
+                    Volatile.Write(ref _durableSequence, lastSequence);
                     _durableAdvanced.TrySetResult();
                     _durableAdvanced = NewSignal();
                 }
@@ -480,13 +500,25 @@ public sealed class MessageJournal : IAsyncDisposable
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private sealed class PendingAppend(byte[] topic, byte[] payload, long receivedUtcTicks, int frameLength)
+    private sealed class PendingAppend(string topicText, byte[] topic, byte[] payload, long receivedUtcTicks, int frameLength)
     {
+        public string TopicText { get; } = topicText;
         public byte[] Topic { get; } = topic;
         public byte[] Payload { get; } = payload;
         public long ReceivedUtcTicks { get; } = receivedUtcTicks;
         public int FrameLength { get; } = frameLength;
         public long Sequence { get; set; }
+        public long SegmentFirst { get; set; }
+        public long NextOffset { get; set; }
         public TaskCompletionSource<long> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TailEntry ToTailEntry() =>
+            new(new JournalRecord(Sequence, RecordFormat.TimeOf(ReceivedUtcTicks), TopicText, Payload), SegmentFirst, NextOffset);
     }
+}
+
+/// <summary>A durable record kept in memory, and where the frame after it starts: in the segment that begins with
+/// <paramref name="SegmentFirst"/>, at byte <paramref name="NextOffset"/>.</summary>
+internal sealed record TailEntry(JournalRecord Record, long SegmentFirst, long NextOffset)
+{
 }

@@ -95,11 +95,13 @@ internal static class RecordFormat
         var topicLength = BinaryPrimitives.ReadUInt16LittleEndian(body[16..]);
         var topic = System.Text.Encoding.UTF8.GetString(body.Slice(BodyFixedBytes, topicLength));
         var payload = body[(BodyFixedBytes + topicLength)..].ToArray();
-        var time = ticks >= DateTime.MinValue.Ticks && ticks <= DateTime.MaxValue.Ticks
-            ? new DateTimeOffset(ticks, TimeSpan.Zero)
-            : DateTimeOffset.MinValue;
-        return new JournalRecord(sequence, time, topic, payload);
+        return new JournalRecord(sequence, TimeOf(ticks), topic, payload);
     }
+
+    public static DateTimeOffset TimeOf(long utcTicks) =>
+        utcTicks >= DateTime.MinValue.Ticks && utcTicks <= DateTime.MaxValue.Ticks
+            ? new DateTimeOffset(utcTicks, TimeSpan.Zero)
+            : DateTimeOffset.MinValue;
 
     private static uint Checksum(ReadOnlySpan<byte> lengthField, ReadOnlySpan<byte> body) =>
         Crc32.Finish(Crc32.Update(Crc32.Update(Crc32.Start, lengthField), body));

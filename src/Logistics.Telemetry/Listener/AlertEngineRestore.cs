@@ -14,6 +14,9 @@ public sealed class AlertEngineRestore(AlertEngine engine, AlertStore store, Inf
     /// <summary>How far back readings are replayed into the engine at start: the trend window.</summary>
     public static readonly TimeSpan ReplayWindow = TimeSpan.FromMinutes(15);
 
+    /// <summary>How long the start waits for InfluxDB's answer before the engine goes on without the replay.</summary>
+    public static readonly TimeSpan ReplayTimeLimit = TimeSpan.FromSeconds(3);
+
     /// <returns>The events the replay produced (to deliver like any other).</returns>
     public async Task<IReadOnlyList<AlertEvent>> RestoreAsync(CancellationToken cancellationToken)
     {
@@ -27,13 +30,17 @@ public sealed class AlertEngineRestore(AlertEngine engine, AlertStore store, Inf
     private async Task<IReadOnlyList<AlertEvent>> ReplayRecentAsync(CancellationToken cancellationToken)
     {
         IReadOnlyList<InfluxSeries> series;
+        // Alerts wait for this: a slow or hung InfluxDB must not hold them back for long.
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(ReplayTimeLimit);
         try
         {
-            series = await influx.QueryAsync(TelemetrySchema.RecentReadings(clock.GetUtcNow() - ReplayWindow), cancellationToken);
+            series = await influx.QueryAsync(TelemetrySchema.RecentReadings(clock.GetUtcNow() - ReplayWindow), limit.Token);
         }
-        catch (InfluxDbException e)
+        catch (Exception e) when (e is InfluxDbException || e is OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning("Could not replay recent readings into the alert engine ({Error}); trends and timers start afresh", e.Message);
+            var error = e is InfluxDbException ? e.Message : $"no answer within {ReplayTimeLimit.TotalSeconds:0} s";
+            logger.LogWarning("Could not replay recent readings into the alert engine ({Error}); trends and timers start afresh", error);
             return [];
         }
         var messages = TelemetrySchema.ReadRecent(series);

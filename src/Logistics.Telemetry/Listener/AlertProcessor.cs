@@ -16,10 +16,13 @@ public sealed class AlertProcessor(
     TelemetryParser parser,
     AlertEngineRestore restore,
     AlertDelivery delivery,
+    AlertPace pace,
     ListenerOptions options,
     TimeProvider clock) : BackgroundService
 {
     public const string ConsumerName = "alerts";
+
+    private readonly Func<JournalRecord, ParsedRecord> _parse = ParsedRecord.SharedParser(parser);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -32,12 +35,14 @@ public sealed class AlertProcessor(
         try
         {
             using var consumer = journal.OpenConsumer(ConsumerName);
+            pace.OnEvaluated(consumer.Checkpoint);
             var lastCommit = clock.GetUtcNow();
             var uncommitted = 0;
             while (!stoppingToken.IsCancellationRequested)
             {
                 var record = await consumer.ReadAsync(stoppingToken);
-                delivery.Enqueue(Evaluate(ParsedRecord.Parse(record, parser)), record.Sequence, record.ReceivedAt);
+                delivery.Enqueue(Evaluate(_parse(record)), record.Sequence, record.ReceivedAt);
+                pace.OnEvaluated(record.Sequence);
                 uncommitted++;
                 // A checkpoint costs a flush: commit every 200 ms or 1,000 records, whichever first,
                 // and never past a record whose events are still in the outbox.

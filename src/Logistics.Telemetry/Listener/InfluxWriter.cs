@@ -22,6 +22,7 @@ public sealed class InfluxWriter(
 {
     public const string ConsumerName = "influx";
 
+    private readonly Func<JournalRecord, ParsedRecord> _parse = ParsedRecord.SharedParser(parser);
     private readonly List<InfluxPoint> _points = [];
     private long _batchMessages, _batchReadings, _batchLast = -1;
 
@@ -72,7 +73,7 @@ public sealed class InfluxWriter(
                 var record = await next;
                 next = null;
                 if (_batchLast <= consumer.Checkpoint) deadline = DateTime.UtcNow + options.FlushInterval;
-                Add(ParsedRecord.Parse(record, parser));
+                Add(_parse(record));
                 if (_points.Count >= options.BatchSize - 16) await FlushAsync(consumer, stoppingToken);
             }
         }

@@ -10,20 +10,24 @@ namespace Logistics.Telemetry.Listener;
 /// receive time) to the journal, and only once it is on disk acknowledges it to the broker. Many
 /// appends are kept in flight so that the journal's group commit fills; acknowledgements still go
 /// out in arrival order, as MQTT requires. Nothing here parses a payload: a malformed message is
-/// journaled like any other and refused later, so input can never stop the intake.</summary>
+/// journaled like any other and refused later, so input can never stop the intake. It takes the next message only
+/// while the alert processor keeps up (<see cref="AlertPace"/>): alerts before storage, and before more intake.</summary>
 public sealed class MqttIngestor(
     ListenerConnection connection,
     MessageJournal journal,
+    AlertPace alerts,
     TelemetryCounters counters,
     ListenerOptions options,
-    TimeProvider clock,
     ILogger<MqttIngestor> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Listener:Enabled=false: this instance serves the API and runs jobs; another one listens (one session per fleet).
         if (!options.Enabled) return;
-        await connection.StartAsync(stoppingToken);
+        // Messages are taken while the subscription is still being made: a resumed session's backlog arrives before
+        // the SUBACK, which the client reads only once its receive queue has room (waiting for the SUBACK first
+        // deadlocked a restart under load).
+        var starting = connection.StartAsync(stoppingToken);
         var pending = Channel.CreateBounded<(Task Append, MqttMessage Message)>(
             new BoundedChannelOptions(options.MaxUnacknowledged) { SingleReader = true, SingleWriter = true });
         var acknowledger = AcknowledgeAsync(pending.Reader, stoppingToken);
@@ -31,8 +35,11 @@ public sealed class MqttIngestor(
         {
             await foreach (var message in connection.Client.Messages.ReadAllAsync(stoppingToken))
             {
+                await alerts.WaitAsync(stoppingToken);
+                alerts.OnTaken();
                 counters.OnReceived();
-                var append = journal.AppendAsync(message.Topic, message.Payload, clock.GetUtcNow(), stoppingToken);
+                // Received when our client read it, so the wait above and in the client's queue counts as the listener's.
+                var append = journal.AppendAsync(message.Topic, message.Payload, message.ReceivedAt, stoppingToken);
                 await pending.Writer.WriteAsync((append, message), stoppingToken);
             }
         }
@@ -43,6 +50,13 @@ public sealed class MqttIngestor(
         {
             pending.Writer.TryComplete();
             await acknowledger;
+            try
+            {
+                await starting;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+            }
         }
     }
 
@@ -57,6 +71,7 @@ public sealed class MqttIngestor(
             catch (Exception e) when (e is OperationCanceledException || e is JournalException || e is IOException || e is ObjectDisposedException)
             {
                 // Not on disk, so not acknowledged: the broker delivers it again after a reconnect.
+                alerts.OnNotJournaled();
                 if (!stoppingToken.IsCancellationRequested)
                     logger.LogError(e, "Could not journal a message on {Topic}; it stays unacknowledged at the broker", message.Topic);
                 continue;

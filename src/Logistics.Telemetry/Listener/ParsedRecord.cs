@@ -8,6 +8,14 @@ namespace Logistics.Telemetry.Listener;
 /// sensor faults), its status, or a rejection.</summary>
 public sealed record ParsedRecord(JournalRecord Record, TelemetryParseResult? Telemetry, StatusParseResult? Status, TelemetryRejection? Rejection)
 {
+    /// <summary>Parses a record once for all consumers that read the same record object from the journal's memory
+    /// (the alert processor and the InfluxDB writer, when both keep up): the first one pays.</summary>
+    public static Func<JournalRecord, ParsedRecord> SharedParser(TelemetryParser parser)
+    {
+        Func<JournalRecord, ParsedRecord> parse = r => Parse(r, parser);
+        return record => record.Derived(parse);
+    }
+
     public static ParsedRecord Parse(JournalRecord record, TelemetryParser parser)
     {
         if (FleetTopics.TryParse(record.Topic, out var topic) && topic.Kind == FleetTopicKind.Status)

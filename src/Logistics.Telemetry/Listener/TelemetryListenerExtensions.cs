@@ -57,6 +57,7 @@ public static class TelemetryListenerExtensions
             return AlertStore.OpenAsync(Path.Combine(Path.GetFullPath(o.DataDirectory), "alerts.db")).GetAwaiter().GetResult();
         });
         services.AddSingleton(sp => new ListenerConnection(mqtt(sp), sp.GetRequiredService<ILogger<ListenerConnection>>()));
+        services.AddSingleton<AlertPace>();
         services.AddHostedService<MqttIngestor>();
         services.AddHostedService<InfluxWriter>();
         services.AddSingleton<AlertEngineRestore>();
@@ -65,12 +66,13 @@ public static class TelemetryListenerExtensions
         services.AddSingleton<InfluxAlertSink>();
         services.AddSingleton(sp =>
         {
-            // In this order: the cab first (the latency a driver sees), then the store, the webhook, InfluxDB.
-            var sinks = new List<IAlertSink> { sp.GetRequiredService<CabAlertSink>(), sp.GetRequiredService<StoreAlertSink>() };
+            // The cab first, on its own (the latency a driver sees); then, behind it, the store, the webhook, InfluxDB.
+            var records = new List<IAlertSink> { sp.GetRequiredService<StoreAlertSink>() };
             if (sp.GetRequiredService<ListenerOptions>().AlertWebhookUrl is { Length: > 0 } url)
-                sinks.Add(new WebhookAlertSink(url, sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<ILogger<WebhookAlertSink>>()));
-            sinks.Add(sp.GetRequiredService<InfluxAlertSink>());
-            return new AlertDelivery(sinks, sp.GetRequiredService<TelemetryCounters>(), sp.GetRequiredService<ILogger<AlertDelivery>>());
+                records.Add(new WebhookAlertSink(url, sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<ILogger<WebhookAlertSink>>()));
+            records.Add(sp.GetRequiredService<InfluxAlertSink>());
+            return new AlertDelivery(sp.GetRequiredService<CabAlertSink>(), records, sp.GetRequiredService<TelemetryCounters>(),
+                sp.GetRequiredService<ILogger<AlertDelivery>>());
         });
         services.AddHostedService<AlertProcessor>();
         return services;

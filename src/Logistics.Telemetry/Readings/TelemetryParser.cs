@@ -44,9 +44,27 @@ public sealed class TelemetryParser
         "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
     ];
 
-    private static readonly string[] MessageFields = ["truck", "seq", "ts", "readings", "door_open", "location"];
-    private static readonly string[] ReadingFields = ["sensor", "temperature_c", "humidity_pct"];
-    private static readonly string[] LocationFields = ["lat", "lon"];
+    private static readonly FieldNames MessageFields = new(["truck", "seq", "ts", "readings", "door_open", "location"]);
+    private static readonly FieldNames ReadingFields = new(["sensor", "temperature_c", "humidity_pct"]);
+    private static readonly FieldNames LocationFields = new(["lat", "lon"]);
+
+    // The paths of the first readings' fields, made once rather than for every reading of every message.
+    private static readonly ReadingPaths[] CommonReadingPaths = Enumerable.Range(0, 16).Select(i => new ReadingPaths(i)).ToArray();
+
+    /// <summary>A JSON object's known field names, also as UTF-8 (compared without transcoding).</summary>
+    private sealed class FieldNames(string[] names)
+    {
+        public string[] Names { get; } = names;
+        public byte[][] Utf8 { get; } = names.Select(Encoding.UTF8.GetBytes).ToArray();
+    }
+
+    private sealed class ReadingPaths(int index)
+    {
+        public string Reading { get; } = $"readings[{index}]";
+        public string Sensor { get; } = $"readings[{index}].sensor";
+        public string TemperatureC { get; } = $"readings[{index}].temperature_c";
+        public string HumidityPct { get; } = $"readings[{index}].humidity_pct";
+    }
 
     private static readonly long MinUnixMs = DateTimeOffset.MinValue.ToUnixTimeMilliseconds();
     private static readonly long MaxUnixMs = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
@@ -189,7 +207,7 @@ public sealed class TelemetryParser
             if (e.ValueKind == JsonValueKind.String)
             {
                 if (!TryString(e, "ts", out var text)) return false;
-                if (!DateTimeOffset.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture,
+                if (!TryParseUtc(text, out time) && !DateTimeOffset.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture,
                         DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time))
                     return Fail(RejectionReason.InvalidValue, "ts", LogSafe.Text(text),
                         $"ts must be ISO-8601 with a zone (2026-11-22T08:15:30Z) or Unix milliseconds, got \"{LogSafe.Text(text)}\"");
@@ -223,21 +241,26 @@ public sealed class TelemetryParser
             if (e.GetArrayLength() == 0)
                 { Fail(RejectionReason.InvalidValue, "readings", "[]", "readings must hold at least one reading, got []"); return null; }
             var readings = new List<SensorReading>(e.GetArrayLength());
-            var sensors = new HashSet<string>(StringComparer.Ordinal);
+            // A few sensors a message: a list is cheaper than a set, which only a long array needs.
+            var sensors = new List<string>(e.GetArrayLength());
+            var many = e.GetArrayLength() > 16 ? new HashSet<string>(StringComparer.Ordinal) : null;
             var index = 0;
             foreach (var item in e.EnumerateArray())
             {
-                var path = $"readings[{index++}]";
+                var paths = index < CommonReadingPaths.Length ? CommonReadingPaths[index] : new ReadingPaths(index);
+                index++;
+                var path = paths.Reading;
                 if (!Fields(item, path, ReadingFields, out var f)) return null;
-                if (!RequiredString(f[0], path + ".sensor", out var sensor)) return null;
-                if (sensor.Length is 0 or > MaxSensorNameLength || sensor.Any(char.IsControl))
-                    { Fail(RejectionReason.InvalidValue, path + ".sensor", LogSafe.Text(sensor),
+                if (!RequiredString(f[0], paths.Sensor, out var sensor)) return null;
+                if (sensor.Length is 0 or > MaxSensorNameLength || HasControl(sensor))
+                    { Fail(RejectionReason.InvalidValue, paths.Sensor, LogSafe.Text(sensor),
                         $"{path}.sensor must be 1-{MaxSensorNameLength} printable characters, got \"{LogSafe.Text(sensor)}\""); return null; }
-                if (!sensors.Add(sensor))
-                    { Fail(RejectionReason.InvalidValue, path + ".sensor", LogSafe.Text(sensor),
+                if (many?.Add(sensor) == false || many is null && sensors.Contains(sensor))
+                    { Fail(RejectionReason.InvalidValue, paths.Sensor, LogSafe.Text(sensor),
                         $"{path}.sensor \"{LogSafe.Text(sensor)}\" appears twice in the message"); return null; }
-                if (!OptionalNumber(f[1], path + ".temperature_c", out var temperature)) return null;
-                if (!OptionalNumber(f[2], path + ".humidity_pct", out var humidity)) return null;
+                sensors.Add(sensor);
+                if (!OptionalNumber(f[1], paths.TemperatureC, out var temperature)) return null;
+                if (!OptionalNumber(f[2], paths.HumidityPct, out var humidity)) return null;
                 if (temperature is null && humidity is null)
                     { Fail(RejectionReason.MissingField, path + ".temperature_c",
                         null, $"{path} (sensor \"{LogSafe.Text(sensor)}\") has neither temperature_c nor humidity_pct"); return null; }
@@ -284,8 +307,50 @@ public sealed class TelemetryParser
 
         /// <summary>Requires an object and picks out the named fields (index = position in
         /// <paramref name="names"/>), refusing a named field given twice.</summary>
-        private bool Fields(JsonElement element, string path, string[] names, out JsonElement?[] found)
+        /// <summary>The form devices send (<c>2026-11-22T08:15:30Z</c>, or with 1-7 fraction digits) without the
+        /// general parser; false for anything else, which that parser then decides.</summary>
+        private static bool TryParseUtc(string text, out DateTimeOffset time)
         {
+            time = default;
+            if (text.Length < 20 || text.Length > 28 || text.Length == 21 || text[^1] != 'Z'
+                || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':') return false;
+            if (!Digits(text, 0, 4, out var year) || !Digits(text, 5, 2, out var month) || !Digits(text, 8, 2, out var day)
+                || !Digits(text, 11, 2, out var hour) || !Digits(text, 14, 2, out var minute) || !Digits(text, 17, 2, out var second)) return false;
+            long fraction = 0;
+            if (text.Length > 20)
+            {
+                if (text[19] != '.' || !Digits(text, 20, text.Length - 21, out var digits)) return false;
+                fraction = digits;
+                for (var i = text.Length - 21; i < 7; i++) fraction *= 10;
+            }
+            if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+                return false;
+            time = new DateTimeOffset(new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).Ticks + fraction, TimeSpan.Zero);
+            return true;
+        }
+
+        private static bool Digits(string text, int start, int count, out int value)
+        {
+            value = 0;
+            for (var i = start; i < start + count; i++)
+            {
+                var d = text[i] - '0';
+                if (d is < 0 or > 9) return false;
+                value = value * 10 + d;
+            }
+            return true;
+        }
+
+        private static bool HasControl(string text)
+        {
+            foreach (var c in text)
+                if (char.IsControl(c)) return true;
+            return false;
+        }
+
+        private bool Fields(JsonElement element, string path, FieldNames fields, out JsonElement?[] found)
+        {
+            var names = fields.Names;
             found = new JsonElement?[names.Length];
             if (element.ValueKind != JsonValueKind.Object)
                 return Fail(RejectionReason.WrongType, path, Raw(element), $"{path} must be a JSON object, got {Kind(element)} {Raw(element)}");
@@ -293,7 +358,7 @@ public sealed class TelemetryParser
             {
                 for (var i = 0; i < names.Length; i++)
                 {
-                    if (!property.NameEquals(names[i])) continue;
+                    if (!property.NameEquals(fields.Utf8[i])) continue;
                     var field = path == "payload" ? names[i] : $"{path}.{names[i]}";
                     if (found[i] is not null)
                         return Fail(RejectionReason.DuplicateField, field, Raw(property.Value), $"{field} appears twice");

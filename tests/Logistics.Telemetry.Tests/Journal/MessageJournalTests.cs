@@ -299,4 +299,45 @@ public class MessageJournalTests
         Assert.Equal("DiskCapBytes", e.ParamName);
         Assert.Contains("1500", e.Message);
     }
+
+    [Fact]
+    public async Task Consumers_at_the_tail_share_one_record_and_what_the_first_derived_from_it()
+    {
+        using var folder = new TempFolder();
+        await using var journal = MessageJournal.Open(Options(folder));
+        await AppendMany(journal, 3);
+        using var alerts = journal.OpenConsumer("alerts");
+        using var influx = journal.OpenConsumer("influx");
+        var parses = 0;
+        Func<JournalRecord, string> parse = r => { parses++; return Encoding.UTF8.GetString(r.Payload.Span); };
+        foreach (var (a, b) in (await ReadMany(alerts, 3)).Zip(await ReadMany(influx, 3)))
+        {
+            Assert.Same(a, b);
+            Assert.Same(a.Derived(parse), b.Derived(parse));
+        }
+        Assert.Equal(3, parses);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(4)]
+    public async Task A_consumer_that_falls_behind_the_records_kept_in_memory_reads_on_from_disk_in_order(int tailRecords)
+    {
+        using var folder = new TempFolder();
+        // Small segments, so that reading moves between memory and several files.
+        await using var journal = MessageJournal.Open(Options(folder, segmentBytes: 1024) with { TailRecords = tailRecords });
+        using var consumer = journal.OpenConsumer("influx");
+        var read = new List<JournalRecord>();
+        for (var round = 0; round < 5; round++)
+        {
+            // Two at the tail (read from memory when it holds them), then ten appended at once: more than it holds.
+            await AppendMany(journal, 2, from: round * 12 + 1);
+            read.AddRange(await ReadMany(consumer, 2));
+            await AppendMany(journal, 10, from: round * 12 + 3);
+            read.AddRange(await ReadMany(consumer, 10));
+        }
+        Assert.Equal(Enumerable.Range(1, 60).Select(i => (long)i), read.Select(r => r.Sequence));
+        Assert.All(read, r => Assert.Equal(Payload(r.Sequence), r.Payload.ToArray()));
+        Assert.All(read, r => Assert.Equal(Received.AddSeconds(r.Sequence), r.ReceivedAt));
+    }
 }

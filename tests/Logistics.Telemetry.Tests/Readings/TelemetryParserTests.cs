@@ -59,6 +59,31 @@ public class TelemetryParserTests
     }
 
     [Theory]
+    [InlineData("2026-11-22T08:15:30Z")]
+    [InlineData("2026-11-22T08:15:30.5Z")]
+    [InlineData("2026-11-22T08:15:30.1234567Z")]
+    [InlineData("2024-02-29T23:59:59.0000001Z")]
+    [InlineData("2026-02-29T08:15:30Z")]
+    [InlineData("2026-11-22T24:00:00Z")]
+    [InlineData("2026-11-22T08:15:60Z")]
+    [InlineData("2026-11-22T08:15:30.Z")]
+    [InlineData("2026-11-22T08:15:30.12345678Z")]
+    [InlineData("2026-11-22t08:15:30Z")]
+    [InlineData("2026-1a-22T08:15:30Z")]
+    [InlineData("2026-11-22T08:15:30z")]
+    public void A_utc_timestamp_is_read_as_the_general_iso_parser_reads_it(string ts)
+    {
+        var expected = DateTimeOffset.TryParseExact(ts,
+            ["yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz"],
+            System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var time)
+            ? time.ToUniversalTime() : (DateTimeOffset?)null;
+        var result = new TelemetryParser().ParseTelemetry(Topic, Encoding.UTF8.GetBytes(Valid.Replace("2026-11-22T08:15:30Z", ts)), DateTimeOffset.MaxValue.AddDays(-1));
+        Assert.Equal(expected, result.Message?.DeviceTime);
+        if (expected is null) Assert.Equal("ts", result.Rejection!.Field);
+    }
+
+    [Theory]
     [InlineData("fleet/T-017/telemetry/extra")]
     [InlineData("fleet//telemetry")]
     [InlineData("fleet/T 017/telemetry")]

@@ -7,7 +7,9 @@ namespace Logistics.Telemetry.Alerts.Engine;
 /// <summary>Everything the engine knows about one truck. Not thread-safe: the engine serialises access.</summary>
 internal sealed class TruckState(string truck, CargoProfile profile, AlertOptions options)
 {
+    // Held messages are _pending[_head..]: released ones are dropped from the front in bulk, not one move per message.
     private readonly List<(TelemetryMessage Message, DateTimeOffset ReceivedAt)> _pending = [];
+    private int _head;
     private readonly Dictionary<(string Sensor, Quantity Quantity), (ExcursionTracker Excursion, TrendTracker Trend)> _channels = [];
     private readonly Dictionary<string, FaultTracker> _faults = new(StringComparer.Ordinal);
     private DateTimeOffset? _newestSeen;
@@ -32,8 +34,23 @@ internal sealed class TruckState(string truck, CargoProfile profile, AlertOption
     public bool Hold(TelemetryMessage message, DateTimeOffset receivedAt)
     {
         if (!IsNew(message)) return false;
-        if (_pending.Exists(p => p.Message.Seq == message.Seq && p.Message.DeviceTime == message.DeviceTime)) return false;
-        var index = _pending.FindLastIndex(p => Compare(p.Message, message) <= 0) + 1;
+        // The list is in (device time, seq) order and messages mostly come in that order: a binary search, not a scan
+        // (a 15 s window at a message every few milliseconds holds thousands).
+        int index;
+        if (_pending.Count == _head || Compare(_pending[^1].Message, message) < 0) index = _pending.Count;
+        else
+        {
+            var (low, high) = (_head, _pending.Count);
+            while (low < high)
+            {
+                var middle = (low + high) >>> 1;
+                var order = Compare(_pending[middle].Message, message);
+                if (order == 0) return false; // a duplicate
+                if (order < 0) low = middle + 1;
+                else high = middle;
+            }
+            index = low;
+        }
         _pending.Insert(index, (message, receivedAt));
         if (_newestSeen is null || message.DeviceTime > _newestSeen) _newestSeen = message.DeviceTime;
         return true;
@@ -45,8 +62,16 @@ internal sealed class TruckState(string truck, CargoProfile profile, AlertOption
     public void Release(DateTimeOffset? now, List<AlertEvent> events)
     {
         var window = options.ReorderWindow;
-        var last = _pending.FindLastIndex(p =>
-            p.Message.DeviceTime <= _newestSeen - window || (now is { } n && p.ReceivedAt <= n - window));
+        int last;
+        if (now is { } n)
+            last = _pending.FindLastIndex(_pending.Count - 1, _pending.Count - _head,
+                p => p.Message.DeviceTime <= _newestSeen - window || p.ReceivedAt <= n - window);
+        else
+        {
+            // By device time alone, the held messages that may go are a prefix of the list.
+            last = _head - 1;
+            while (last + 1 < _pending.Count && _pending[last + 1].Message.DeviceTime <= _newestSeen - window) last++;
+        }
         ReleaseUpTo(last, events);
     }
 
@@ -54,8 +79,19 @@ internal sealed class TruckState(string truck, CargoProfile profile, AlertOption
 
     private void ReleaseUpTo(int last, List<AlertEvent> events)
     {
-        for (var i = 0; i <= last; i++) Evaluate(_pending[i].Message, silent: false, events);
-        _pending.RemoveRange(0, last + 1);
+        for (var i = _head; i <= last; i++) Evaluate(_pending[i].Message, silent: false, events);
+        if (last < _head) return;
+        _head = last + 1;
+        if (_head == _pending.Count)
+        {
+            _pending.Clear();
+            _head = 0;
+        }
+        else if (_head >= 1024 && _head * 2 >= _pending.Count)
+        {
+            _pending.RemoveRange(0, _head);
+            _head = 0;
+        }
     }
 
     /// <summary>Evaluates one message now, unless it does not come after the last evaluated one.</summary>

@@ -4,17 +4,21 @@ using Microsoft.Extensions.Logging;
 
 namespace Logistics.Telemetry.Listener.Delivery;
 
-/// <summary>The outbox between the alert engine and the sinks: evaluation never waits for I/O; one loop takes up to
-/// <see cref="Batch"/> queued items at a time and hands them to each sink in order (the cab first: that is the latency
-/// a driver sees; then the store, the webhook, InfluxDB). It tracks the last journal record whose events are all
-/// delivered, so the consumer's checkpoint never passes an event still in the outbox. A crash before the store
-/// write is safe: the checkpoint has not passed those records, so they are evaluated and delivered again (the cab
-/// then sees the same alert id twice). Enqueue is thread-safe; <see cref="RunAsync"/> runs once.</summary>
-public sealed class AlertDelivery(IReadOnlyList<IAlertSink> sinks, TelemetryCounters counters, ILogger<AlertDelivery> logger)
+/// <summary>The outbox between the alert engine and the sinks, in two stages so that the driver never waits for
+/// storage: evaluation never waits for I/O; the cab loop takes up to <see cref="Batch"/> queued items at a time and
+/// publishes them to the cabs (that is the latency a driver sees) without waiting for the broker's acknowledgements,
+/// then hands the batch to the record loop, which waits for those acknowledgements and gives the batch to the other
+/// sinks in order (the store, the webhook, InfluxDB) while the cab loop goes on with the next batch. A slow or stopped store or InfluxDB therefore holds back only the records, never a cab. It tracks the last
+/// journal record whose events every sink has, so the consumer's checkpoint never passes an event not yet stored. A
+/// crash before the store write is safe: the checkpoint has not passed those records, so they are evaluated and
+/// delivered again (the cab then sees the same alert id twice). Enqueue is thread-safe; <see cref="RunAsync"/>
+/// runs once.</summary>
+public sealed class AlertDelivery(IAlertPublisher cab, IReadOnlyList<IAlertSink> records, TelemetryCounters counters, ILogger<AlertDelivery> logger)
 {
     public const int Batch = 256;
 
     private readonly Channel<Outgoing> _outbox = Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Published> _published = Channel.CreateUnbounded<Published>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private long _queued, _delivered = -1;
 
     /// <summary>Queues the events of journal record <paramref name="sequence"/> (-1: of a tick or the replay).</summary>
@@ -26,7 +30,7 @@ public sealed class AlertDelivery(IReadOnlyList<IAlertSink> sinks, TelemetryCoun
     }
 
     /// <summary>How far a consumer that has read up to <paramref name="lastRead"/> may commit: all of it when nothing
-    /// waits, else up to the last record whose events were delivered.</summary>
+    /// waits, else up to the last record whose events every sink has.</summary>
     public long SafeCheckpoint(long lastRead) => Interlocked.Read(ref _queued) == 0 ? lastRead : Interlocked.Read(ref _delivered);
 
     /// <summary>No more events; <see cref="RunAsync"/> ends once the queued ones are delivered.</summary>
@@ -36,25 +40,68 @@ public sealed class AlertDelivery(IReadOnlyList<IAlertSink> sinks, TelemetryCoun
     /// belong to records after the checkpoint: evaluated again next start).</summary>
     public async Task RunAsync(CancellationToken stoppingToken)
     {
+        var recording = RecordAsync(stoppingToken);
+        try
+        {
+            await PublishAsync(stoppingToken);
+        }
+        finally
+        {
+            _published.Writer.TryComplete();
+            await recording;
+        }
+    }
+
+    private async Task PublishAsync(CancellationToken stoppingToken)
+    {
         var reader = _outbox.Reader;
-        var batch = new List<Outgoing>(Batch);
         try
         {
             while (await reader.WaitToReadAsync(CancellationToken.None))
             {
-                batch.Clear();
+                var batch = new List<Outgoing>(Batch);
                 while (batch.Count < Batch && reader.TryRead(out var item)) batch.Add(item);
-                var alerts = batch.SelectMany(item => item.Events.Select(e => new PendingAlert(e, item.ReceivedAt))).ToList();
+                var alerts = new List<PendingAlert>();
+                foreach (var item in batch)
+                    foreach (var e in item.Events)
+                        alerts.Add(new PendingAlert(e, item.ReceivedAt));
                 foreach (var a in alerts)
                 {
                     counters.OnAlertEvent();
-                    logger.LogWarning("Alert {Type}: {Kind} {Severity} on {Truck} {Sensor}: {Detail}",
-                        a.Event.Type, a.Event.Kind, a.Event.Severity, a.Event.Truck, a.Event.Sensor, a.Event.Detail);
+                    // Truck-level alerts (no data, door open) have no sensor: the log names the truck alone.
+                    if (a.Event.Sensor is null)
+                        logger.LogWarning("Alert {Type}: {Kind} {Severity} on {Truck}: {Detail}",
+                            a.Event.Type, a.Event.Kind, a.Event.Severity, a.Event.Truck, a.Event.Detail);
+                    else
+                        logger.LogWarning("Alert {Type}: {Kind} {Severity} on {Truck} {Sensor}: {Detail}",
+                            a.Event.Type, a.Event.Kind, a.Event.Severity, a.Event.Truck, a.Event.Sensor, a.Event.Detail);
                 }
-                foreach (var sink in sinks) await sink.DeliverAsync(alerts, stoppingToken);
-                if (batch.Where(i => i.Sequence >= 0).Select(i => i.Sequence).DefaultIfEmpty(-1).Max() is var sequence and >= 0)
-                    Interlocked.Exchange(ref _delivered, sequence);
-                Interlocked.Add(ref _queued, -batch.Count);
+                var acknowledged = await cab.PublishAsync(alerts, stoppingToken);
+                _published.Writer.TryWrite(new Published(batch, alerts, acknowledged));
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task RecordAsync(CancellationToken stoppingToken)
+    {
+        var reader = _published.Reader;
+        try
+        {
+            while (await reader.WaitToReadAsync(CancellationToken.None))
+            {
+                while (reader.TryRead(out var published))
+                {
+                    // Stored only once the cabs have them: a crash in between evaluates and sends them again.
+                    await published.Acknowledged.WaitAsync(stoppingToken);
+                    foreach (var sink in records) await sink.DeliverAsync(published.Alerts, stoppingToken);
+                    var sequence = -1L;
+                    foreach (var item in published.Batch) sequence = Math.Max(sequence, item.Sequence);
+                    if (sequence >= 0) Interlocked.Exchange(ref _delivered, sequence);
+                    Interlocked.Add(ref _queued, -published.Batch.Count);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -64,4 +111,7 @@ public sealed class AlertDelivery(IReadOnlyList<IAlertSink> sinks, TelemetryCoun
 
     /// <summary>Events of one journal record (or of a tick or the replay: no sequence, no receipt).</summary>
     private sealed record Outgoing(IReadOnlyList<AlertEvent> Events, long Sequence, DateTimeOffset? ReceivedAt);
+
+    /// <summary>A batch the cabs have; the other sinks next.</summary>
+    private sealed record Published(List<Outgoing> Batch, IReadOnlyList<PendingAlert> Alerts, Task Acknowledged);
 }

@@ -6,34 +6,59 @@ using Microsoft.Extensions.Logging;
 
 namespace Logistics.Telemetry.Listener.Delivery;
 
-/// <summary>Publishes each alert to its truck's cab on <c>fleet/{truck}/alerts</c> (QoS 1), all publications of a
-/// batch in flight together (that is the latency a driver sees), and samples that latency.</summary>
+/// <summary>Publishes each alert to its truck's cab on <c>fleet/{truck}/alerts</c> (QoS 1) and samples the latency a
+/// driver sees, up to the publication's being written to the broker. The broker's acknowledgements are awaited
+/// apart (<see cref="IAlertPublisher"/>): Mosquitto 2.0 queues them behind every message it has for the listener,
+/// so during a backlog waiting for them held each batch of alerts back by the backlog's length.</summary>
 public sealed class CabAlertSink(ListenerConnection connection, TelemetryCounters counters, TimeProvider clock, ILogger<CabAlertSink> logger)
-    : IAlertSink
+    : IAlertPublisher
 {
-    public Task DeliverAsync(IReadOnlyList<PendingAlert> alerts, CancellationToken cancellationToken) =>
-        Task.WhenAll(alerts.Select(a => PublishAsync(a.Event, a.ReceivedAt, cancellationToken)));
+    public async Task<Task> PublishAsync(IReadOnlyList<PendingAlert> alerts, CancellationToken cancellationToken)
+    {
+        var acknowledgements = new Task[alerts.Count];
+        for (var i = 0; i < alerts.Count; i++) acknowledgements[i] = await PublishAsync(alerts[i].Event, alerts[i].ReceivedAt, cancellationToken);
+        return Task.WhenAll(acknowledgements);
+    }
 
-    private async Task PublishAsync(AlertEvent e, DateTimeOffset? receivedAt, CancellationToken cancellationToken)
+    private async Task<Task> PublishAsync(AlertEvent e, DateTimeOffset? receivedAt, CancellationToken cancellationToken)
     {
         var payload = JsonSerializer.SerializeToUtf8Bytes(CabMessage.From(e), CabMessage.Json);
+        Task acknowledged;
         try
         {
-            await connection.Client.PublishAsync(FleetTopics.Alerts(e.Truck), payload, MqttQualityOfService.AtLeastOnce, retain: false, cancellationToken);
-            counters.OnAlertPublished();
-            var now = clock.GetUtcNow();
-            // Alerts raised by readings only: their time is the device's. A status message ("offline") carries no
-            // device time, and a fleet going offline at once would swamp the samples.
-            if (receivedAt is { } received && e.Kind != AlertKind.NoData)
-            {
-                counters.ReceiptToCab.Add(now - received);
-                counters.DeviceToCab.Add(now - e.At);
-            }
+            acknowledged = await connection.Client.PublishWithoutWaitingAsync(FleetTopics.Alerts(e.Truck), payload, MqttQualityOfService.AtLeastOnce,
+                retain: false, cancellationToken);
         }
         catch (MqttException ex)
         {
-            // The store has the alert; the cab sees it when the dispatcher or QA forwards it.
-            logger.LogError("Could not publish alert {Id} to the cab of {Truck}: {Error}", e.AlertId, e.Truck, ex.Message);
+            Failed(e, ex);
+            return Task.CompletedTask;
+        }
+        counters.OnAlertPublished();
+        var now = clock.GetUtcNow();
+        // Alerts raised by readings only: their time is the device's. A status message ("offline") carries no
+        // device time, and a fleet going offline at once would swamp the samples.
+        if (receivedAt is { } received && e.Kind != AlertKind.NoData)
+        {
+            counters.ReceiptToCab.Add(now - received);
+            counters.DeviceToCab.Add(now - e.At);
+        }
+        return AcknowledgedAsync(e, acknowledged);
+    }
+
+    private async Task AcknowledgedAsync(AlertEvent e, Task acknowledged)
+    {
+        try
+        {
+            await acknowledged;
+        }
+        catch (MqttException ex)
+        {
+            Failed(e, ex);
         }
     }
+
+    // The store has the alert; the cab sees it when the dispatcher or QA forwards it.
+    private void Failed(AlertEvent e, MqttException ex) =>
+        logger.LogError("Could not publish alert {Id} to the cab of {Truck}: {Error}", e.AlertId, e.Truck, ex.Message);
 }
