@@ -19,7 +19,6 @@ public sealed class ForecastWorker(
     TimeProvider clock,
     ILogger<ForecastWorker> logger) : BackgroundService
 {
-    private static readonly TimeSpan PersistEvery = TimeSpan.FromSeconds(1);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         queue.RunWorkersAsync(options.Value.MaxConcurrentJobs, store, RunAsync,
@@ -42,16 +41,7 @@ public sealed class ForecastWorker(
         var token = job.Cancellation.Token;
         var reporter = new Progress(p => job.Progress = ToProgress(p));
         var run = Task.Run(() => Forecaster.Run(new OrderHistory(points), forecastOptions, reporter, token), CancellationToken.None);
-        ForecastJobProgress? written = null;
-        while (!run.IsCompleted)
-        {
-            await Task.WhenAny(run, Task.Delay(PersistEvery, CancellationToken.None));
-            if (job.Progress is { } now && now != written && !run.IsCompleted)
-            {
-                await store.SaveProgressAsync(id, now, CancellationToken.None);
-                written = now;
-            }
-        }
+        await job.SaveProgressUntilDoneAsync(run, now => store.SaveProgressAsync(id, now, CancellationToken.None));
 
         ForecastResult result;
         try { result = await run; }

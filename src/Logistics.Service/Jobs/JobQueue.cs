@@ -13,6 +13,9 @@ public class JobQueue<TProgress> where TProgress : class
     /// <summary>How often an idle worker looks for jobs queued through another instance (or left by a dead one).</summary>
     public static readonly TimeSpan PollEvery = TimeSpan.FromSeconds(2);
 
+    /// <summary>How often a running job's progress is written to the database at most.</summary>
+    public static readonly TimeSpan PersistEvery = TimeSpan.FromSeconds(1);
+
     private readonly SemaphoreSlim _work = new(0);
     private readonly ConcurrentDictionary<string, RunningJob> _running = new(StringComparer.Ordinal);
 
@@ -152,5 +155,22 @@ public class JobQueue<TProgress> where TProgress : class
 
         /// <summary>True when another instance took the job over: what this run finds is not saved.</summary>
         public bool Lost { get => _lost; set => _lost = value; }
+
+        /// <summary>Waits for the job's work to end, saving its progress at most once per <see cref="PersistEvery"/>
+        /// while it changes (the pages of other instances read it from the database). Does not observe the work's
+        /// outcome: the caller awaits it.</summary>
+        public async Task SaveProgressUntilDoneAsync(Task work, Func<TProgress, Task> save)
+        {
+            TProgress? written = null;
+            while (!work.IsCompleted)
+            {
+                await Task.WhenAny(work, Task.Delay(PersistEvery, CancellationToken.None));
+                if (Progress is { } now && !Equals(now, written) && !work.IsCompleted)
+                {
+                    await save(now);
+                    written = now;
+                }
+            }
+        }
     }
 }

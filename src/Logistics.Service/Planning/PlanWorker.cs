@@ -20,7 +20,6 @@ public sealed class PlanWorker(
     TimeProvider clock,
     ILogger<PlanWorker> logger) : BackgroundService
 {
-    private static readonly TimeSpan PersistEvery = TimeSpan.FromSeconds(1);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         queue.RunWorkersAsync(options.Value.MaxConcurrentJobs, store, RunAsync,
@@ -71,16 +70,7 @@ public sealed class PlanWorker(
             ? PlanRunner.Solve(problem, solverOptions, reporter, token)
             : PlanEditor.Reoptimize(problem, basePlan, record.Options.LockedRouteIds, solverOptions, reporter, token), CancellationToken.None);
 
-        PlanProgress? written = null;
-        while (!solve.IsCompleted)
-        {
-            await Task.WhenAny(solve, Task.Delay(PersistEvery, CancellationToken.None));
-            if (job.Progress is { } now && now != written && !solve.IsCompleted)
-            {
-                await store.SaveProgressAsync(id, now, CancellationToken.None);
-                written = now;
-            }
-        }
+        await job.SaveProgressUntilDoneAsync(solve, now => store.SaveProgressAsync(id, now, CancellationToken.None));
 
         Plan plan;
         SolverResult? result;
