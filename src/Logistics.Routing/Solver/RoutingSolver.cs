@@ -90,7 +90,9 @@ public static class RoutingSolver
             cost = winner.Best.ObjectiveCost(costs) + polish.ArrivalCost(winner.Best);
         }
         Report(force: true);
+        var profile = new SearchProfile();
+        foreach (var o in outcomes) profile.Add(o.Profile);
         return new SolverResult(winner.Best.ToSolution(), cost, winner.Feasible, clock.Elapsed,
-            outcomes.Sum(o => o.Iterations), history);
+            outcomes.Sum(o => o.Iterations), history) { Profile = profile };
     }
 }
