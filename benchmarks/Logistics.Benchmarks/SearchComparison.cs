@@ -8,7 +8,7 @@ namespace Logistics.Benchmarks;
 /// <summary>Quality and speed of the search with a setting off and on, at the same iteration budget
 /// and seeds (so the quality column is reproducible; the time columns are not), every solution judged
 /// by the independent checker against the folder's distance-only BKS, with where the time went.
-///   dotnet run -c Release --project benchmarks/Logistics.Benchmarks -- swapstar|decompose &lt;iterations&gt; &lt;seeds, e.g. 1,2&gt; &lt;instance files...&gt;
+///   dotnet run -c Release --project benchmarks/Logistics.Benchmarks -- swapstar|decompose &lt;iterations&gt; &lt;seeds, e.g. 1,2&gt; [--only off|on] &lt;instance files...&gt;
 /// `swapstar`: SWAP* in the local search; `decompose`: sub-problems of nearby routes on large instances.</summary>
 internal static class SearchComparison
 {
@@ -18,19 +18,27 @@ internal static class SearchComparison
     {
         if (args.Length < 3 || !long.TryParse(args[0], CultureInfo.InvariantCulture, out var iterations) || iterations < 1)
         {
-            Console.Error.WriteLine($"usage: {setting} <iterations> <seeds, e.g. 1,2> <instance files...>");
+            Console.Error.WriteLine($"usage: {setting} <iterations> <seeds, e.g. 1,2> [--only off|on] <instance files...>");
             return 2;
         }
         var seeds = args[1].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        // `--only off|on` runs one side (long runs on a shared machine, one process at a time).
+        var files = args[2..];
+        bool[] sides = [false, true];
+        if (files.Length > 1 && files[0] == "--only")
+        {
+            sides = [files[1] == "on"];
+            files = files[2..];
+        }
         var phases = Enum.GetValues<SearchPhase>();
         Console.WriteLine($"instance,seed,{setting},bks,found,gap_pct,vehicles,feasible,seconds,cpu_seconds,seconds_per_1000_iterations,"
                           + string.Join(',', phases.Select(p => $"share_{p}")));
-        foreach (var file in args[2..])
+        foreach (var file in files)
         {
             var instance = BenchmarkInstance.Load(file);
             var bks = Bks(file, instance);
             foreach (var seed in seeds)
-                foreach (var on in new[] { false, true })
+                foreach (var on in sides)
                 {
                     var options = new SolverOptions { TimeLimit = TimeSpan.FromHours(1), Seed = seed, MaxIterations = iterations };
                     var cpu = Process.GetCurrentProcess().TotalProcessorTime;

@@ -148,8 +148,10 @@ internal sealed class IteratedLocalSearch
                 var temperatureShare = _p.StartTemperature * Math.Pow(_p.EndTemperature / _p.StartTemperature, Math.Min(1, progress));
                 var (improved, used) = decomposition.Improve(best, budget, temperatureShare, Stamp, clock, limit, cancellation);
                 iteration += used;
+                profile.Subproblems += used > 0 ? 1 : 0;
                 if (improved)
                 {
+                    profile.SubproblemsImproved++;
                     bestCost = best.ObjectiveCost(_costs);
                     onImprovement(best, bestCost, best.RouteCost(_costs));
                     current.CopyFrom(best);

@@ -32,8 +32,15 @@ public static class RoutingSolver
         var bestRoutes = 0;
         var bestUnassigned = 0;
         long bestRouteCost = 0;
-        long totalIterations = 0;
+        var threadIterations = new long[options.Threads];
         var lastReport = TimeSpan.Zero;
+
+        long Iterations()
+        {
+            long sum = 0;
+            for (var t = 0; t < threadIterations.Length; t++) sum += Volatile.Read(ref threadIterations[t]);
+            return sum;
+        }
 
         void Report(bool force)
         {
@@ -44,7 +51,7 @@ public static class RoutingSolver
                 var now = clock.Elapsed;
                 if (!force && now - lastReport < ProgressInterval) return;
                 lastReport = now;
-                snapshot = new SolverProgress(now, options.TimeLimit, Interlocked.Read(ref totalIterations), bestCost, bestRoutes,
+                snapshot = new SolverProgress(now, options.TimeLimit, Iterations(), bestCost, bestRoutes,
                     bestCost is null ? null : bestRouteCost, bestUnassigned);
             }
             progress.Report(snapshot);
@@ -70,9 +77,10 @@ public static class RoutingSolver
                     }
                     Report(force: false);
                 },
-                _ =>
+                // The thread's count so far (a sub-problem's iterations arrive at once).
+                iterations =>
                 {
-                    Interlocked.Increment(ref totalIterations);
+                    Volatile.Write(ref threadIterations[k], iterations);
                     Report(force: false);
                 });
         }

@@ -14,11 +14,17 @@ public sealed class SearchProfile
 
     public TimeSpan Total => Stopwatch.GetElapsedTime(0, _ticks.Sum());
 
+    /// <summary>Sub-problems searched by decomposition, and how many of them were put back because they were better.</summary>
+    public int Subproblems { get; internal set; }
+    public int SubproblemsImproved { get; internal set; }
+
     internal void Add(SearchPhase phase, long startTimestamp) => _ticks[(int)phase] += Stopwatch.GetTimestamp() - startTimestamp;
 
     internal void Add(SearchProfile other)
     {
         for (var i = 0; i < _ticks.Length; i++) _ticks[i] += other._ticks[i];
+        Subproblems += other.Subproblems;
+        SubproblemsImproved += other.SubproblemsImproved;
     }
 
     /// <summary>Share of <see cref="Total"/> spent in <paramref name="phase"/> (0 when nothing was timed).</summary>
