@@ -31,7 +31,7 @@ internal static class SearchComparison
             files = files[2..];
         }
         var phases = Enum.GetValues<SearchPhase>();
-        Console.WriteLine($"instance,seed,{setting},bks,found,gap_pct,vehicles,feasible,seconds,cpu_seconds,seconds_per_1000_iterations,"
+        Console.WriteLine($"instance,seed,{setting},bks,found,gap_pct,vehicles,feasible,seconds,cpu_seconds,seconds_per_1000_iterations,subproblems,improved,"
                           + string.Join(',', phases.Select(p => $"share_{p}")));
         foreach (var file in files)
         {
@@ -51,7 +51,7 @@ internal static class SearchComparison
                     var seconds = result.Elapsed.TotalSeconds;
                     Console.WriteLine(string.Join(',', instance.Name, seed, on ? "on" : "off", F(bks ?? double.NaN), F(report.Distance),
                         F(gap, "0.000"), report.Vehicles, report.IsFeasible, F(seconds, "0.00"), F(cpu.TotalSeconds, "0.00"),
-                        F(seconds / result.Iterations * 1000, "0.00"), string.Join(',', phases.Select(p => F(result.Profile!.Share(p), "0.000")))));
+                        F(seconds / result.Iterations * 1000, "0.00"), result.Profile!.Subproblems, result.Profile.SubproblemsImproved, string.Join(',', phases.Select(p => F(result.Profile.Share(p), "0.000")))));
                 }
         }
         return 0;
