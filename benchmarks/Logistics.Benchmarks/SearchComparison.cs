@@ -8,7 +8,7 @@ namespace Logistics.Benchmarks;
 /// <summary>Quality and speed of the search with a setting off and on, at the same iteration budget
 /// and seeds (so the quality column is reproducible; the time columns are not), every solution judged
 /// by the independent checker against the folder's distance-only BKS, with where the time went.
-///   dotnet run -c Release --project benchmarks/Logistics.Benchmarks -- swapstar|decompose &lt;iterations&gt; &lt;seeds, e.g. 1,2&gt; [--only off|on] &lt;instance files...&gt;
+///   dotnet run -c Release --project benchmarks/Logistics.Benchmarks -- swapstar|decompose &lt;iterations&gt; &lt;seeds, e.g. 1,2&gt; [--only off|on] [--sub interval,iterations,clients] &lt;instance files...&gt;
 /// `swapstar`: SWAP* in the local search; `decompose`: sub-problems of nearby routes on large instances.</summary>
 internal static class SearchComparison
 {
@@ -18,16 +18,23 @@ internal static class SearchComparison
     {
         if (args.Length < 3 || !long.TryParse(args[0], CultureInfo.InvariantCulture, out var iterations) || iterations < 1)
         {
-            Console.Error.WriteLine($"usage: {setting} <iterations> <seeds, e.g. 1,2> [--only off|on] <instance files...>");
+            Console.Error.WriteLine($"usage: {setting} <iterations> <seeds, e.g. 1,2> [--only off|on] [--sub interval,iterations,clients] <instance files...>");
             return 2;
         }
         var seeds = args[1].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
-        // `--only off|on` runs one side (long runs on a shared machine, one process at a time).
+        // `--only off|on` runs one side (long runs on a shared machine, one process at a time);
+        // `--sub interval,iterations,clients` sets decomposition's sizes.
         var files = args[2..];
         bool[] sides = [false, true];
-        if (files.Length > 1 && files[0] == "--only")
+        var parameters = new SearchParameters();
+        while (files.Length > 1 && files[0] is "--only" or "--sub")
         {
-            sides = [files[1] == "on"];
+            if (files[0] == "--only") sides = [files[1] == "on"];
+            else
+            {
+                var sizes = files[1].Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+                parameters = parameters with { DecompositionInterval = sizes[0], SubproblemIterations = sizes[1], SubproblemClients = sizes[2] };
+            }
             files = files[2..];
         }
         var phases = Enum.GetValues<SearchPhase>();
@@ -42,7 +49,7 @@ internal static class SearchComparison
                 {
                     var options = new SolverOptions { TimeLimit = TimeSpan.FromHours(1), Seed = seed, MaxIterations = iterations };
                     var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-                    var result = RoutingSolver.Solve(instance.Problem, options, Parameters(setting, on));
+                    var result = RoutingSolver.Solve(instance.Problem, options, Parameters(parameters, setting, on));
                     cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
                     var routes = result.Solution.Routes.Where(r => r.Clients.Count > 0)
                         .Select(r => (IReadOnlyList<int>)r.Clients.Select(c => instance.Customers[c].Number).ToArray()).ToArray();
@@ -57,10 +64,10 @@ internal static class SearchComparison
         return 0;
     }
 
-    private static SearchParameters Parameters(string setting, bool on) => setting switch
+    private static SearchParameters Parameters(SearchParameters parameters, string setting, bool on) => setting switch
     {
-        "swapstar" => new SearchParameters { SwapStar = on },
-        "decompose" => on ? new SearchParameters { DecompositionMinClients = 0 } : new SearchParameters { DecompositionMinClients = int.MaxValue },
+        "swapstar" => parameters with { SwapStar = on },
+        "decompose" => parameters with { Decompose = on },
         _ => throw new ArgumentException($"unknown setting '{setting}'; choose one of {string.Join(", ", Settings)}"),
     };
 

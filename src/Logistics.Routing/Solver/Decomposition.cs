@@ -39,7 +39,7 @@ internal sealed class Decomposition(SearchData data, SearchParameters parameters
             var subParameters = parameters with
             {
                 StartTemperature = Math.Max(temperatureShare, parameters.EndTemperature),
-                DecompositionMinClients = int.MaxValue,
+                Decompose = false,
             };
             var search = new IteratedLocalSearch(new SearchData(sub, subParameters), subParameters, (long)(rng.NextUInt64() >> 1));
             var outcome = search.Run(clock, limit, iterations, cancellation, (_, _, _) => { }, _ => { }, start);

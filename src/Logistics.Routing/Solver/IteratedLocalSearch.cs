@@ -69,7 +69,7 @@ internal sealed class IteratedLocalSearch
         var scale = Math.Max(1.0, (double)current.RouteCost(_costs) / Math.Max(1, current.VisitCount()));
         var startTemperature = _p.StartTemperature * scale;
         var endTemperature = _p.EndTemperature * scale;
-        var decomposition = _data.NumClients >= _p.DecompositionMinClients ? new Decomposition(_data, _p, _costs, _rng) : null;
+        var decomposition = _p.Decompose && _data.NumClients >= _p.DecompositionMinClients ? new Decomposition(_data, _p, _costs, _rng) : null;
         long sinceDecomposition = 0;
 
         var candidate = new SearchSolution(_data);

@@ -14,7 +14,7 @@ public static class RoutingSolver
     /// solution found (anytime). Thread-safe: every call has its own state.</summary>
     public static SolverResult Solve(ProblemData data, SolverOptions options, IProgress<SolverProgress>? progress = null,
         CancellationToken cancellationToken = default) =>
-        Solve(data, options, new SearchParameters { SwapStar = options.SwapStar }, progress, cancellationToken);
+        Solve(data, options, new SearchParameters { SwapStar = options.SwapStar, Decompose = options.Decompose }, progress, cancellationToken);
 
     /// <summary>As <see cref="Solve(ProblemData, SolverOptions, IProgress{SolverProgress}?, CancellationToken)"/>
     /// with other search parameters, for tests and benchmarks that compare settings.</summary>

@@ -43,6 +43,9 @@ internal sealed record SearchParameters
     /// <summary>Factor on the penalties when an infeasible local optimum is repaired.</summary>
     public double RepairPenaltyFactor { get; init; } = 10;
 
+    /// <summary>Whether large instances are decomposed; the default, and why, is <see cref="SolverOptions.Decompose"/>'s.</summary>
+    public bool Decompose { get; init; } = SolverOptions.Default.Decompose;
+
     /// <summary>Decomposition (<see cref="Decomposition"/>): only for instances of at least this many
     /// clients; every <see cref="DecompositionInterval"/> iterations, one sub-problem of about
     /// <see cref="SubproblemClients"/> clients (whole routes) is searched for up to

@@ -9,7 +9,7 @@ public class DecompositionTests
 {
     private static readonly SearchParameters Decomposing = new()
     {
-        DecompositionMinClients = 0, DecompositionInterval = 10, SubproblemClients = 25, SubproblemIterations = 20,
+        Decompose = true, DecompositionMinClients = 0, DecompositionInterval = 10, SubproblemClients = 25, SubproblemIterations = 20,
     };
 
     private static SolverOptions Budget(long iterations) =>
