@@ -35,7 +35,7 @@ public sealed record SolverOptions
     /// <summary>On instances of 500 clients or more, now and then search a group of nearby routes as a
     /// problem of its own (<see cref="Decomposition"/>). Off by default: at equal iteration budgets
     /// (a sub-problem's iterations counted like the whole's) the plans were worse on two Homberger
-    /// 1,000 instances and X-n1001; at about equal CPU time (twice the iterations, which are cheaper)
-    /// they were better (README, "Performance").</summary>
+    /// 1,000 instances and X-n1001; at a fixed time better on rc1_10_1 and worse on X-n1001, one run
+    /// each (README, "Performance").</summary>
     public bool Decompose { get; init; }
 }
