@@ -29,16 +29,30 @@ internal sealed class IteratedLocalSearch
     /// <summary>Called with every new best feasible solution and its objective.</summary>
     public delegate void ImprovementHandler(SearchSolution best, Int128 cost, long routeCost);
 
-    public sealed record Outcome(SearchSolution Best, Int128 Cost, bool Feasible, long Iterations);
+    /// <summary>The best solution found, its objective, whether it is feasible, the iterations spent
+    /// (those of sub-problems included) and where the time went.</summary>
+    public sealed record Outcome(SearchSolution Best, Int128 Cost, bool Feasible, long Iterations, SearchProfile Profile);
 
+    /// <param name="start">Routes to start from (type and client locations of this search's data)
+    /// instead of a construction: a sub-problem starts from the routes it was cut from.</param>
     public Outcome Run(Stopwatch clock, TimeSpan limit, long? maxIterations, CancellationToken cancellation,
-        ImprovementHandler onImprovement, Action<long> onIteration)
+        ImprovementHandler onImprovement, Action<long> onIteration, IReadOnlyList<(int Type, int[] Clients)>? start = null)
     {
         bool OutOfTime() => clock.Elapsed >= limit || cancellation.IsCancellationRequested;
         long Stamp() => _localSearch.Stamp();
+        var profile = new SearchProfile();
+        var phase = Stopwatch.GetTimestamp();
 
         var current = new SearchSolution(_data);
-        _ruinRecreate.Construct(current, Stamp);
+        if (start is null) _ruinRecreate.Construct(current, Stamp);
+        else
+            foreach (var (type, clients) in start)
+            {
+                var route = current.EmptyRoute(type) ?? throw new InvalidOperationException($"no vehicle of type {type} left for a start route");
+                route.SetClients(clients);
+                current.Refresh(route, _costs);
+                route.LastModified = Stamp();
+            }
         _localSearch.Run(current, full: true, OutOfTime);
         Repair(current, OutOfTime);
 
@@ -48,12 +62,15 @@ internal sealed class IteratedLocalSearch
         var bestCost = bestFeasible ? current.ObjectiveCost(_costs) : Int128.MaxValue;
         var bestPenalised = current.PenalisedCost(_costs);
         if (bestFeasible) onImprovement(best, bestCost, best.RouteCost(_costs));
+        profile.Add(SearchPhase.Construction, phase);
 
         // Temperatures scale with what routes cost per visit; prizes of stops left out (which may
         // be astronomically large, to rank tiers) must not inflate them into a random walk.
         var scale = Math.Max(1.0, (double)current.RouteCost(_costs) / Math.Max(1, current.VisitCount()));
         var startTemperature = _p.StartTemperature * scale;
         var endTemperature = _p.EndTemperature * scale;
+        var decomposition = _p.Decompose && _data.NumClients >= _p.DecompositionMinClients ? new Decomposition(_data, _p, _costs, _rng) : null;
+        long sinceDecomposition = 0;
 
         var candidate = new SearchSolution(_data);
         int loadFeasible = 0, timeFeasible = 0, sampled = 0;
@@ -61,10 +78,15 @@ internal sealed class IteratedLocalSearch
         while (!OutOfTime() && (maxIterations is null || iteration < maxIterations))
         {
             iteration++;
+            phase = Stopwatch.GetTimestamp();
             candidate.CopyFrom(current);
-            _ruinRecreate.Apply(candidate, Stamp);
+            profile.Add(SearchPhase.Bookkeeping, phase);
+            _ruinRecreate.Apply(candidate, Stamp, profile);
+            phase = Stopwatch.GetTimestamp();
             _localSearch.Run(candidate, full: false, OutOfTime);
+            profile.Add(SearchPhase.LocalSearch, phase);
 
+            phase = Stopwatch.GetTimestamp();
             var (loadOk, timeOk) = Feasibility(candidate);
             loadFeasible += loadOk ? 1 : 0;
             timeFeasible += timeOk ? 1 : 0;
@@ -77,9 +99,16 @@ internal sealed class IteratedLocalSearch
             }
             // Repairing costs a local search or more; only candidates that could beat the best
             // feasible solution are worth it.
-            if (!(loadOk && timeOk) && (!bestFeasible || candidate.PenalisedCost(_costs).Minus(bestCost) < 0) && _rng.NextDouble() < 0.5)
+            var repair = !(loadOk && timeOk) && (!bestFeasible || candidate.PenalisedCost(_costs).Minus(bestCost) < 0) && _rng.NextDouble() < 0.5;
+            profile.Add(SearchPhase.Bookkeeping, phase);
+            if (repair)
+            {
+                phase = Stopwatch.GetTimestamp();
                 Repair(candidate, OutOfTime);
+                profile.Add(SearchPhase.Repair, phase);
+            }
 
+            phase = Stopwatch.GetTimestamp();
             var candidateCost = candidate.PenalisedCost(_costs);
             if (candidate.IsFeasible(_costs))
             {
@@ -104,10 +133,35 @@ internal sealed class IteratedLocalSearch
             var threshold = -temperature * Math.Log(1 - _rng.NextDouble());
             if (candidateCost.Minus(current.PenalisedCost(_costs)) < threshold)
                 (current, candidate) = (candidate, current);
+            profile.Add(SearchPhase.Bookkeeping, phase);
             onIteration(iteration);
+
+            // A large instance: now and then, a group of nearby routes of the best plan is searched
+            // on its own (its iterations count towards the budget), and the search goes on from the
+            // result when it is better.
+            if (decomposition is not null && bestFeasible && ++sinceDecomposition >= _p.DecompositionInterval && !OutOfTime())
+            {
+                sinceDecomposition = 0;
+                phase = Stopwatch.GetTimestamp();
+                long budget = _p.SubproblemIterations;
+                if (maxIterations is { } cap) budget = Math.Min(budget, cap - iteration);
+                var temperatureShare = _p.StartTemperature * Math.Pow(_p.EndTemperature / _p.StartTemperature, Math.Min(1, progress));
+                var (improved, used) = decomposition.Improve(best, budget, temperatureShare, Stamp, clock, limit, cancellation);
+                iteration += used;
+                profile.Subproblems += used > 0 ? 1 : 0;
+                if (improved)
+                {
+                    profile.SubproblemsImproved++;
+                    bestCost = best.ObjectiveCost(_costs);
+                    onImprovement(best, bestCost, best.RouteCost(_costs));
+                    current.CopyFrom(best);
+                }
+                profile.Add(SearchPhase.Decomposition, phase);
+                if (used > 0) onIteration(iteration);
+            }
         }
         if (!bestFeasible) bestCost = best.ObjectiveCost(_costs);
-        return new Outcome(best, bestCost, bestFeasible, iteration);
+        return new Outcome(best, bestCost, bestFeasible, iteration, profile);
     }
 
     private double Adapt(double penalty, double feasibleShare) =>

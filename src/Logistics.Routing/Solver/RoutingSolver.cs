@@ -14,7 +14,7 @@ public static class RoutingSolver
     /// solution found (anytime). Thread-safe: every call has its own state.</summary>
     public static SolverResult Solve(ProblemData data, SolverOptions options, IProgress<SolverProgress>? progress = null,
         CancellationToken cancellationToken = default) =>
-        Solve(data, options, new SearchParameters { SwapStar = options.SwapStar }, progress, cancellationToken);
+        Solve(data, options, new SearchParameters { SwapStar = options.SwapStar, Decompose = options.Decompose }, progress, cancellationToken);
 
     /// <summary>As <see cref="Solve(ProblemData, SolverOptions, IProgress{SolverProgress}?, CancellationToken)"/>
     /// with other search parameters, for tests and benchmarks that compare settings.</summary>
@@ -32,8 +32,15 @@ public static class RoutingSolver
         var bestRoutes = 0;
         var bestUnassigned = 0;
         long bestRouteCost = 0;
-        long totalIterations = 0;
+        var threadIterations = new long[options.Threads];
         var lastReport = TimeSpan.Zero;
+
+        long Iterations()
+        {
+            long sum = 0;
+            for (var t = 0; t < threadIterations.Length; t++) sum += Volatile.Read(ref threadIterations[t]);
+            return sum;
+        }
 
         void Report(bool force)
         {
@@ -44,7 +51,7 @@ public static class RoutingSolver
                 var now = clock.Elapsed;
                 if (!force && now - lastReport < ProgressInterval) return;
                 lastReport = now;
-                snapshot = new SolverProgress(now, options.TimeLimit, Interlocked.Read(ref totalIterations), bestCost, bestRoutes,
+                snapshot = new SolverProgress(now, options.TimeLimit, Iterations(), bestCost, bestRoutes,
                     bestCost is null ? null : bestRouteCost, bestUnassigned);
             }
             progress.Report(snapshot);
@@ -70,9 +77,10 @@ public static class RoutingSolver
                     }
                     Report(force: false);
                 },
-                _ =>
+                // The thread's count so far (a sub-problem's iterations arrive at once).
+                iterations =>
                 {
-                    Interlocked.Increment(ref totalIterations);
+                    Volatile.Write(ref threadIterations[k], iterations);
                     Report(force: false);
                 });
         }
@@ -90,7 +98,9 @@ public static class RoutingSolver
             cost = winner.Best.ObjectiveCost(costs) + polish.ArrivalCost(winner.Best);
         }
         Report(force: true);
+        var profile = new SearchProfile();
+        foreach (var o in outcomes) profile.Add(o.Profile);
         return new SolverResult(winner.Best.ToSolution(), cost, winner.Feasible, clock.Elapsed,
-            outcomes.Sum(o => o.Iterations), history);
+            outcomes.Sum(o => o.Iterations), history) { Profile = profile };
     }
 }

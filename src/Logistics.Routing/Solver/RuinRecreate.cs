@@ -19,15 +19,20 @@ internal sealed class RuinRecreate(SearchData data, SearchParameters parameters,
     }
 
     /// <param name="stamp">Gives the move-counter value that marks a changed route for the local search.</param>
-    public void Apply(SearchSolution s, Func<long> stamp)
+    /// <param name="profile">Receives the time of the ruin and of the recreate.</param>
+    public void Apply(SearchSolution s, Func<long> stamp, SearchProfile? profile = null)
     {
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
         s.RepriceAll(costs); // routes copied from another solution carry costs priced with older penalties
         Ruin(s, stamp);
+        profile?.Add(SearchPhase.Ruin, start);
+        start = System.Diagnostics.Stopwatch.GetTimestamp();
         // Optional clients left out earlier get another chance, a few at a time.
         for (var c = data.NumDepots; c < data.N && _removed.Count < 4 * parameters.RuinAverageRemoved; c++)
             if (!s.IsVisited(c) && !_removed.Contains(c) && rng.NextDouble() < 0.1) _removed.Add(c);
         var draw = rng.Next(11);
         Recreate(s, order: draw < 4 ? 0 : draw < 8 ? 1 : draw < 10 ? 2 : 3, stamp);
+        profile?.Add(SearchPhase.Recreate, start);
     }
 
     private void Ruin(SearchSolution s, Func<long> stamp)

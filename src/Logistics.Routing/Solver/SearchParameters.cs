@@ -42,4 +42,18 @@ internal sealed record SearchParameters
 
     /// <summary>Factor on the penalties when an infeasible local optimum is repaired.</summary>
     public double RepairPenaltyFactor { get; init; } = 10;
+
+    /// <summary>Whether large instances are decomposed; the default, and why, is <see cref="SolverOptions.Decompose"/>'s.</summary>
+    public bool Decompose { get; init; } = SolverOptions.Default.Decompose;
+
+    /// <summary>Decomposition (<see cref="Decomposition"/>): only for instances of at least this many
+    /// clients; every <see cref="DecompositionInterval"/> iterations, one sub-problem of about
+    /// <see cref="SubproblemClients"/> clients (whole routes) is searched for up to
+    /// <see cref="SubproblemIterations"/> iterations, which count towards the iteration budget, with at
+    /// most <see cref="SubproblemSpareVehicles"/> unused vehicles of each type.</summary>
+    public int DecompositionMinClients { get; init; } = 500;
+    public int DecompositionInterval { get; init; } = 250;
+    public int SubproblemClients { get; init; } = 150;
+    public int SubproblemIterations { get; init; } = 250;
+    public int SubproblemSpareVehicles { get; init; } = 2;
 }

@@ -31,4 +31,11 @@ public sealed record SolverOptions
     /// count it finds better CVRP solutions, but on a dispatcher's day (1,000 stores, windows, 40
     /// vehicles) each iteration took three times as long and the plan at 10 s and 60 s was worse.</summary>
     public bool SwapStar { get; init; }
+
+    /// <summary>On instances of 500 clients or more, now and then search a group of nearby routes as a
+    /// problem of its own (<see cref="Decomposition"/>). Off by default: at equal iteration budgets
+    /// (a sub-problem's iterations counted like the whole's) the plans were worse on two Homberger
+    /// 1,000 instances and X-n1001; at a fixed time better on rc1_10_1 and worse on X-n1001, one run
+    /// each (README, "Performance").</summary>
+    public bool Decompose { get; init; }
 }

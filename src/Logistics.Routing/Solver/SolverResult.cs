@@ -23,4 +23,7 @@ public sealed record SolverResult(
     /// <summary>What the user should know about how this result was found (e.g. that it cannot be
     /// reproduced, or that a guarantee could not be kept); empty when there is nothing to say.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Where our engine's search spent its time (all threads together); null from OR-Tools.</summary>
+    public SearchProfile? Profile { get; init; }
 }

@@ -9,6 +9,22 @@ namespace Logistics.Cli.Tests.Vrp;
 public class VrpSolveSmokeTests
 {
     [Fact]
+    public void Decompose_leaves_an_instance_below_500_customers_as_it_was()
+    {
+        var path = VrpBenchmarkFiles.Solomon("C101.txt");
+        string[] args = ["vrp", "solve", path, "--time-limit", "60", "--seed", "2", "--max-iterations", "50"];
+
+        var plain = CliRun.Of(args);
+        var decomposed = CliRun.Of([.. args, "--decompose"]);
+
+        Assert.Equal(0, plain.ExitCode);
+        Assert.Equal(0, decomposed.ExitCode);
+        using var a = JsonDocument.Parse(plain.Stdout);
+        using var b = JsonDocument.Parse(decomposed.Stdout);
+        Assert.Equal(a.RootElement.GetProperty("routes").GetRawText(), b.RootElement.GetProperty("routes").GetRawText());
+    }
+
+    [Fact]
     public void Solve_prints_one_json_object_with_a_checked_solomon_solution()
     {
         var path = VrpBenchmarkFiles.Solomon("C101.txt");

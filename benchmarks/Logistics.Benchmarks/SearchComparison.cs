@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Globalization;
+using Logistics.Routing.Instances;
+using Logistics.Routing.Solver;
+
+namespace Logistics.Benchmarks;
+
+/// <summary>Quality and speed of the search with a setting off and on, at the same iteration budget
+/// and seeds (so the quality column is reproducible; the time columns are not), every solution judged
+/// by the independent checker against the folder's distance-only BKS, with where the time went.
+///   dotnet run -c Release --project benchmarks/Logistics.Benchmarks -- swapstar|decompose &lt;iterations&gt; &lt;seeds, e.g. 1,2&gt; [--only off|on] [--sub interval,iterations,clients] &lt;instance files...&gt;
+/// `swapstar`: SWAP* in the local search; `decompose`: sub-problems of nearby routes on large instances.</summary>
+internal static class SearchComparison
+{
+    public static readonly string[] Settings = ["swapstar", "decompose"];
+
+    public static int Run(string setting, string[] args)
+    {
+        if (args.Length < 3 || !long.TryParse(args[0], CultureInfo.InvariantCulture, out var iterations) || iterations < 1)
+        {
+            Console.Error.WriteLine($"usage: {setting} <iterations> <seeds, e.g. 1,2> [--only off|on] [--sub interval,iterations,clients] <instance files...>");
+            return 2;
+        }
+        var seeds = args[1].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        // `--only off|on` runs one side (long runs on a shared machine, one process at a time);
+        // `--sub interval,iterations,clients` sets decomposition's sizes.
+        var files = args[2..];
+        bool[] sides = [false, true];
+        var parameters = new SearchParameters();
+        while (files.Length > 1 && files[0] is "--only" or "--sub")
+        {
+            if (files[0] == "--only") sides = [files[1] == "on"];
+            else
+            {
+                var sizes = files[1].Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+                parameters = parameters with { DecompositionInterval = sizes[0], SubproblemIterations = sizes[1], SubproblemClients = sizes[2] };
+            }
+            files = files[2..];
+        }
+        var phases = Enum.GetValues<SearchPhase>();
+        Console.WriteLine($"instance,seed,{setting},bks,found,gap_pct,vehicles,feasible,seconds,cpu_seconds,seconds_per_1000_iterations,subproblems,improved,"
+                          + string.Join(',', phases.Select(p => $"share_{p}")));
+        foreach (var file in files)
+        {
+            var instance = BenchmarkInstance.Load(file);
+            var bks = Bks(file, instance);
+            foreach (var seed in seeds)
+                foreach (var on in sides)
+                {
+                    var options = new SolverOptions { TimeLimit = TimeSpan.FromHours(1), Seed = seed, MaxIterations = iterations };
+                    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                    var result = RoutingSolver.Solve(instance.Problem, options, Parameters(parameters, setting, on));
+                    cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+                    var routes = result.Solution.Routes.Where(r => r.Clients.Count > 0)
+                        .Select(r => (IReadOnlyList<int>)r.Clients.Select(c => instance.Customers[c].Number).ToArray()).ToArray();
+                    var report = BenchmarkSolutionChecker.Check(instance, routes);
+                    var gap = bks is { } b ? (report.Distance - b) / b * 100 : double.NaN;
+                    var seconds = result.Elapsed.TotalSeconds;
+                    Console.WriteLine(string.Join(',', instance.Name, seed, on ? "on" : "off", F(bks ?? double.NaN), F(report.Distance),
+                        F(gap, "0.000"), report.Vehicles, report.IsFeasible, F(seconds, "0.00"), F(cpu.TotalSeconds, "0.00"),
+                        F(seconds / result.Iterations * 1000, "0.00"), result.Profile!.Subproblems, result.Profile.SubproblemsImproved, string.Join(',', phases.Select(p => F(result.Profile.Share(p), "0.000")))));
+                }
+        }
+        return 0;
+    }
+
+    private static SearchParameters Parameters(SearchParameters parameters, string setting, bool on) => setting switch
+    {
+        "swapstar" => parameters with { SwapStar = on },
+        "decompose" => parameters with { Decompose = on },
+        _ => throw new ArgumentException($"unknown setting '{setting}'; choose one of {string.Join(", ", Settings)}"),
+    };
+
+    private static double? Bks(string file, BenchmarkInstance instance)
+    {
+        var table = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!,
+            instance.Convention == DistanceConvention.Dimacs ? "bks_distance_only.csv" : "bks.csv");
+        return File.Exists(table) ? BksTable.Read(table).Find(instance.Name)?.Distance : null;
+    }
+
+    private static string F(double value, string format = "0.####") => value.ToString(format, CultureInfo.InvariantCulture);
+}
