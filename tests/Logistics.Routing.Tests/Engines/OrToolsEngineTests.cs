@@ -78,13 +78,8 @@ public class OrToolsEngineTests
 
         var result = Solve(data);
 
-        Assert.True(result.IsFeasible);
+        TinyInstances.AssertStoreServedInItsLateWindow(result);
         Assert.All(result.Solution.Routes, r => Assert.True(RouteSchedule.Compute(data, r).IsFeasible));
-        var visits = result.Solution.Routes.SelectMany(r => r.Clients).ToList();
-        Assert.Contains(2, visits);
-        Assert.DoesNotContain(1, visits);
-        Assert.Empty(result.Solution.Unassigned);
-        Assert.Equal(200, result.Cost);
     }
 
     [Fact]

@@ -16,14 +16,7 @@ public class ClientGroupTests
         // Its early window cannot be reached; only the late one serves it, after A.
         var data = TinyInstances.StoreWithTwoWindows();
 
-        var result = RoutingSolver.Solve(data, Budget);
-
-        Assert.True(result.IsFeasible);
-        var visits = result.Solution.Routes.SelectMany(r => r.Clients).ToList();
-        Assert.Contains(2, visits);
-        Assert.DoesNotContain(1, visits);
-        Assert.Empty(result.Solution.Unassigned);
-        Assert.Equal(200, result.Cost);
+        TinyInstances.AssertStoreServedInItsLateWindow(RoutingSolver.Solve(data, Budget));
     }
 
     [Fact]

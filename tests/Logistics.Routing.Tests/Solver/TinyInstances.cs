@@ -1,4 +1,5 @@
 using Logistics.Routing.Model;
+using Logistics.Routing.Solver;
 
 namespace Logistics.Routing.Tests.Solver;
 
@@ -20,6 +21,18 @@ internal static class TinyInstances
             new Client("S@early", 1, 0, [1], ServiceDuration: 10, WindowStart: 0, WindowEnd: 20, Required: false, Prize: 10_000),
             new Client("S@late", 1, 0, [1], ServiceDuration: 10, WindowStart: 300, WindowEnd: 400, Required: false, Prize: 10_000),
         ], [new VehicleType("van", 2, [10], ShiftEnd: 1000)], m, m, [new ClientGroup([1, 2], Required: true)]);
+    }
+
+    /// <summary>What any engine must make of <see cref="StoreWithTwoWindows"/>: S served once, in its late window,
+    /// nothing left out, cost 200 (to 100 and back).</summary>
+    public static void AssertStoreServedInItsLateWindow(SolverResult result)
+    {
+        Assert.True(result.IsFeasible);
+        var visits = result.Solution.Routes.SelectMany(r => r.Clients).ToList();
+        Assert.Contains(2, visits);
+        Assert.DoesNotContain(1, visits);
+        Assert.Empty(result.Solution.Unassigned);
+        Assert.Equal(200, result.Cost);
     }
 
     /// <param name="softWindows">Each window becomes soft: due at its end, allowed up to 150 later at
