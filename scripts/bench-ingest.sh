@@ -61,6 +61,7 @@ start_service() {
   Mqtt__Password=$LOGISTICS_MQTT_LISTENER_PASSWORD InfluxDb__Url=$LOGISTICS_INFLUX_URL InfluxDb__Username=$LOGISTICS_INFLUX_USER \
   InfluxDb__Password=$LOGISTICS_INFLUX_PASSWORD InfluxDb__Database="$DATABASE" Listener__DataDirectory="$WORK/service" Database__Path="$WORK/service/logistics.db" \
   Listener__ClientId=bench-listener Log__Directory="$WORK/logs" Log__MinimumLevel=Warning \
+  DOTNET_hostBuilder__reloadConfigOnChange=false \
     dotnet src/Logistics.Service/bin/Release/net10.0/Logistics.Service.dll --urls "$URL" >> "$WORK/service.log" 2>&1 &
   SERVICE_PID=$!
   for _ in $(seq 1 60); do curl -sf -H "Authorization: Bearer $KEY" "$URL/api/telemetry/stats" 2>/dev/null | grep -q '"influx"' && break; sleep 0.5; done
@@ -72,7 +73,7 @@ if [ "$BACKLOG" -gt 0 ]; then
   dotnet simulators/Logistics.Simulators.Fleet/bin/Release/net10.0/Logistics.Simulators.Fleet.dll \
     --trucks "$TRUCKS" --rate "$RATE" --messages "$BACKLOG" --seed 2 | tail -1
   echo "restart backlog: $BACKLOG messages queued at the broker for the stopped listener; starting it"
-  RESTARTED=$(date +%s.%N)
+  RESTARTED=$(date +%s.%N) INFLUX_CPU_AT_RESTART=$(awk '{ print $14 + $15 }' "/proc/$(cat "${LOGISTICS_RUN_DIR:-.run}/$LOGISTICS_PROFILE/influxdb.pid")/stat")
   start_service
 fi
 TOTAL=$(( MESSAGES + BACKLOG ))
@@ -96,8 +97,9 @@ for (( t = STEP; t <= TRUCKS; t += STEP )); do
 done
 sleep 1
 
-# The listener's CPU time (user + system, clock ticks) and the bytes it allocated, before and after.
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SERVICE_PID/stat"; }
+# The listener's and InfluxDB's CPU time (user + system, clock ticks) and the bytes the listener allocated, before and after.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/${1:-$SERVICE_PID}/stat"; }
+INFLUX_PID=$(cat "${LOGISTICS_RUN_DIR:-.run}/$LOGISTICS_PROFILE/influxdb.pid")
 allocated() { stats | sed -n 's/.*"allocatedBytes":\([0-9]*\).*/\1/p'; }
 if [ -n "$TRACE_DIR" ]; then
   mkdir -p "$TRACE_DIR"
@@ -117,9 +119,9 @@ fi
       "$(sed -n 's/.*"evaluatedSequence":\([0-9-]*\).*/\1/p' <<<"$s")"
     sleep 0.5
   done > "$WORK/progress.txt" ) &
-CPU_BEFORE=$(cpu_ticks) ALLOC_BEFORE=$(allocated)
+CPU_BEFORE=$(cpu_ticks) ALLOC_BEFORE=$(allocated) INFLUX_CPU_BEFORE=$(cpu_ticks "$INFLUX_PID")
 # After a restart the drain began at connect: count the listener's CPU and allocation from its start (start-up too).
-[ "$BACKLOG" -gt 0 ] && CPU_BEFORE=0 ALLOC_BEFORE=0
+[ "$BACKLOG" -gt 0 ] && CPU_BEFORE=0 ALLOC_BEFORE=0 INFLUX_CPU_BEFORE=$INFLUX_CPU_AT_RESTART
 START=$(date +%s.%N)
 dotnet simulators/Logistics.Simulators.Fleet/bin/Release/net10.0/Logistics.Simulators.Fleet.dll \
   --trucks "$TRUCKS" --rate "$RATE" --messages "$MESSAGES" --summary "$WORK/summary.json" "${FAULTS[@]}" | tail -1
@@ -140,14 +142,15 @@ until stored; do
   sleep 0.2
 done
 STORED=$(date +%s.%N)
-CPU_AFTER=$(cpu_ticks) ALLOC_AFTER=$(allocated)
+CPU_AFTER=$(cpu_ticks) ALLOC_AFTER=$(allocated) INFLUX_CPU_AFTER=$(cpu_ticks "$INFLUX_PID")
 wait "$YARDSTICK" 2>/dev/null || true
 RSS=$(awk '/VmHWM/ {print $2}' "/proc/$SERVICE_PID/status")
 READINGS=$(stats | sed -n 's/.*"readingsStored":\([0-9]*\).*/\1/p')
 
 awk -v start="$START" -v simend="$SIM_END" -v stored="$STORED" -v n="$MESSAGES" -v total="$TOTAL" -v readings="$READINGS" -v rss="$RSS" \
   -v backlog="$BACKLOG" -v restarted="${RESTARTED:-0}" \
-  -v cpu="$(awk -v t=$(( CPU_AFTER - CPU_BEFORE )) -v hz="$(getconf CLK_TCK)" 'BEGIN { print t / hz }')" -v alloc="$(( ${ALLOC_AFTER:-0} - ${ALLOC_BEFORE:-0} ))" '
+  -v cpu="$(awk -v t=$(( CPU_AFTER - CPU_BEFORE )) -v hz="$(getconf CLK_TCK)" 'BEGIN { print t / hz }')" \
+  -v influxcpu="$(awk -v t=$(( INFLUX_CPU_AFTER - INFLUX_CPU_BEFORE )) -v hz="$(getconf CLK_TCK)" 'BEGIN { print t / hz }')" -v alloc="$(( ${ALLOC_AFTER:-0} - ${ALLOC_BEFORE:-0} ))" '
   NR == 1 { first = $1 } { last = $1; count++ }
   END {
     per = readings / total
@@ -160,7 +163,8 @@ awk -v start="$START" -v simend="$SIM_END" -v stored="$STORED" -v n="$MESSAGES" 
     else
       printf "listener: all %d readings in InfluxDB %.1f s after the start: %.0f readings/s, %.2f of mosquitto_sub\n", readings, stored - start, listener, listener / subrate
     printf "listener peak memory (VmHWM): %.0f MiB\n", rss / 1024
-    printf "listener CPU: %.2f s per 1,000 readings (%.1f s in all), %.0f bytes allocated per message\n", cpu / readings * 1000, cpu, alloc / total
+    printf "listener CPU: %.3f s per 1,000 readings (%.1f s in all), %.0f bytes allocated per message\n", cpu / readings * 1000, cpu, alloc / total
+    printf "InfluxDB CPU: %.3f s per 1,000 readings (%.1f s in all)\n", influxcpu / readings * 1000, influxcpu
   }' "$WORK/sub.txt"
 
 # Alert latency from the device time ("at") of the reading that raised the alert, as the issue defines it,

@@ -33,7 +33,7 @@ builder.Services.AddHttpClient(nameof(InfluxDbClient))
     {
         var o = services.GetRequiredService<IOptions<InfluxDbOptions>>().Value;
         return new InfluxDbClient(http, new InfluxDbConnection(new Uri(o.Url), o.Database, o.Username, o.Password),
-            new InfluxDbClientOptions { RetentionPolicy = o.RetentionPolicy }, services.GetRequiredService<ILogger<InfluxDbClient>>());
+            new InfluxDbClientOptions { RetentionPolicy = o.RetentionPolicy, Gzip = o.Gzip }, services.GetRequiredService<ILogger<InfluxDbClient>>());
     });
 builder.Services.AddTelemetryListener(
     services =>

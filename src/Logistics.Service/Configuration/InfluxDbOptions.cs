@@ -23,6 +23,10 @@ public sealed class InfluxDbOptions : IValidatableObject
     /// <summary>How long readings are kept: QA must prove what the cargo went through for two years.</summary>
     [Range(1, 36500)] public int RetentionDays { get; set; } = 760;
 
+    /// <summary>Gzip the listener's writes: worth it when InfluxDB is across a network; on the same machine both
+    /// sides only spend CPU on it (README, "Telemetry under overload").</summary>
+    public bool Gzip { get; set; } = true;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!Uri.TryCreate(Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))

@@ -62,75 +62,84 @@ public sealed partial class InfluxDbClient
 
     // ------------------------------------------------------------------ writes
 
-    /// <summary>Writes up to <see cref="InfluxDbClientOptions.MaxBatchSize"/> points in one gzip-compressed
-    /// request. A 400 answer (some lines refused; InfluxDB 1.x still stores the others) is an
-    /// <see cref="InfluxDbRequestRejectedException"/>; <see cref="WriteIsolatingRefusedAsync"/> says which.
-    /// A retried write may reach the server twice: harmless for points with their own time (they
+    /// <summary>Writes up to <see cref="InfluxDbClientOptions.MaxBatchSize"/> points in one request (gzip-compressed
+    /// when <see cref="InfluxDbClientOptions.Gzip"/>). A 400 answer (some lines refused; InfluxDB 1.x still stores the
+    /// others) is an <see cref="InfluxDbRequestRejectedException"/>; <see cref="WriteIsolatingRefusedAsync(LineProtocolBatch, CancellationToken)"/>
+    /// says which. A retried write may reach the server twice: harmless for points with their own time (they
     /// overwrite themselves), a duplicate for points stamped by the server.</summary>
-    public async Task WriteAsync(IReadOnlyCollection<InfluxPoint> points, CancellationToken cancellationToken)
+    public Task WriteAsync(IReadOnlyCollection<InfluxPoint> points, CancellationToken cancellationToken) =>
+        WriteAsync(Batch(points, requireTimestamps: false), cancellationToken);
+
+    /// <summary>Writes the lines of <paramref name="batch"/> as they are; see <see cref="WriteAsync(IReadOnlyCollection{InfluxPoint}, CancellationToken)"/>.</summary>
+    public async Task WriteAsync(LineProtocolBatch batch, CancellationToken cancellationToken)
     {
-        CheckBatch(points, requireTimestamps: false);
-        if (points.Count == 0) return;
-        var body = LineProtocolEncoder.Encode(points, _options.Precision);
-        if (await WriteBodyAsync(body, cancellationToken) is { } reason)
+        CheckBatch(batch, requireTimestamps: false);
+        if (batch.Count == 0) return;
+        if (await WriteBodyAsync(batch.Body, batch.Precision, cancellationToken) is { } reason)
             throw new InfluxDbRequestRejectedException(
-                $"InfluxDB at {_connection.BaseUrl} refused lines of a write of {points.Count} points (HTTP 400): {reason}", HttpStatusCode.BadRequest, reason);
+                $"InfluxDB at {_connection.BaseUrl} refused lines of a write of {batch.Count} points (HTTP 400): {reason}", HttpStatusCode.BadRequest, reason);
     }
+
+    /// <summary>Writes points so that every line InfluxDB accepts is stored; see
+    /// <see cref="WriteIsolatingRefusedAsync(LineProtocolBatch, CancellationToken)"/>.</summary>
+    public Task<InfluxWriteResult> WriteIsolatingRefusedAsync(IReadOnlyList<InfluxPoint> points, CancellationToken cancellationToken) =>
+        WriteIsolatingRefusedAsync(Batch(points, requireTimestamps: true), cancellationToken);
 
     /// <summary>Writes a batch so that every line InfluxDB accepts is stored and the refused ones come
     /// back with the server's reason each (a field type conflict, a point outside the retention
-    /// policy …). When the batch is refused, it is halved until the refused lines stand alone;
-    /// accepted lines may be written more than once, which overwrites them with the same point, so
-    /// every point must carry its own time.</summary>
-    public async Task<InfluxWriteResult> WriteIsolatingRefusedAsync(IReadOnlyList<InfluxPoint> points, CancellationToken cancellationToken)
+    /// policy …). The batch goes whole, in one request; only when it is refused is it halved until the
+    /// refused lines stand alone. Accepted lines may be written more than once, which overwrites them with
+    /// the same point, so every line must carry its own time.</summary>
+    public async Task<InfluxWriteResult> WriteIsolatingRefusedAsync(LineProtocolBatch batch, CancellationToken cancellationToken)
     {
-        CheckBatch(points, requireTimestamps: true);
-        // One body, encoded once; lines one by one only when InfluxDB refused some (rare), not for every batch.
-        var body = new StringBuilder(points.Count * 96);
-        var starts = new int[points.Count + 1];
-        for (var i = 0; i < points.Count; i++)
-        {
-            starts[i] = body.Length;
-            LineProtocolEncoder.Append(body, points[i], _options.Precision);
-            body.Append('\n');
-        }
-        starts[points.Count] = body.Length;
-        if (points.Count == 0 || await WriteBodyAsync(body.ToString(), cancellationToken) is not { } reason)
-            return new InfluxWriteResult(points.Count, []);
-        var lines = Enumerable.Range(0, points.Count).Select(i => body.ToString(starts[i], starts[i + 1] - starts[i] - 1)).ToList();
-        var refused = await RefusedLineIsolator.IsolateAsync(lines,
-            (start, count, ct) => WriteBodyAsync(string.Join('\n', lines.Skip(start).Take(count)) + "\n", ct), cancellationToken, reason);
+        CheckBatch(batch, requireTimestamps: true);
+        if (batch.Count == 0 || await WriteBodyAsync(batch.Body, batch.Precision, cancellationToken) is not { } reason)
+            return new InfluxWriteResult(batch.Count, []);
+        var refused = await RefusedLineIsolator.IsolateAsync(batch.Count, batch.Line,
+            (start, count, ct) => WriteBodyAsync(batch.Lines(start, count), batch.Precision, ct), cancellationToken, reason);
         if (refused.Count > 0)
-            _logger.LogWarning("InfluxDB refused {Refused} of {Count} lines; the first: {Reason}", refused.Count, lines.Count, refused[0].Reason);
-        return new InfluxWriteResult(lines.Count - refused.Count, refused);
+            _logger.LogWarning("InfluxDB refused {Refused} of {Count} lines; the first: {Reason}", refused.Count, batch.Count, refused[0].Reason);
+        return new InfluxWriteResult(batch.Count - refused.Count, refused);
     }
 
-    private static void CheckBatch(IReadOnlyCollection<InfluxPoint> points, bool requireTimestamps)
+    private LineProtocolBatch Batch(IReadOnlyCollection<InfluxPoint> points, bool requireTimestamps)
     {
         ArgumentNullException.ThrowIfNull(points);
         if (points.Count > InfluxDbClientOptions.MaxBatchSize)
             throw new ArgumentException($"A batch holds {points.Count} points; at most {InfluxDbClientOptions.MaxBatchSize} go in one write.", nameof(points));
+        var batch = new LineProtocolBatch(_options.Precision, Math.Max(256, points.Count * 96));
         var i = 0;
         foreach (var point in points)
         {
             if (point is null) throw new ArgumentException($"Point {i} of the batch is null.", nameof(points));
             if (requireTimestamps && point.UnixNanoseconds is null)
                 throw new ArgumentException($"Point {i} of the batch ('{point.Measurement}') has no timestamp: written again, it would be stored twice.", nameof(points));
+            batch.Add(point);
             i++;
         }
+        return batch;
+    }
+
+    private static void CheckBatch(LineProtocolBatch batch, bool requireTimestamps)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Count > InfluxDbClientOptions.MaxBatchSize)
+            throw new ArgumentException($"A batch holds {batch.Count} points; at most {InfluxDbClientOptions.MaxBatchSize} go in one write.", nameof(batch));
+        if (requireTimestamps && !batch.AllTimed)
+            throw new ArgumentException("A line of the batch has no timestamp: written again, it would be stored twice.", nameof(batch));
     }
 
     /// <summary>POST /write; null when stored, the server's reason on 400, and an exception otherwise.</summary>
-    private async Task<string?> WriteBodyAsync(string lineProtocol, CancellationToken cancellationToken)
+    private async Task<string?> WriteBodyAsync(ReadOnlyMemory<byte> lineProtocol, InfluxPrecision precision, CancellationToken cancellationToken)
     {
-        var gzipped = Gzip(lineProtocol);
-        var path = $"write?db={Uri.EscapeDataString(_connection.Database)}&precision={_options.Precision.ToQueryValue()}"
+        var body = _options.Gzip ? Gzip(lineProtocol.Span) : lineProtocol;
+        var path = $"write?db={Uri.EscapeDataString(_connection.Database)}&precision={precision.ToQueryValue()}"
                    + (_options.RetentionPolicy is { } rp ? $"&rp={Uri.EscapeDataString(rp)}" : "");
         using var response = await SendAsync(() =>
         {
-            var content = new ByteArrayContent(gzipped);
+            var content = new ReadOnlyMemoryContent(body);
             content.Headers.ContentType = new MediaTypeHeaderValue("text/plain") { CharSet = "utf-8" };
-            content.Headers.ContentEncoding.Add("gzip");
+            if (_options.Gzip) content.Headers.ContentEncoding.Add("gzip");
             return Request(HttpMethod.Post, path, content);
         }, "write", _retry, cancellationToken);
         if (response.StatusCode == HttpStatusCode.BadRequest)
@@ -139,22 +148,13 @@ public sealed partial class InfluxDbClient
         return null;
     }
 
-    private static byte[] Gzip(string text)
+    private static ReadOnlyMemory<byte> Gzip(ReadOnlySpan<byte> utf8)
     {
-        var utf8 = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
-        try
-        {
-            var length = Encoding.UTF8.GetBytes(text, utf8);
-            // Line protocol of readings compresses about 8:1.
-            using var buffer = new MemoryStream(length / 6 + 256);
-            using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest))
-                gzip.Write(utf8, 0, length);
-            return buffer.ToArray();
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(utf8);
-        }
+        // Line protocol of readings compresses about 8:1.
+        var buffer = new MemoryStream(utf8.Length / 6 + 256);
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+            gzip.Write(utf8);
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 
     // ------------------------------------------------------------------ queries

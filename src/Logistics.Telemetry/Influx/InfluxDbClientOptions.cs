@@ -19,6 +19,10 @@ public sealed record InfluxDbClientOptions
     /// <summary>The unit of written timestamps; times finer than it are rounded towards the past.</summary>
     public InfluxPrecision Precision { get; init; } = InfluxPrecision.Nanoseconds;
 
+    /// <summary>Whether writes are gzip-compressed. Worth it over a network; on the same machine it costs both
+    /// sides CPU for bytes that cost nothing to move (README, "Telemetry under overload").</summary>
+    public bool Gzip { get; init; } = true;
+
     /// <summary>The retention policy writes go to; null means the database's default one.</summary>
     public string? RetentionPolicy { get; init; }
 

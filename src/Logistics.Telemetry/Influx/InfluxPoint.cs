@@ -75,19 +75,7 @@ public sealed class InfluxPoint
     {
         public static readonly Utf8ByteOrder Instance = new();
 
-        public int Compare(string? x, string? y)
-        {
-            if (x is null || y is null) return x is null ? (y is null ? 0 : -1) : 1;
-            var a = x.EnumerateRunes();
-            var b = y.EnumerateRunes();
-            while (true)
-            {
-                var hasA = a.MoveNext();
-                var hasB = b.MoveNext();
-                if (!hasA || !hasB) return hasA ? 1 : hasB ? -1 : 0;
-                var c = a.Current.Value.CompareTo(b.Current.Value);
-                if (c != 0) return c;
-            }
-        }
+        public int Compare(string? x, string? y) =>
+            x is null || y is null ? (x is null ? (y is null ? 0 : -1) : 1) : LineProtocolEncoder.CompareUtf8(x, y);
     }
 }

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Logistics.Telemetry.Influx;
 
-/// <summary>Writes points as InfluxDB v1 line protocol:
+/// <summary>Writes points as InfluxDB v1 line protocol (through <see cref="LineProtocolBatch"/>):
 /// <c>measurement,tag=value,… field=value,… timestamp</c>. Escaping follows the v1 reference:
 /// commas and spaces in measurements; commas, equals signs and spaces in tag keys, tag values and
 /// field keys; double quotes and backslashes inside string field values. Stateless, thread-safe.</summary>
@@ -10,62 +10,21 @@ public static class LineProtocolEncoder
 {
     private const string MeasurementSpecials = ", ";
     private const string KeySpecials = ",= ";
+    private static readonly System.Buffers.SearchValues<char> Unwritable = System.Buffers.SearchValues.Create("\r\n\\");
 
     public static string Encode(InfluxPoint point, InfluxPrecision precision)
     {
-        var line = new StringBuilder(64);
-        Append(line, point, precision);
-        return line.ToString();
+        var batch = new LineProtocolBatch(precision, 256);
+        batch.Add(point);
+        return batch.Line(0);
     }
 
     /// <summary>Points one per line, each line ended by '\n'.</summary>
     public static string Encode(IEnumerable<InfluxPoint> points, InfluxPrecision precision)
     {
-        var text = new StringBuilder();
-        foreach (var point in points)
-        {
-            Append(text, point, precision);
-            text.Append('\n');
-        }
-        return text.ToString();
-    }
-
-    public static void Append(StringBuilder line, InfluxPoint point, InfluxPrecision precision)
-    {
-        if (point.Fields.Count == 0)
-            throw new ArgumentException($"Measurement '{point.Measurement}' has no fields: InfluxDB needs at least one.", nameof(point));
-        Escape(line, point.Measurement, MeasurementSpecials);
-        foreach (var (key, value) in point.Tags)
-        {
-            line.Append(',');
-            Escape(line, key, KeySpecials);
-            line.Append('=');
-            Escape(line, value, KeySpecials);
-        }
-        var separator = ' ';
-        foreach (var (key, value) in point.Fields)
-        {
-            line.Append(separator);
-            separator = ',';
-            Escape(line, key, KeySpecials);
-            line.Append('=');
-            if (value.Kind == InfluxFieldKind.String)
-            {
-                line.Append('"');
-                foreach (var c in value.AsString)
-                {
-                    if (c is '"' or '\\') line.Append('\\');
-                    line.Append(c);
-                }
-                line.Append('"');
-            }
-            else
-            {
-                line.Append(value.ToString());
-            }
-        }
-        if (point.UnixNanoseconds is { } nanoseconds)
-            line.Append(' ').Append(precision.FromUnixNanoseconds(nanoseconds));
+        var batch = new LineProtocolBatch(precision);
+        foreach (var point in points) batch.Add(point);
+        return Encoding.UTF8.GetString(batch.Body.Span);
     }
 
     internal static void CheckMeasurement(string measurement)
@@ -82,6 +41,7 @@ public static class LineProtocolEncoder
         ArgumentNullException.ThrowIfNull(value);
         if (value.Length == 0)
             throw new ArgumentException($"Tag '{key}' on measurement '{measurement}' has an empty value: InfluxDB would drop the tag.", nameof(value));
+        if (value.AsSpan().IndexOfAny(Unwritable) < 0) return;
         CheckText($"Value '{Printable(value)}' of tag '{key}' on measurement '{measurement}'", value, KeySpecials);
     }
 
@@ -96,6 +56,7 @@ public static class LineProtocolEncoder
     private static void CheckName(string what, string name, string specials, string where)
     {
         ArgumentNullException.ThrowIfNull(name);
+        if (name.Length > 0 && name.AsSpan().IndexOfAny(Unwritable) < 0) return;
         if (name.Length == 0)
             throw new ArgumentException($"{what} is empty{where}.", nameof(name));
         CheckText($"{what} '{Printable(name)}'{where}", name, specials);
@@ -123,12 +84,20 @@ public static class LineProtocolEncoder
         }
     }
 
-    private static void Escape(StringBuilder line, string text, string specials)
+    /// <summary>UTF-8 byte order (= Unicode code point order), as InfluxDB sorts tags; .NET's ordinal order differs
+    /// for characters outside the Basic Multilingual Plane.</summary>
+    internal static int CompareUtf8(string x, string y)
     {
-        foreach (var c in text)
+        if (System.Text.Ascii.IsValid(x) && System.Text.Ascii.IsValid(y)) return string.CompareOrdinal(x, y);
+        var a = x.EnumerateRunes();
+        var b = y.EnumerateRunes();
+        while (true)
         {
-            if (specials.Contains(c)) line.Append('\\');
-            line.Append(c);
+            var hasA = a.MoveNext();
+            var hasB = b.MoveNext();
+            if (!hasA || !hasB) return hasA ? 1 : hasB ? -1 : 0;
+            var c = a.Current.Value.CompareTo(b.Current.Value);
+            if (c != 0) return c;
         }
     }
 

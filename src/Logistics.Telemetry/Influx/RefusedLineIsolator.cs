@@ -10,12 +10,14 @@ internal static class RefusedLineIsolator
     /// or the server's reason when it refused some (HTTP 400), and throws for any other failure.</param>
     /// <param name="wholeRefused">The server's reason when the caller already wrote all the lines and they were
     /// refused (so they are not written whole again); null to start with that write.</param>
+    /// <param name="count">How many lines there are.</param>
+    /// <param name="line">The text of a line (asked only of refused ones).</param>
     public static async Task<IReadOnlyList<RefusedLine>> IsolateAsync(
-        IReadOnlyList<string> lines, Func<int, int, CancellationToken, Task<string?>> write, CancellationToken cancellationToken,
+        int count, Func<int, string> line, Func<int, int, CancellationToken, Task<string?>> write, CancellationToken cancellationToken,
         string? wholeRefused = null)
     {
         var refused = new List<RefusedLine>();
-        if (lines.Count > 0) await VisitAsync(0, lines.Count, wholeRefused);
+        if (count > 0) await VisitAsync(0, count, wholeRefused);
         return refused;
 
         async Task VisitAsync(int start, int count, string? known = null)
@@ -25,7 +27,7 @@ internal static class RefusedLineIsolator
             if (reason is null) return;
             if (count == 1)
             {
-                refused.Add(new RefusedLine(start, lines[start], reason));
+                refused.Add(new RefusedLine(start, line(start), reason));
                 return;
             }
             var half = count / 2;

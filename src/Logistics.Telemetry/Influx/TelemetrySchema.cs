@@ -8,7 +8,7 @@ namespace Logistics.Telemetry.Influx;
 /// <summary>The InfluxDB schema of architecture.md, in one place: every measurement, tag and field name,
 /// the points written and the queries (and the reading of their answers) over them.
 /// <list type="bullet">
-/// <item><c>readings</c>: tags truck, sensor; fields temperature_c, humidity_pct, seq; time = the device's ts,
+/// <item><c>readings</c>: tags sensor, truck; fields seq, temperature_c, humidity_pct; time = the device's ts,
 /// so a redelivered message overwrites its own points.</item>
 /// <item><c>positions</c>: tag truck; fields lat, lon, door_open; time = the device's ts.</item>
 /// <item><c>rejected</c>: tags reason, truck; fields topic, field, value, message, journal_seq; time = receive
@@ -67,24 +67,30 @@ public static class TelemetrySchema
 
     // ---- points ----
 
-    /// <summary>One sensor's reading of one message; null when it carries neither quantity.</summary>
-    public static InfluxPoint? Reading(TelemetryMessage message, SensorReading reading)
+    /// <summary>Writes a message's <c>readings</c> (one line per sensor with a quantity) and its <c>positions</c> line
+    /// (when it has a location or door) into <paramref name="batch"/>, straight from the parsed message; returns how many
+    /// readings. Throws <see cref="ArgumentException"/> for what InfluxDB cannot hold (a time outside its range, a sensor
+    /// name line protocol cannot carry), leaving lines of the message already written for the caller to take back.</summary>
+    public static int AppendMessage(LineProtocolBatch batch, TelemetryMessage message)
     {
-        if (reading.TemperatureC is null && reading.HumidityPct is null) return null;
-        var p = new InfluxPoint(Measurements.Readings).Tag(Tags.Truck, message.Truck).Tag(Tags.Sensor, reading.Sensor).Field(Fields.Seq, message.Seq);
-        if (reading.TemperatureC is { } t) p.Field(Fields.TemperatureC, t);
-        if (reading.HumidityPct is { } h) p.Field(Fields.HumidityPct, h);
-        return p.At(message.DeviceTime);
-    }
-
-    /// <summary>Where the truck was and its door; null when the message carries neither.</summary>
-    public static InfluxPoint? Position(TelemetryMessage message)
-    {
-        if (message.Location is null && message.DoorOpen is null) return null;
-        var p = new InfluxPoint(Measurements.Positions).Tag(Tags.Truck, message.Truck);
-        if (message.Location is { } l) p.Field(Fields.Lat, l.Latitude).Field(Fields.Lon, l.Longitude);
-        if (message.DoorOpen is { } door) p.Field(Fields.DoorOpen, door);
-        return p.At(message.DeviceTime);
+        var readings = 0;
+        foreach (var r in message.Readings)
+        {
+            if (r.TemperatureC is null && r.HumidityPct is null) continue;
+            batch.Measurement(Measurements.Readings).Tag(Tags.Sensor, r.Sensor).Tag(Tags.Truck, message.Truck).Field(Fields.Seq, message.Seq);
+            if (r.TemperatureC is { } t) batch.Field(Fields.TemperatureC, t);
+            if (r.HumidityPct is { } h) batch.Field(Fields.HumidityPct, h);
+            batch.End(message.DeviceTime, message.Truck);
+            readings++;
+        }
+        if (message.Location is not null || message.DoorOpen is not null)
+        {
+            batch.Measurement(Measurements.Positions).Tag(Tags.Truck, message.Truck);
+            if (message.Location is { } l) batch.Field(Fields.Lat, l.Latitude).Field(Fields.Lon, l.Longitude);
+            if (message.DoorOpen is { } door) batch.Field(Fields.DoorOpen, door);
+            batch.End(message.DeviceTime, message.Truck);
+        }
+        return readings;
     }
 
     /// <summary>A sensor fault: the impossible number goes in its own float field, as <c>value</c> holds the
@@ -106,13 +112,13 @@ public static class TelemetrySchema
         return p.AtUnixNanoseconds((receivedAt.UtcTicks - DateTimeOffset.UnixEpoch.Ticks) * 100 + journalSequence % 100);
     }
 
-    /// <summary>A line InfluxDB refused, kept with its reason at the refused point's time (and truck).</summary>
-    public static InfluxPoint RefusedLine(InfluxPoint original, string line, string reason)
+    /// <summary>A line InfluxDB refused, kept with its reason at the refused line's time (and truck).</summary>
+    public static InfluxPoint RefusedLine(string? truck, long? unixNanoseconds, string line, string reason)
     {
         var p = new InfluxPoint(Measurements.Rejected).Tag(Tags.Reason, Reasons.InfluxRefused)
             .Field(Fields.Line, LogSafe.Text(line, 1000) ?? "").Field(Fields.Message, LogSafe.Text(reason, 500) ?? "");
-        if (original.Tags.TryGetValue(Tags.Truck, out var truck)) p.Tag(Tags.Truck, truck);
-        return original.UnixNanoseconds is { } ns ? p.AtUnixNanoseconds(ns) : p;
+        if (truck is not null) p.Tag(Tags.Truck, truck);
+        return unixNanoseconds is { } ns ? p.AtUnixNanoseconds(ns) : p;
     }
 
     /// <summary>One alert event.</summary>

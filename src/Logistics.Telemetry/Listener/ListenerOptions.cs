@@ -30,6 +30,10 @@ public sealed record ListenerOptions
     /// <summary>Most points in one InfluxDB write (InfluxDB recommends up to 5,000).</summary>
     public int BatchSize { get; set; } = 5000;
 
+    /// <summary>Batches written to InfluxDB at once: the next batch is filled and sent while InfluxDB still takes
+    /// the previous ones (the checkpoint still passes each only once it and those before it are stored).</summary>
+    public int WritesInFlight { get; set; } = 2;
+
     /// <summary>Longest a reading waits for its batch to fill before the batch is written.</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
@@ -60,6 +64,7 @@ public sealed record ListenerOptions
             errors.Add($"Listener:JournalDiskCapMegabytes ({JournalDiskCapMegabytes}) must be at least twice JournalSegmentMegabytes ({JournalSegmentMegabytes})");
         if (MaxUnacknowledged is < 1 or > 65535) errors.Add($"Listener:MaxUnacknowledged must be 1 to 65535, got {MaxUnacknowledged}");
         if (BatchSize is < 1 or > 5000) errors.Add($"Listener:BatchSize must be 1 to 5000, got {BatchSize}");
+        if (WritesInFlight is < 1 or > 16) errors.Add($"Listener:WritesInFlight must be 1 to 16, got {WritesInFlight}");
         if (FlushInterval <= TimeSpan.Zero) errors.Add($"Listener:FlushInterval must be positive, got {FlushInterval}");
         if (RetryInterval <= TimeSpan.Zero) errors.Add($"Listener:RetryInterval must be positive, got {RetryInterval}");
         if (AlertTickInterval <= TimeSpan.Zero) errors.Add($"Listener:AlertTickInterval must be positive, got {AlertTickInterval}");

@@ -6,44 +6,38 @@ using Logistics.Telemetry.Readings;
 namespace Logistics.Telemetry.Listener;
 
 /// <summary>The InfluxDB points of a parsed journal record (<see cref="TelemetrySchema"/> says what they hold):
-/// its readings and position, the sensor faults it carried, or one <c>rejected</c> point for a refused message.</summary>
+/// its readings and position, the sensor faults it carried, or one <c>rejected</c> point for a refused message,
+/// written as lines into the writer's batch (a reading makes no object of its own).</summary>
 public static class ReadingPoints
 {
-    /// <summary>Appends the record's points to <paramref name="points"/>; returns how many sensor
-    /// readings they hold. A record whose points InfluxDB could not hold (a timestamp outside its
-    /// range, say) becomes one <c>rejected</c> point with reason <c>unstorable</c>.</summary>
-    public static (int Readings, bool Unstorable) Append(ParsedRecord parsed, List<InfluxPoint> points)
+    /// <summary>Writes the record's lines into <paramref name="batch"/>; returns how many sensor readings they
+    /// hold. A record whose points InfluxDB could not hold (a timestamp outside its range, say) becomes one
+    /// <c>rejected</c> line with reason <c>unstorable</c> instead.</summary>
+    public static (int Readings, bool Unstorable) Append(ParsedRecord parsed, LineProtocolBatch batch)
     {
-        var start = points.Count;
+        var start = batch.Count;
         try
         {
-            return (AppendChecked(parsed, points), false);
+            return (AppendChecked(parsed, batch), false);
         }
         catch (ArgumentException e)
         {
-            points.RemoveRange(start, points.Count - start);
-            points.Add(Rejected(parsed, TelemetrySchema.Reasons.Unstorable, TruckOf(parsed), "payload", null, e.Message));
+            batch.Truncate(start);
+            batch.Add(Rejected(parsed, TelemetrySchema.Reasons.Unstorable, TruckOf(parsed), "payload", null, e.Message));
             return (0, true);
         }
     }
 
-    private static int AppendChecked(ParsedRecord parsed, List<InfluxPoint> points)
+    private static int AppendChecked(ParsedRecord parsed, LineProtocolBatch batch)
     {
         if (parsed.Rejection is { } rejection)
         {
-            points.Add(Rejected(parsed, rejection.Code, rejection.Truck, rejection.Field, rejection.Value, rejection.Message));
+            batch.Add(Rejected(parsed, rejection.Code, rejection.Truck, rejection.Field, rejection.Value, rejection.Message));
             return 0;
         }
         if (parsed.Telemetry?.Message is not { } message) return 0;
-        var readings = 0;
-        foreach (var r in message.Readings)
-        {
-            if (TelemetrySchema.Reading(message, r) is not { } p) continue;
-            points.Add(p);
-            readings++;
-        }
-        if (TelemetrySchema.Position(message) is { } position) points.Add(position);
-        foreach (var f in parsed.Telemetry.Faults) points.Add(TelemetrySchema.SensorFault(f));
+        var readings = TelemetrySchema.AppendMessage(batch, message);
+        foreach (var f in parsed.Telemetry.Faults) batch.Add(TelemetrySchema.SensorFault(f));
         return readings;
     }
 

@@ -32,9 +32,10 @@ public class InfluxDbWriteTests(InfluxTestDatabase db) : IClassFixture<InfluxTes
         at = new DateTimeOffset(at.Ticks - at.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
         var message = new TelemetryMessage("T-REPLAY", 7, at,
             [new("front", 4.5, 61), new("rear", 5.5, null)], DoorOpen: true, Location: new Coordinates(22.8, 108.3));
-        var points = message.Readings.Select(r => TelemetrySchema.Reading(message, r)!).Append(TelemetrySchema.Position(message)!).ToList();
+        var lines = new LineProtocolBatch();
+        Assert.Equal(2, TelemetrySchema.AppendMessage(lines, message));
 
-        await client.WriteAsync(points, Timeout);
+        await client.WriteAsync(lines, Timeout);
 
         var replayed = TelemetrySchema.ReadRecent(await client.QueryAsync(TelemetrySchema.RecentReadings(at.AddSeconds(-1)), Timeout))
             .Where(m => m.Truck == "T-REPLAY").ToList();

@@ -30,7 +30,7 @@ public class RefusedLineIsolatorTests
     public async Task Exactly_the_refused_lines_come_back_and_every_good_line_is_stored(int n, int[] bad)
     {
         var server = new FakeServer(bad.ToHashSet());
-        var refused = await RefusedLineIsolator.IsolateAsync(Lines(n), server.Write, CancellationToken.None);
+        var refused = await RefusedLineIsolator.IsolateAsync(n, i => $"m v={i}", server.Write, CancellationToken.None);
 
         Assert.Equal(bad, refused.Select(r => r.Index));
         Assert.All(refused, r => Assert.Equal($"m v={r.Index}", r.Line));
@@ -42,7 +42,7 @@ public class RefusedLineIsolatorTests
     public async Task A_batch_accepted_whole_is_written_once()
     {
         var server = new FakeServer(new HashSet<int>());
-        var refused = await RefusedLineIsolator.IsolateAsync(Lines(5000), server.Write, CancellationToken.None);
+        var refused = await RefusedLineIsolator.IsolateAsync(5000, i => $"m v={i}", server.Write, CancellationToken.None);
         Assert.Empty(refused);
         Assert.Equal(1, server.Writes);
     }
@@ -51,7 +51,7 @@ public class RefusedLineIsolatorTests
     public async Task One_bad_line_in_5000_costs_few_writes()
     {
         var server = new FakeServer(new HashSet<int> { 1234 });
-        await RefusedLineIsolator.IsolateAsync(Lines(5000), server.Write, CancellationToken.None);
+        await RefusedLineIsolator.IsolateAsync(5000, i => $"m v={i}", server.Write, CancellationToken.None);
         Assert.InRange(server.Writes, 2, 2 * 13 + 1);
     }
 
@@ -60,7 +60,7 @@ public class RefusedLineIsolatorTests
     {
         using var cts = new CancellationTokenSource();
         var server = new FakeServer(new HashSet<int> { 1, 2, 3 });
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => RefusedLineIsolator.IsolateAsync(Lines(100),
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => RefusedLineIsolator.IsolateAsync(100, i => $"m v={i}",
             async (s, c, ct) => { var r = await server.Write(s, c, ct); cts.Cancel(); return r; }, cts.Token));
         Assert.Equal(1, server.Writes);
     }
