@@ -65,6 +65,8 @@ public sealed class AlertDelivery(IAlertPublisher cab, IReadOnlyList<IAlertSink>
                 foreach (var item in batch)
                     foreach (var e in item.Events)
                         alerts.Add(new PendingAlert(e, item.ReceivedAt));
+                var acknowledged = await cab.PublishAsync(alerts, stoppingToken);
+                // Logged after the cabs have them: the log's file and console writes are no part of a driver's wait.
                 foreach (var a in alerts)
                 {
                     counters.OnAlertEvent();
@@ -76,7 +78,6 @@ public sealed class AlertDelivery(IAlertPublisher cab, IReadOnlyList<IAlertSink>
                         logger.LogWarning("Alert {Type}: {Kind} {Severity} on {Truck} {Sensor}: {Detail}",
                             a.Event.Type, a.Event.Kind, a.Event.Severity, a.Event.Truck, a.Event.Sensor, a.Event.Detail);
                 }
-                var acknowledged = await cab.PublishAsync(alerts, stoppingToken);
                 _published.Writer.TryWrite(new Published(batch, alerts, acknowledged));
             }
         }
