@@ -35,6 +35,23 @@ public sealed class ListenerPartitionFactory(
     /// <summary>Whether <paramref name="truck"/> belongs to partition <paramref name="index"/>.</summary>
     public bool Owns(int index, string truck) => TruckPartitions.Of(truck, options.Partitions) == index;
 
+    /// <summary>Partition <paramref name="index"/>'s journal in this instance's data folder, with an InfluxDB writer only:
+    /// what this instance acknowledged for a partition another instance holds now (it died, and the partition was
+    /// taken over), to be stored once it is back. Null when this instance has no journal of that partition.</summary>
+    /// <exception cref="JournalException">The journal cannot be opened.</exception>
+    public (MessageJournal Journal, InfluxWriter Writer)? CreateStorageOnly(int index)
+    {
+        var directory = options.PartitionJournalDirectory(index);
+        if (!Directory.Exists(directory)) return null;
+        var journal = MessageJournal.Open(new JournalOptions
+        {
+            Directory = directory,
+            SegmentBytes = options.JournalSegmentMegabytes * 1024 * 1024,
+            DiskCapBytes = options.JournalDiskCapMegabytes * 1024 * 1024,
+        });
+        return (journal, new InfluxWriter(journal, influx, parser, counters, options, retention, loggers.CreateLogger<InfluxWriter>()));
+    }
+
     /// <exception cref="JournalException">The partition's journal cannot be opened (held by another process, damaged).</exception>
     public ListenerPartition Create(int index)
     {

@@ -23,6 +23,7 @@ public sealed class PartitionOwner(
     public static readonly TimeSpan HandoverDrain = TimeSpan.FromSeconds(5);
 
     private readonly Dictionary<int, DateTimeOffset> _renewed = [];
+    private readonly Dictionary<int, (Task Done, CancellationTokenSource Stop)> _leftovers = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -35,6 +36,7 @@ public sealed class PartitionOwner(
         }
         logger.LogInformation("Listener: {Count} partition(s) shared through leases of {Seconds} s as instance {Instance}",
             factory.Count, leases.Lease.TotalSeconds, leases.Instance);
+        for (var i = 0; i < factory.Count; i++) StoreLeftovers(i, stoppingToken);
         using var timer = new PeriodicTimer(leases.Lease / 3, clock);
         try
         {
@@ -61,6 +63,7 @@ public sealed class PartitionOwner(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
+        foreach (var index in _leftovers.Keys.ToList()) await StopLeftoversAsync(index);
         foreach (var partition in partitions.Running)
             await StopAsync(partition, leases is null ? TimeSpan.Zero : HandoverDrain, release: true, cancellationToken);
         if (leases is not null)
@@ -120,8 +123,68 @@ public sealed class PartitionOwner(
         }
     }
 
+    /// <summary>Readings this instance acknowledged into a partition's journal before it died, which another instance
+    /// holds now: stored to InfluxDB (not evaluated for alerts: the partition's owner has moved on) while this instance
+    /// does not run the partition, from the journal's checkpoint to its end; then the journal is closed.</summary>
+    private void StoreLeftovers(int index, CancellationToken stoppingToken)
+    {
+        (Journal.MessageJournal Journal, InfluxWriter Writer) leftover;
+        try
+        {
+            if (factory.CreateStorageOnly(index) is not { } found) return;
+            leftover = found;
+        }
+        catch (Exception e) when (e is Journal.JournalException or IOException or UnauthorizedAccessException)
+        {
+            logger.LogError(e, "Partition {Partition}: the journal left in {Directory} cannot be opened", index, options.PartitionJournalDirectory(index));
+            return;
+        }
+        var (journal, writer) = leftover;
+        var last = journal.LastSequence;
+        var stored = journal.Checkpoints.GetValueOrDefault(InfluxWriter.ConsumerName);
+        if (stored >= last)
+        {
+            writer.Dispose();
+            journal.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            return;
+        }
+        logger.LogWarning("Partition {Partition}: {Count} readings this instance acknowledged before it stopped are not in InfluxDB yet; storing them",
+            index, last - stored);
+        var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var done = Task.Run(async () =>
+        {
+            try
+            {
+                await writer.StartAsync(stop.Token);
+                while (!stop.IsCancellationRequested && journal.Checkpoints.GetValueOrDefault(InfluxWriter.ConsumerName) < last)
+                    await Task.Delay(TimeSpan.FromMilliseconds(100), stop.Token);
+                logger.LogInformation("Partition {Partition}: the readings left in this instance's journal are stored", index);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+            }
+            finally
+            {
+                await writer.StopAsync(CancellationToken.None);
+                writer.Dispose();
+                await journal.DisposeAsync();
+            }
+        }, CancellationToken.None);
+        _leftovers[index] = (done, stop);
+    }
+
+    private async Task StopLeftoversAsync(int index)
+    {
+        if (!_leftovers.Remove(index, out var leftover)) return;
+        await leftover.Stop.CancelAsync();
+        await leftover.Done;
+        leftover.Stop.Dispose();
+    }
+
     private async Task<bool> StartAsync(int index, CancellationToken stoppingToken)
     {
+        // This instance's own journal of the partition: the partition goes on with it (what is left is stored by it).
+        await StopLeftoversAsync(index);
         ListenerPartition partition;
         try
         {
