@@ -40,13 +40,13 @@ public sealed class TwoInstanceTelemetryTests(ITestOutputHelper output)
             ["Database__InstanceId"] = instance,
             ["Listener__ClientId"] = clientId,
             ["Listener__Partitions"] = Partitions.ToString(),
-            ["Listener__PartitionLeaseSeconds"] = "3",
+            ["Listener__PartitionLeaseSeconds"] = "4",
             ["Listener__FleetFile"] = fleetFile,
             ["Listener__DataDirectory"] = Path.Combine(folder, instance),
             ["InfluxDb__Database"] = influxDatabase,
         });
         var configA = Config("e2e-a");
-        var leases = new PartitionLeaseStore(new LogisticsDatabase(test.Database), Partitions, new JobInstance("e2e-test", TimeSpan.FromSeconds(3)));
+        var leases = new PartitionLeaseStore(new LogisticsDatabase(test.Database), Partitions, new JobInstance("e2e-test", TimeSpan.FromSeconds(4)));
         var clock = Stopwatch.StartNew();
         void Log(string what) => output.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.0} s: {what}");
         var a = await ServiceProcess.StartAsync(configA, TimeSpan.FromSeconds(90));
@@ -56,7 +56,7 @@ public sealed class TwoInstanceTelemetryTests(ITestOutputHelper output)
         {
             Assert.True(await Wait.UntilAsync(async () => await leases.OwnersAsync(DateTimeOffset.UtcNow) is var owners
                     && owners.Count(o => o == "e2e-a") == 2 && owners.Count(o => o == "e2e-b") == 2, TimeSpan.FromSeconds(60)),
-                $"the partitions were not shared 2 and 2: {string.Join(", ", await leases.OwnersAsync(DateTimeOffset.UtcNow))}");
+                $"the partitions were not shared 2 and 2: {string.Join(", ", await leases.OwnersAsync(DateTimeOffset.UtcNow))}\n{ServiceProbe.Tail(a.Output)}\n---\n{ServiceProbe.Tail(b.Output)}");
             Log($"partitions: {string.Join(", ", await leases.OwnersAsync(DateTimeOffset.UtcNow))}");
 
             foreach (var truck in trucks) publishers.Add(await DevicePublisher.ConnectAsync(truck));

@@ -7,7 +7,7 @@ namespace Logistics.Telemetry.Listener.Partitions;
 /// partition from start to stop, which with one partition is the listener as before partitions. With leases (PostgreSQL)
 /// every third of the lease it says it is alive, renews the leases it holds (a partition another instance took over, or
 /// whose lease it could not renew in time, is stopped at once), gives up partitions beyond its share (the partitions
-/// divided by the instances alive, rounded up; handed over after up to <see cref="HandoverDrain"/> of draining), and
+/// divided by the instances alive, rounded up; one a round, handed over after up to <see cref="HandoverDrain"/> of draining), and
 /// claims free ones up to its share: a dead instance's partitions once their leases expired. A partition taken over
 /// connects with the same client id, so the broker hands it the session and the readings queued for it.</summary>
 public sealed class PartitionOwner(
@@ -19,8 +19,11 @@ public sealed class PartitionOwner(
     IPartitionLeases? leases = null) : BackgroundService
 {
     /// <summary>How long a partition given up (to another instance, or as the service stops) may take to store and
-    /// evaluate what its journal holds before it is handed over anyway (the rest waits in this instance's journal).</summary>
+    /// evaluate what its journal holds before it is handed over anyway (the rest is stored from this instance's journal
+    /// afterwards), at most: a quarter of the lease if that is shorter.</summary>
     public static readonly TimeSpan HandoverDrain = TimeSpan.FromSeconds(5);
+
+    private TimeSpan Drain => leases is null || leases.Lease / 4 > HandoverDrain ? HandoverDrain : leases.Lease / 4;
 
     private readonly Dictionary<int, DateTimeOffset> _renewed = [];
     private readonly Dictionary<int, (Task Done, CancellationTokenSource Stop)> _leftovers = [];
@@ -45,8 +48,15 @@ public sealed class PartitionOwner(
             {
                 try
                 {
-                    if (!ensured) await leases.EnsurePartitionsAsync(clock.GetUtcNow(), stoppingToken);
-                    ensured = true;
+                    if (!ensured)
+                    {
+                        // The first round only says this instance is alive: instances started together then see each
+                        // other before claiming, instead of the first one claiming everything and handing half over.
+                        await leases.EnsurePartitionsAsync(clock.GetUtcNow(), stoppingToken);
+                        await leases.HeartbeatAsync(clock.GetUtcNow(), stoppingToken);
+                        ensured = true;
+                        continue;
+                    }
                     await BalanceAsync(stoppingToken);
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
@@ -65,7 +75,7 @@ public sealed class PartitionOwner(
         await base.StopAsync(cancellationToken);
         foreach (var index in _leftovers.Keys.ToList()) await StopLeftoversAsync(index);
         foreach (var partition in partitions.Running)
-            await StopAsync(partition, leases is null ? TimeSpan.Zero : HandoverDrain, release: true, cancellationToken);
+            await StopAsync(partition, leases is null ? TimeSpan.Zero : Drain, release: true, cancellationToken);
         if (leases is not null)
         {
             try { await leases.LeaveAsync(cancellationToken); }
@@ -103,12 +113,16 @@ public sealed class PartitionOwner(
             }
             logger.LogWarning("Partition {Partition}: another instance holds it now (this one's lease had expired); stopping it here", partition.Index);
             await StopAsync(partition, TimeSpan.Zero, release: false, stoppingToken);
+            StoreLeftovers(partition.Index, stoppingToken);
         }
-        var running = partitions.Running;
-        foreach (var extra in running.Skip(share))
+        // One partition handed over per round, and its drain shorter than a third of the lease: the next round's
+        // heartbeat and renewals then come within the lease (a longer wait here let the other instances count this
+        // one dead and take its other partitions over).
+        if (partitions.Running.Skip(share).LastOrDefault() is { } extra)
         {
             logger.LogInformation("Partition {Partition}: handed over ({Alive} instances alive, {Share} partitions each at most)", extra.Index, alive, share);
-            await StopAsync(extra, HandoverDrain, release: true, stoppingToken);
+            await StopAsync(extra, Drain, release: true, stoppingToken);
+            StoreLeftovers(extra.Index, stoppingToken);
         }
         for (var count = partitions.Running.Count; count < share; count++)
         {
@@ -123,8 +137,8 @@ public sealed class PartitionOwner(
         }
     }
 
-    /// <summary>Readings this instance acknowledged into a partition's journal before it died, which another instance
-    /// holds now: stored to InfluxDB (not evaluated for alerts: the partition's owner has moved on) while this instance
+    /// <summary>Readings this instance acknowledged into a partition's journal before it died or gave the partition up,
+    /// which another instance holds now: stored to InfluxDB (not evaluated for alerts: the partition's owner has moved on) while this instance
     /// does not run the partition, from the journal's checkpoint to its end; then the journal is closed.</summary>
     private void StoreLeftovers(int index, CancellationToken stoppingToken)
     {
