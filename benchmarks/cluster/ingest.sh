@@ -8,7 +8,9 @@
 #   benchmarks/cluster/ingest.sh N [--trucks 50] [--rate 10000] [--messages 100000] [--partitions 4]
 #
 # Servers of the profile LOGISTICS_PROFILE (default "bench", own ports as scripts/bench-ingest.sh; PostgreSQL
-# LOGISTICS_PG_PORT, default 45432), a fresh InfluxDB database, client ids and data folders per run.
+# LOGISTICS_PG_PORT, default 45432), a fresh InfluxDB database and data folders per run. The partitions' client ids
+# (bench-cluster-p0, …) are the same in every run: a new id per run would leave persistent sessions behind, for which
+# Mosquitto goes on queueing every reading of the fleet (the runs after them then measured the broker's queues).
 set -euo pipefail
 REPO_DIR=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$REPO_DIR"
@@ -54,7 +56,7 @@ for ((i = 1; i <= N; i++)); do
   Mqtt__Password=$LOGISTICS_MQTT_LISTENER_PASSWORD InfluxDb__Url=$LOGISTICS_INFLUX_URL InfluxDb__Username=$LOGISTICS_INFLUX_USER \
   InfluxDb__Password=$LOGISTICS_INFLUX_PASSWORD InfluxDb__Database="bench_cluster_$RUN" \
   Database__Provider=postgres Database__ConnectionString="$LOGISTICS_PG_CONNECTION" Database__InstanceId="bench-$RUN-$i" \
-  Listener__Partitions="$PARTITIONS" Listener__ClientId="bc$RUN" Listener__FleetFile="$WORK/fleet.csv" \
+  Listener__Partitions="$PARTITIONS" Listener__ClientId=bench-cluster Listener__FleetFile="$WORK/fleet.csv" \
   Listener__DataDirectory="$WORK/instance-$i" Log__Directory="$WORK/instance-$i/logs" Log__MinimumLevel=Warning \
     dotnet src/Logistics.Service/bin/Release/net10.0/Logistics.Service.dll --urls "http://127.0.0.1:$(( BASE_PORT + i - 1 ))" \
     > "$WORK/instance-$i/stdout.log" 2>&1 &
