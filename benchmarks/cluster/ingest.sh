@@ -35,7 +35,9 @@ WORK=$(mktemp -d /tmp/bench-cluster.XXXXXX)
 PIDS=()
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
-  scripts/infra.sh down --profile "$LOGISTICS_PROFILE" --started-file "$WORK/started" >/dev/null 2>&1 || true
+  # Only the servers this run started (down without components would stop Mosquitto and InfluxDB whoever started them).
+  # shellcheck disable=SC2046
+  [ -s "$WORK/started" ] && scripts/infra.sh down --profile "$LOGISTICS_PROFILE" $(sort -u "$WORK/started") >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 
