@@ -1,6 +1,7 @@
 using Logistics.Core;
 using Logistics.Routing.Planning;
 using Logistics.Routing.Solver;
+using Logistics.Routing.Tests.Solver;
 using Logistics.Routing.TravelTimes;
 
 namespace Logistics.Routing.Tests.Planning;
@@ -24,7 +25,7 @@ public class PlanProgressTests
         var reports = new List<SolverProgress>();
 
         var (plan, _) = PlanRunner.Solve(problem, new SolverOptions { TimeLimit = TimeSpan.FromSeconds(30), MaxIterations = 300 },
-            new Reports(reports.Add), CancellationToken.None);
+            new SynchronousProgress<SolverProgress>(reports.Add), CancellationToken.None);
 
         var last = reports[^1];
         Assert.NotNull(last.BestRouteCost);
@@ -32,10 +33,5 @@ public class PlanProgressTests
         Assert.InRange(CostUnits.ToYuan(last.BestRouteCost!.Value), plan.Totals.Cost - 0.005m * plan.Routes.Count,
             plan.Totals.Cost + 0.005m * plan.Routes.Count);
         Assert.Equal(plan.Routes.Count, last.BestRoutes);
-    }
-
-    private sealed class Reports(Action<SolverProgress> report) : IProgress<SolverProgress>
-    {
-        public void Report(SolverProgress value) => report(value);
     }
 }
