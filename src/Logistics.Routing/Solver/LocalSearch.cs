@@ -51,6 +51,9 @@ internal sealed class LocalSearch
     /// <summary>Moves applied so far; routes changed by a move are stamped with it.</summary>
     public long Counter => _counter;
 
+    /// <summary>Moves priced so far (a measure of work that, unlike time, is the same on any machine).</summary>
+    public long Evaluations { get; private set; }
+
     /// <summary>Advances the move counter, for changes made outside the local search (ruin).</summary>
     public long Stamp() => ++_counter;
 
@@ -262,6 +265,7 @@ internal sealed class LocalSearch
     /// <summary>Change of the penalised cost if <paramref name="move"/> were applied.</summary>
     public double Delta(Move move)
     {
+        Evaluations++;
         var a = move.RouteA!;
         var delta = _builder.Cost(a.Type, move.PiecesA, _costs) - a.Cost;
         if (move.RouteB is { } b) delta += _builder.Cost(b.Type, move.PiecesB, _costs) - b.Cost;

@@ -35,8 +35,16 @@ internal sealed record SearchParameters
     /// <summary>Share of local-search results that should be feasible; penalties adapt towards it.</summary>
     public double TargetFeasible { get; init; } = 0.45;
 
-    /// <summary>Candidates between two penalty updates, and the factors applied.</summary>
+    /// <summary>Candidates between two penalty updates on an instance of up to
+    /// <see cref="PenaltyUpdateReferenceClients"/> clients, and the factors applied. Larger instances
+    /// update in proportionally fewer candidates, down to <see cref="MinPenaltyUpdateInterval"/>: an
+    /// iteration there costs about as many times more, so at 50 the penalties needed hundreds of
+    /// iterations (a large share of a run) to reach a level where candidates can be feasible, and
+    /// meanwhile the search sat among solutions with ~20 infeasible routes that every repair had to fix
+    /// again (README, "Performance", issue 17).</summary>
     public int PenaltyUpdateInterval { get; init; } = 50;
+    public int PenaltyUpdateReferenceClients { get; init; } = 100;
+    public int MinPenaltyUpdateInterval { get; init; } = 10;
     public double PenaltyIncrease { get; init; } = 1.3;
     public double PenaltyDecrease { get; init; } = 0.85;
 
