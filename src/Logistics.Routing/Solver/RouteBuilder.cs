@@ -34,7 +34,7 @@ internal sealed class RouteBuilder(SearchData data)
     /// when that is the unchanged beginning of a route of this type.</summary>
     private (long Duration, long Lateness) Schedule(int type, ReadOnlySpan<Piece> pieces)
     {
-        var t = data.Types[type];
+        ref readonly var t = ref data.Types[type];
         var state = ScheduleState.AtDepot(t);
         if (pieces[0] is { Kind: PieceKind.Prefix } first && first.Route!.Type == type)
         {
@@ -58,7 +58,7 @@ internal sealed class RouteBuilder(SearchData data)
     /// <summary>Builds the segment, distance and load of the route the pieces make.</summary>
     private void Accumulate(int type, ReadOnlySpan<Piece> pieces)
     {
-        var t = data.Types[type];
+        ref readonly var t = ref data.Types[type];
         _clients = 0;
         _distance = 0;
         Array.Clear(_load);

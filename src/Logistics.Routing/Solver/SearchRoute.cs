@@ -106,7 +106,7 @@ internal sealed class SearchRoute
             CumDist = new long[cap];
             CumLoad = new long[cap * dims];
         }
-        var type = d.Types[Type];
+        ref readonly var type = ref d.Types[Type];
         Fwd[0] = type.StartSegment;
         CumDist[0] = 0;
         for (var k = 0; k < dims; k++) CumLoad[k] = 0;
