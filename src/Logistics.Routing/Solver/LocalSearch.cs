@@ -148,6 +148,7 @@ internal sealed class LocalSearch
         for (var k = 0; k < candidates; k++)
         {
             _swapStar.Build(k, _move);
+            Evaluations++;
             if (Delta(_move) is var delta && delta < bestDelta) (best, bestDelta) = (k, delta);
         }
         if (best < 0) return false;
@@ -262,10 +263,19 @@ internal sealed class LocalSearch
         return true;
     }
 
+    /// <summary>Whether <paramref name="move"/> may lower the penalised cost: false when the routes it
+    /// makes cost, even without penalties, waiting and lateness, no less than the routes they replace.</summary>
+    private bool MayImprove(Move move)
+    {
+        var a = move.RouteA!;
+        var bound = _builder.LowerBound(a.Type, move.PiecesA) - a.Cost;
+        if (move.RouteB is { } b) bound += _builder.LowerBound(b.Type, move.PiecesB) - b.Cost;
+        return bound < -Epsilon;
+    }
+
     /// <summary>Change of the penalised cost if <paramref name="move"/> were applied.</summary>
     public double Delta(Move move)
     {
-        Evaluations++;
         var a = move.RouteA!;
         var delta = _builder.Cost(a.Type, move.PiecesA, _costs) - a.Cost;
         if (move.RouteB is { } b) delta += _builder.Cost(b.Type, move.PiecesB, _costs) - b.Cost;
@@ -323,7 +333,8 @@ internal sealed class LocalSearch
 
     private bool TryApply(SearchSolution s)
     {
-        if (Delta(_move) >= -Epsilon) return false;
+        Evaluations++;
+        if (!MayImprove(_move) || Delta(_move) >= -Epsilon) return false;
         var a = _move.RouteA!;
         var b = _move.RouteB;
 
