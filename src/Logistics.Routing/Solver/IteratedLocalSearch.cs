@@ -73,8 +73,11 @@ internal sealed class IteratedLocalSearch
         long sinceDecomposition = 0;
 
         var candidate = new SearchSolution(_data);
-        var updateInterval = PenaltyUpdateInterval(_p, _data.NumClients);
-        int loadFeasible = 0, timeFeasible = 0, sampled = 0;
+        // The load penalty starts at what a route step costs, high enough already; the time-warp
+        // penalty starts at one route-step cost per longest travel time and must rise fast on large
+        // instances (see PenaltyUpdateInterval).
+        var timeWarpInterval = PenaltyUpdateInterval(_p, _data.NumClients);
+        int loadFeasible = 0, timeFeasible = 0, loadSampled = 0, timeSampled = 0;
         long iteration = 0;
         while (!OutOfTime() && (maxIterations is null || iteration < maxIterations))
         {
@@ -92,11 +95,15 @@ internal sealed class IteratedLocalSearch
             loadFeasible += loadOk ? 1 : 0;
             timeFeasible += timeOk ? 1 : 0;
             // Until a feasible solution exists, adapt the penalties five times as often.
-            if (++sampled == (bestFeasible ? updateInterval : Math.Max(1, updateInterval / 5)))
+            if (++loadSampled == (bestFeasible ? _p.PenaltyUpdateInterval : Math.Max(1, _p.PenaltyUpdateInterval / 5)))
             {
-                _costs.LoadPenalty = Adapt(_costs.LoadPenalty, (double)loadFeasible / sampled);
-                _costs.TimeWarpPenalty = Adapt(_costs.TimeWarpPenalty, (double)timeFeasible / sampled);
-                loadFeasible = timeFeasible = sampled = 0;
+                _costs.LoadPenalty = Adapt(_costs.LoadPenalty, (double)loadFeasible / loadSampled);
+                loadFeasible = loadSampled = 0;
+            }
+            if (++timeSampled == (bestFeasible ? timeWarpInterval : Math.Max(1, timeWarpInterval / 5)))
+            {
+                _costs.TimeWarpPenalty = Adapt(_costs.TimeWarpPenalty, (double)timeFeasible / timeSampled);
+                timeFeasible = timeSampled = 0;
             }
             // Repairing costs a local search or more; only candidates that could beat the best
             // feasible solution are worth it.
@@ -170,7 +177,7 @@ internal sealed class IteratedLocalSearch
         return new Outcome(best, bestCost, bestFeasible, iteration, profile);
     }
 
-    /// <summary>Candidates between two penalty updates on an instance of <paramref name="clients"/> clients.</summary>
+    /// <summary>Candidates between two updates of the time-warp penalty on an instance of <paramref name="clients"/> clients.</summary>
     internal static int PenaltyUpdateInterval(SearchParameters p, int clients) =>
         Math.Clamp((int)((long)p.PenaltyUpdateInterval * p.PenaltyUpdateReferenceClients / Math.Max(1, clients)),
             Math.Min(p.MinPenaltyUpdateInterval, p.PenaltyUpdateInterval), p.PenaltyUpdateInterval);
