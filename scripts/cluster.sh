@@ -7,18 +7,19 @@
 #
 # Instance i listens on 127.0.0.1:(LOGISTICS_CLUSTER_HTTP_PORT + i - 1) (default 5180, 5181, …), with its own
 # folder .run/<profile>/cluster/instance-i (journal, logs) and the instance id "instance-i" in the jobs' history.
-# Instance 1 runs the telemetry listener; the others serve the API and run planning and forecast jobs only
-# (Listener:Enabled=false) until the fleet is split into partitions. An admin key for all of them is created
-# in the shared database and kept in .run/<profile>/cluster/admin-key.
+# Every instance serves the API, runs planning and forecast jobs and listens: the fleet (the profile's devices
+# file) is split into LOGISTICS_CLUSTER_PARTITIONS partitions (default 4), shared by the instances through
+# leases in the database. An admin key for all of them is created in the shared database and kept in
+# .run/<profile>/cluster/admin-key.
 #
 # Environment: the ports of scripts/infra.sh (the demo profile's by default: PostgreSQL 15432, Mosquitto
-# 11883, InfluxDB 18086), LOGISTICS_CLUSTER_HTTP_PORT (5180).
+# 11883, InfluxDB 18086), LOGISTICS_CLUSTER_HTTP_PORT (5180), LOGISTICS_CLUSTER_PARTITIONS (4).
 set -euo pipefail
 
 REPO_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$REPO_DIR"
 die() { echo "cluster: $*" >&2; exit 1; }
-usage() { sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit "${1:-2}"; }
+usage() { sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit "${1:-2}"; }
 
 ACTION=${1:-}
 [ -n "$ACTION" ] || usage
@@ -97,14 +98,13 @@ case "$ACTION" in
       (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && die "port $port is taken; set LOGISTICS_CLUSTER_HTTP_PORT"
       dir="$CLUSTER_DIR/instance-$i"
       mkdir -p "$dir"
-      listen=false; [ "$i" -eq 1 ] && listen=true
       env Mqtt__Host="$LOGISTICS_MQTT_HOST" Mqtt__Port="$LOGISTICS_MQTT_PORT" \
           Mqtt__Username="$LOGISTICS_MQTT_LISTENER_USER" Mqtt__Password="$LOGISTICS_MQTT_LISTENER_PASSWORD" \
           InfluxDb__Url="$LOGISTICS_INFLUX_URL" InfluxDb__Database="$LOGISTICS_INFLUX_DATABASE" \
           InfluxDb__Username="$LOGISTICS_INFLUX_USER" InfluxDb__Password="$LOGISTICS_INFLUX_PASSWORD" \
           InfluxDb__RetentionPolicy="$LOGISTICS_INFLUX_RETENTION_POLICY" \
           Database__Provider=postgres Database__ConnectionString="$LOGISTICS_PG_CONNECTION" Database__InstanceId="instance-$i" \
-          Listener__Enabled=$listen Listener__DataDirectory="$dir" Listener__FleetFile="$LOGISTICS_DEVICES_FILE" \
+          Listener__Partitions="${LOGISTICS_CLUSTER_PARTITIONS:-4}" Listener__DataDirectory="$dir" Listener__FleetFile="$LOGISTICS_DEVICES_FILE" \
           Log__Directory="$dir/logs" \
           setsid dotnet "$SERVICE_DLL" --urls "http://127.0.0.1:$port" > "$dir/stdout.log" 2>&1 < /dev/null &
       echo "$! $port" > "$CLUSTER_DIR/instance-$i.pid"
@@ -116,8 +116,7 @@ case "$ACTION" in
         curl -s -o /dev/null -m 2 "http://127.0.0.1:$port/health" && break
         sleep 0.2
       done
-      role="API and jobs"; [ "$i" -eq 1 ] && role="API, jobs and the telemetry listener"
-      echo "cluster[$PROFILE]: instance $i up (pid $(instance_pid "$i"), http://127.0.0.1:$port, $role)"
+      echo "cluster[$PROFILE]: instance $i up (pid $(instance_pid "$i"), http://127.0.0.1:$port, API, jobs and its share of the listener's partitions)"
     done
     echo "cluster[$PROFILE]: admin key in $CLUSTER_DIR/admin-key; PostgreSQL at 127.0.0.1:$LOGISTICS_PG_PORT"
     ;;

@@ -8,11 +8,13 @@ namespace Logistics.Benchmarks;
 /// <summary>Quality and speed of the search with a setting off and on, at the same iteration budget
 /// and seeds (so the quality column is reproducible; the time columns are not), every solution judged
 /// by the independent checker against the folder's distance-only BKS, with where the time went.
-///   dotnet run -c Release --project benchmarks/Logistics.Benchmarks -- swapstar|decompose &lt;iterations&gt; &lt;seeds, e.g. 1,2&gt; [--only off|on] [--sub interval,iterations,clients] &lt;instance files...&gt;
-/// `swapstar`: SWAP* in the local search; `decompose`: sub-problems of nearby routes on large instances.</summary>
+///   dotnet run -c Release --project benchmarks/Logistics.Benchmarks -- swapstar|decompose|penalties &lt;iterations&gt; &lt;seeds, e.g. 1,2&gt; [--only off|on] [--sub interval,iterations,clients] &lt;instance files...&gt;
+/// `swapstar`: SWAP* in the local search; `decompose`: sub-problems of nearby routes on large instances;
+/// `penalties`: penalty updates every 50 candidates whatever the size (off) or in fewer candidates on
+/// larger instances (on, the default).</summary>
 internal static class SearchComparison
 {
-    public static readonly string[] Settings = ["swapstar", "decompose"];
+    public static readonly string[] Settings = ["swapstar", "decompose", "penalties"];
 
     public static int Run(string setting, string[] args)
     {
@@ -39,6 +41,7 @@ internal static class SearchComparison
         }
         var phases = Enum.GetValues<SearchPhase>();
         Console.WriteLine($"instance,seed,{setting},bks,found,gap_pct,vehicles,feasible,seconds,cpu_seconds,seconds_per_1000_iterations,subproblems,improved,"
+                          + "repairs,repairs_feasible,evaluations_per_iteration,repair_evaluation_share,"
                           + string.Join(',', phases.Select(p => $"share_{p}")));
         foreach (var file in files)
         {
@@ -56,9 +59,13 @@ internal static class SearchComparison
                     var report = BenchmarkSolutionChecker.Check(instance, routes);
                     var gap = bks is { } b ? (report.Distance - b) / b * 100 : double.NaN;
                     var seconds = result.Elapsed.TotalSeconds;
+                    var profile = result.Profile!;
                     Console.WriteLine(string.Join(',', instance.Name, seed, on ? "on" : "off", F(bks ?? double.NaN), F(report.Distance),
                         F(gap, "0.000"), report.Vehicles, report.IsFeasible, F(seconds, "0.00"), F(cpu.TotalSeconds, "0.00"),
-                        F(seconds / result.Iterations * 1000, "0.00"), result.Profile!.Subproblems, result.Profile.SubproblemsImproved, string.Join(',', phases.Select(p => F(result.Profile.Share(p), "0.000")))));
+                        F(seconds / result.Iterations * 1000, "0.00"), profile.Subproblems, profile.SubproblemsImproved,
+                        profile.Repairs, profile.RepairsFeasible, F((double)profile.MoveEvaluations / result.Iterations, "0"),
+                        F((double)profile.RepairMoveEvaluations / Math.Max(1, profile.MoveEvaluations), "0.000"),
+                        string.Join(',', phases.Select(p => F(profile.Share(p), "0.000")))));
                 }
         }
         return 0;
@@ -68,6 +75,7 @@ internal static class SearchComparison
     {
         "swapstar" => parameters with { SwapStar = on },
         "decompose" => parameters with { Decompose = on },
+        "penalties" => on ? parameters : parameters with { MinPenaltyUpdateInterval = parameters.PenaltyUpdateInterval },
         _ => throw new ArgumentException($"unknown setting '{setting}'; choose one of {string.Join(", ", Settings)}"),
     };
 

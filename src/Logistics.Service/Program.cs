@@ -54,6 +54,11 @@ builder.Services.AddTelemetryListener(
         return new RetentionPolicy(o.RetentionPolicy, TimeSpan.FromDays(o.RetentionDays));
     },
     StorageRegistration.AlertDatabase);
+// On PostgreSQL the instances share the listener's partitions through leases; on a SQLite file one instance runs them all.
+if (builder.Configuration[$"{DatabaseOptions.Section}:Provider"] == Logistics.Storage.SqlProvider.Postgres)
+    builder.Services.AddSingleton<Logistics.Telemetry.Listener.Partitions.IPartitionLeases>(services => new PartitionLeases(
+        services.GetRequiredService<Logistics.Data.LogisticsDatabase>(), services.GetRequiredService<Logistics.Data.Jobs.JobInstance>(),
+        services.GetRequiredService<IOptions<ListenerOptions>>().Value));
 builder.Services.AddServerHealthChecks();
 builder.Services.AddWebPages();
 builder.Services.AddQualityApi();

@@ -146,8 +146,33 @@ public class ForecasterTests
         var s = Assert.Single(result.Series);
         Assert.Equal("ets", s.Method);
         Assert.Contains("only 30 periods of history (a backtest needs 38)", s.Note);
-        Assert.Contains("chosen by AICc, intervals from its own one-step errors", s.Note);
+        Assert.Contains("chosen by AICc among seasonal models", s.Note);
+        Assert.EndsWith("intervals from its own one-step errors", s.Note);
         Assert.All(s.Points, p => Assert.True(p.Lower95 <= p.Lower80 && p.Lower80 <= p.Forecast && p.Forecast <= p.Upper80 && p.Upper80 <= p.Upper95));
         Assert.Equal(1, result.Fallbacks);
+    }
+
+    [Fact]
+    public void Two_years_of_a_plainly_seasonal_series_get_a_seasonal_model_not_a_flat_line()
+    {
+        // Winter peaks and summer troughs of ±35% around a level that wanders, with 6% noise: two seasons only,
+        // where AICc alone charges eleven seasonal states against 24 observations.
+        double[] pattern = [1.35, 1.25, 1.1, 0.95, 0.85, 0.75, 0.7, 0.72, 0.8, 0.95, 1.1, 1.3];
+        var random = new Random(3);
+        var level = 2000.0;
+        var points = new List<HistoryPoint>();
+        for (var i = 0; i < 24; i++)
+        {
+            level *= 1 + 0.04 * (random.NextDouble() - 0.5);
+            points.Add(new HistoryPoint("young", new DateOnly(2019, 1, 1).AddMonths(i), level * pattern[i % 12] * (1 + 0.12 * (random.NextDouble() - 0.5))));
+        }
+
+        var s = Assert.Single(Forecaster.Run(new OrderHistory(points), new ForecastOptions { Horizon = 12 }).Series);
+
+        Assert.Contains("among seasonal models (season strength", s.Note);
+        // The forecast keeps the season: January well above July.
+        var january = s.Points.Single(p => p.Date.Month == 1).Forecast;
+        var july = s.Points.Single(p => p.Date.Month == 7).Forecast;
+        Assert.True(january > 1.5 * july, $"January {january:0} against July {july:0}: {s.Note}");
     }
 }

@@ -13,13 +13,17 @@ namespace Logistics.Data.Jobs;
 /// UPDATE SKIP LOCKED</c>; SQLite: one writer at a time). Thread-safe.</summary>
 /// <param name="table">The store's own table name (a constant, never user input).</param>
 /// <param name="resultColumn">The column a finished job's result goes to.</param>
-internal sealed class JobRows(LogisticsDatabase database, string table, string resultColumn, JobInstance instance)
+/// <param name="maxAttempts">Takeovers after which a job is failed instead (<see cref="JobInstance.MaxAttempts"/>); null:
+/// never (a row that is not a job but a lease held for ever, such as a listener partition's).</param>
+/// <param name="idPrefix">Claims only rows whose id starts with it (null: any row of the table).</param>
+internal sealed class JobRows(LogisticsDatabase database, string table, string resultColumn, JobInstance instance,
+    int? maxAttempts = JobInstance.MaxAttempts, string? idPrefix = null)
 {
     public JobInstance Instance => instance;
 
     /// <summary>Takes the oldest job that is waiting, or running under a lease that expired before <paramref name="now"/>
     /// (its instance stopped renewing it: it died or lost the database), for this instance until now + the lease. A job
-    /// taken over <see cref="JobInstance.MaxAttempts"/> times already is failed instead, and the next one looked at.</summary>
+    /// taken over <c>maxAttempts</c> times already is failed instead, and the next one looked at.</summary>
     /// <returns>Null when no job is waiting.</returns>
     public async Task<JobClaim?> ClaimAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -33,9 +37,9 @@ internal sealed class JobRows(LogisticsDatabase database, string table, string r
             int attempts;
             await using (var select = connection.Command($"""
                 SELECT id, status, owner, lease_until, attempts FROM {table}
-                WHERE status = 'queued' OR (status = 'running' AND (lease_until IS NULL OR lease_until < @now))
+                WHERE (status = 'queued' OR (status = 'running' AND (lease_until IS NULL OR lease_until < @now))){(idPrefix is null ? "" : " AND id LIKE @prefix")}
                 ORDER BY created_at, id LIMIT 1{database.Dialect.SkipLocked}
-                """, transaction, ("@now", Millis(now))))
+                """, transaction, idPrefix is null ? [("@now", Millis(now))] : [("@now", Millis(now)), ("@prefix", idPrefix + "%")]))
             await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
             {
                 if (!await reader.ReadAsync(cancellationToken)) return null;
@@ -49,7 +53,7 @@ internal sealed class JobRows(LogisticsDatabase database, string table, string r
             var expired = leaseUntil is { } l
                 ? string.Create(CultureInfo.InvariantCulture, $"its lease expired at {Time(l):yyyy-MM-dd HH:mm:ss}Z")
                 : "it held no lease";
-            if (takeover && attempts >= JobInstance.MaxAttempts)
+            if (takeover && attempts >= maxAttempts)
             {
                 var error = $"stopped {attempts} times with the instance running it (last {was}, {expired}); not started again";
                 await connection.ExecuteAsync($"""

@@ -28,9 +28,62 @@ internal sealed class Ets : IForecastingMethod
     public static double[]? Forecast(double[] y, int m, int horizon) => Fit(y, m)?.Forecast(horizon);
 
     /// <summary>The model with the lowest AICc, or null when the series is too short for any.</summary>
-    public static EtsFit? Fit(double[] y, int m) => FitAll(y, m).MinBy(f => f.Aicc);
+    /// <param name="seasonalOnly">Only models with a season (none when the series is too short for one or its season
+    /// too long).</param>
+    public static EtsFit? Fit(double[] y, int m, bool seasonalOnly = false) =>
+        FitAll(y, m, seasonalOnly).MinBy(f => f.Aicc);
 
-    private static List<EtsFit> FitAll(double[] y, int m)
+    /// <summary>Strength of the season (Wang, Smith &amp; Hyndman 2006): 1 − Var(remainder) / Var(season + remainder)
+    /// of a classical additive decomposition (centred moving average over one season), clipped at 0; 0 when the
+    /// series has fewer than two seasons. Near 1 the season explains nearly everything the trend does not.</summary>
+    public static double SeasonalStrength(double[] y, int m)
+    {
+        var n = y.Length;
+        if (m < 2 || n < 2 * m) return 0;
+        var half = m / 2;
+        var detrended = new double[n];
+        var defined = new bool[n];
+        for (var t = half; t < n - half; t++)
+        {
+            double trend = 0;
+            if (m % 2 == 1)
+            {
+                for (var j = t - half; j <= t + half; j++) trend += y[j];
+            }
+            else
+            {
+                trend = 0.5 * (y[t - half] + y[t + half]);
+                for (var j = t - half + 1; j < t + half; j++) trend += y[j];
+            }
+            detrended[t] = y[t] - trend / m;
+            defined[t] = true;
+        }
+        var sums = new double[m];
+        var counts = new int[m];
+        for (var t = 0; t < n; t++)
+            if (defined[t]) { sums[t % m] += detrended[t]; counts[t % m]++; }
+        var season = new double[m];
+        for (var p = 0; p < m; p++) season[p] = counts[p] > 0 ? sums[p] / counts[p] : 0;
+        var mean = season.Average();
+        var remainders = new List<double>();
+        var seasonPlusRemainder = new List<double>();
+        for (var t = 0; t < n; t++)
+        {
+            if (!defined[t]) continue;
+            remainders.Add(detrended[t] - (season[t % m] - mean));
+            seasonPlusRemainder.Add(detrended[t]);
+        }
+        var total = Variance(seasonPlusRemainder);
+        return total <= 0 ? 0 : Math.Max(0, 1 - Variance(remainders) / total);
+
+        static double Variance(List<double> v)
+        {
+            var average = v.Average();
+            return v.Sum(x => (x - average) * (x - average)) / v.Count;
+        }
+    }
+
+    private static List<EtsFit> FitAll(double[] y, int m, bool seasonalOnly = false)
     {
         var fits = new List<EtsFit>();
         if (y.Length < 4) return fits;
@@ -40,6 +93,7 @@ internal sealed class Ets : IForecastingMethod
         var positive = y.All(v => v > 0);
         foreach (var model in EtsModel.Candidates(seasonal, positive))
         {
+            if (seasonalOnly && model.Season == Component.None) continue;
             var fit = EtsFit.Estimate(y, model, model.Season == Component.None ? 1 : m, MaxEvaluations, MaxOptimisedSeason);
             if (fit is not null && double.IsFinite(fit.Aicc)) fits.Add(fit);
         }

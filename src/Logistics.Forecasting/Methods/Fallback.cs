@@ -11,6 +11,10 @@ namespace Logistics.Forecasting.Methods;
 internal static class Fallback
 {
     public const int Periods = 4;
+
+    /// <summary>Season strength from which a short series gets seasonal models only: the threshold R's
+    /// forecast::nsdiffs uses to call a series seasonal.</summary>
+    public const double StrongSeason = 0.64;
     private const double Z80 = 1.2815515655446004;
     private const double Z95 = 1.959963984540054;
 
@@ -20,13 +24,19 @@ internal static class Fallback
         var m = s.Period.SeasonLength();
         var shortBy = $"only {s.Length} period{(s.Length == 1 ? "" : "s")} of history (a backtest needs {minimumLength})";
         var scale = Accuracy.Scale(s.Values, m);
-        if (Ets.Fit(s.Values, m) is { } fit)
+        // With two or three seasons of history AICc charges a season's m − 1 starting states against few
+        // observations and may choose a flat line for a series whose season is plain to see (two years of a
+        // store's months); where the season explains most of what the trend does not, only seasonal models compete.
+        var strength = Ets.SeasonalStrength(s.Values, m);
+        var seasonalOnly = strength >= StrongSeason ? Ets.Fit(s.Values, m, seasonalOnly: true) : null;
+        if ((seasonalOnly ?? Ets.Fit(s.Values, m)) is { } fit)
         {
             var f = fit.Forecast(horizon);
             var quantiles = etsErrors ?? ErrorQuantiles.From(Enumerable.Range(0, horizon)
                 .Select(h => fit.Residuals.Select(e => e * Math.Sqrt(h + 1) / scale).ToList()).ToArray());
             var from = etsErrors is null ? "its own one-step errors" : "ETS's backtest on the other series";
-            return new SeriesForecast(s.Id, ForecastMethod.Ets.Name(), $"{shortBy}: {fit.Model} chosen by AICc, intervals from {from}",
+            var among = seasonalOnly is null ? "" : $" among seasonal models (season strength {strength:0.00})";
+            return new SeriesForecast(s.Id, ForecastMethod.Ets.Name(), $"{shortBy}: {fit.Model} chosen by AICc{among}, intervals from {from}",
                 Forecaster.HistoryOf(s), Enumerable.Range(0, horizon).Select(h => quantiles.Point(s.DateAt(s.Length + h), h, f[h], scale)).ToArray());
         }
 

@@ -26,7 +26,7 @@ internal sealed class CostEvaluator(SearchData data)
         long? scheduleDuration = null, long lateness = 0)
     {
         if (clients == 0) return 0;
-        var t = data.Types[type];
+        ref readonly var t = ref data.Types[type];
         var duration = scheduleDuration ?? total.Duration;
         double cost = t.FixedCost + t.UnitDistanceCost * distance + t.UnitDurationCost * duration + lateness;
         var warp = total.TimeWarp + Math.Max(0, duration - t.MaxDuration);
@@ -41,7 +41,7 @@ internal sealed class CostEvaluator(SearchData data)
     public long ObjectiveCost(SearchRoute r)
     {
         if (r.IsEmpty) return 0;
-        var t = data.Types[r.Type];
+        ref readonly var t = ref data.Types[r.Type];
         return t.FixedCost + t.UnitDistanceCost * r.Distance + t.UnitDurationCost * Duration(r) + (data.HasSoftWindows ? r.LatenessCost : 0);
     }
 

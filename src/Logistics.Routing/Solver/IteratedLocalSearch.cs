@@ -73,7 +73,11 @@ internal sealed class IteratedLocalSearch
         long sinceDecomposition = 0;
 
         var candidate = new SearchSolution(_data);
-        int loadFeasible = 0, timeFeasible = 0, sampled = 0;
+        // The load penalty starts at what a route step costs, high enough already; the time-warp
+        // penalty starts at one route-step cost per longest travel time and must rise fast on large
+        // instances (see PenaltyUpdateInterval).
+        var timeWarpInterval = PenaltyUpdateInterval(_p, _data.NumClients);
+        int loadFeasible = 0, timeFeasible = 0, loadSampled = 0, timeSampled = 0;
         long iteration = 0;
         while (!OutOfTime() && (maxIterations is null || iteration < maxIterations))
         {
@@ -91,11 +95,15 @@ internal sealed class IteratedLocalSearch
             loadFeasible += loadOk ? 1 : 0;
             timeFeasible += timeOk ? 1 : 0;
             // Until a feasible solution exists, adapt the penalties five times as often.
-            if (++sampled == (bestFeasible ? _p.PenaltyUpdateInterval : Math.Max(1, _p.PenaltyUpdateInterval / 5)))
+            if (++loadSampled == (bestFeasible ? _p.PenaltyUpdateInterval : Math.Max(1, _p.PenaltyUpdateInterval / 5)))
             {
-                _costs.LoadPenalty = Adapt(_costs.LoadPenalty, (double)loadFeasible / sampled);
-                _costs.TimeWarpPenalty = Adapt(_costs.TimeWarpPenalty, (double)timeFeasible / sampled);
-                loadFeasible = timeFeasible = sampled = 0;
+                _costs.LoadPenalty = Adapt(_costs.LoadPenalty, (double)loadFeasible / loadSampled);
+                loadFeasible = loadSampled = 0;
+            }
+            if (++timeSampled == (bestFeasible ? timeWarpInterval : Math.Max(1, timeWarpInterval / 5)))
+            {
+                _costs.TimeWarpPenalty = Adapt(_costs.TimeWarpPenalty, (double)timeFeasible / timeSampled);
+                timeFeasible = timeSampled = 0;
             }
             // Repairing costs a local search or more; only candidates that could beat the best
             // feasible solution are worth it.
@@ -104,7 +112,11 @@ internal sealed class IteratedLocalSearch
             if (repair)
             {
                 phase = Stopwatch.GetTimestamp();
+                var evaluations = _localSearch.Evaluations;
                 Repair(candidate, OutOfTime);
+                profile.Repairs++;
+                profile.RepairsFeasible += candidate.IsFeasible(_costs) ? 1 : 0;
+                profile.RepairMoveEvaluations += _localSearch.Evaluations - evaluations;
                 profile.Add(SearchPhase.Repair, phase);
             }
 
@@ -161,8 +173,14 @@ internal sealed class IteratedLocalSearch
             }
         }
         if (!bestFeasible) bestCost = best.ObjectiveCost(_costs);
+        profile.MoveEvaluations += _localSearch.Evaluations;
         return new Outcome(best, bestCost, bestFeasible, iteration, profile);
     }
+
+    /// <summary>Candidates between two updates of the time-warp penalty on an instance of <paramref name="clients"/> clients.</summary>
+    internal static int PenaltyUpdateInterval(SearchParameters p, int clients) =>
+        Math.Clamp((int)((long)p.PenaltyUpdateInterval * p.PenaltyUpdateReferenceClients / Math.Max(1, clients)),
+            Math.Min(p.MinPenaltyUpdateInterval, p.PenaltyUpdateInterval), p.PenaltyUpdateInterval);
 
     private double Adapt(double penalty, double feasibleShare) =>
         Math.Clamp(feasibleShare < _p.TargetFeasible - 0.05 ? penalty * _p.PenaltyIncrease

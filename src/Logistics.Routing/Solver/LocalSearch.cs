@@ -51,6 +51,9 @@ internal sealed class LocalSearch
     /// <summary>Moves applied so far; routes changed by a move are stamped with it.</summary>
     public long Counter => _counter;
 
+    /// <summary>Moves priced so far (a measure of work that, unlike time, is the same on any machine).</summary>
+    public long Evaluations { get; private set; }
+
     /// <summary>Advances the move counter, for changes made outside the local search (ruin).</summary>
     public long Stamp() => ++_counter;
 
@@ -145,6 +148,7 @@ internal sealed class LocalSearch
         for (var k = 0; k < candidates; k++)
         {
             _swapStar.Build(k, _move);
+            Evaluations++;
             if (Delta(_move) is var delta && delta < bestDelta) (best, bestDelta) = (k, delta);
         }
         if (best < 0) return false;
@@ -259,6 +263,16 @@ internal sealed class LocalSearch
         return true;
     }
 
+    /// <summary>Whether <paramref name="move"/> may lower the penalised cost: false when the routes it
+    /// makes cost, even without penalties, waiting and lateness, no less than the routes they replace.</summary>
+    private bool MayImprove(Move move)
+    {
+        var a = move.RouteA!;
+        var bound = _builder.LowerBound(a.Type, move.PiecesA) - a.Cost;
+        if (move.RouteB is { } b) bound += _builder.LowerBound(b.Type, move.PiecesB) - b.Cost;
+        return bound < -Epsilon;
+    }
+
     /// <summary>Change of the penalised cost if <paramref name="move"/> were applied.</summary>
     public double Delta(Move move)
     {
@@ -319,7 +333,8 @@ internal sealed class LocalSearch
 
     private bool TryApply(SearchSolution s)
     {
-        if (Delta(_move) >= -Epsilon) return false;
+        Evaluations++;
+        if (!MayImprove(_move) || Delta(_move) >= -Epsilon) return false;
         var a = _move.RouteA!;
         var b = _move.RouteB;
 

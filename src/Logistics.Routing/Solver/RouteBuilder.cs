@@ -24,6 +24,63 @@ internal sealed class RouteBuilder(SearchData data)
         return costs.RouteCost(type, _clients, _distance, _segment, _load, duration, lateness);
     }
 
+    /// <summary>A lower bound on <see cref="Cost"/> of the same pieces, from distance, travel and
+    /// service time alone (penalties, waiting and lateness count as zero): a move whose bound does
+    /// not beat the routes it replaces cannot improve, and most moves are turned down this way
+    /// without concatenating time-window segments (as HGS does with distances, Vidal 2022).</summary>
+    public double LowerBound(int type, ReadOnlySpan<Piece> pieces)
+    {
+        ref readonly var t = ref data.Types[type];
+        long distance = 0, time = 0;
+        var clients = 0;
+        int last;
+        var n = data.N;
+        var first = pieces[0];
+        if (first.Kind == PieceKind.Prefix && first.Route!.Type == type)
+        {
+            var r = first.Route;
+            distance = r.CumDist[first.To];
+            time = r.CumTime[first.To];
+            clients = first.To;
+            last = r.At(first.To);
+            pieces = pieces[1..];
+        }
+        else last = t.StartDepot;
+
+        void Visit(int location)
+        {
+            distance += data.Dist[last * n + location];
+            time += data.Dur[last * n + location] + data.Service[location];
+            clients++;
+            last = location;
+        }
+
+        void Range(SearchRoute r, int from, int to)
+        {
+            var head = r.At(from);
+            distance += data.Dist[last * n + head] + (r.CumDist[to] - r.CumDist[from]);
+            time += data.Dur[last * n + head] + data.Service[head] + (r.CumTime[to] - r.CumTime[from]);
+            clients += to - from + 1;
+            last = r.At(to);
+        }
+
+        foreach (var piece in pieces)
+        {
+            switch (piece.Kind)
+            {
+                case PieceKind.Visit: Visit(piece.Location); break;
+                case PieceKind.Range: if (piece.From <= piece.To) Range(piece.Route!, piece.From, piece.To); break;
+                case PieceKind.Reversed: for (var p = piece.To; p >= piece.From; p--) Visit(piece.Route!.At(p)); break;
+                case PieceKind.Prefix: for (var p = 1; p <= piece.To; p++) Visit(piece.Route!.At(p)); break;
+                case PieceKind.Suffix: if (piece.From <= piece.Route!.Count) Range(piece.Route, piece.From, piece.Route.Count); break;
+            }
+        }
+        if (clients == 0) return 0;
+        distance += data.Dist[last * n + t.EndDepot];
+        time += data.Dur[last * n + t.EndDepot];
+        return t.FixedCost + (double)t.UnitDistanceCost * distance + (double)t.UnitDurationCost * time;
+    }
+
     /// <summary>Whether the route last priced by <see cref="Cost"/> has no more time warp and no more
     /// excess load than the given limits (those of the route it would replace).</summary>
     public bool LastWithin(int type, long timeWarpLimit, long excessLoadLimit, CostEvaluator costs) =>
@@ -34,7 +91,7 @@ internal sealed class RouteBuilder(SearchData data)
     /// when that is the unchanged beginning of a route of this type.</summary>
     private (long Duration, long Lateness) Schedule(int type, ReadOnlySpan<Piece> pieces)
     {
-        var t = data.Types[type];
+        ref readonly var t = ref data.Types[type];
         var state = ScheduleState.AtDepot(t);
         if (pieces[0] is { Kind: PieceKind.Prefix } first && first.Route!.Type == type)
         {
@@ -58,7 +115,7 @@ internal sealed class RouteBuilder(SearchData data)
     /// <summary>Builds the segment, distance and load of the route the pieces make.</summary>
     private void Accumulate(int type, ReadOnlySpan<Piece> pieces)
     {
-        var t = data.Types[type];
+        ref readonly var t = ref data.Types[type];
         _clients = 0;
         _distance = 0;
         Array.Clear(_load);

@@ -96,6 +96,9 @@ public static class RoutingSolver
             var polish = new ArrivalPolish(search, costs);
             polish.Apply(winner.Best);
             cost = winner.Best.ObjectiveCost(costs) + polish.ArrivalCost(winner.Best);
+            // The last report shows the plan's own route cost: the polish may spend a little on serving priority
+            // stops earlier, and a progress line that ended below the plan's cost would look like a lost improvement.
+            lock (gate) bestRouteCost = winner.Best.RouteCost(costs);
         }
         Report(force: true);
         var profile = new SearchProfile();

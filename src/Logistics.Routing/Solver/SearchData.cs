@@ -89,6 +89,8 @@ internal sealed class SearchData
             for (var loc = NumDepots; loc < N; loc++) max = Math.Max(max, Demand[loc * Dims + k]);
             MaxDemand[k] = max;
         }
+        _visitSegments = new Segment[N];
+        for (var loc = 0; loc < N; loc++) _visitSegments[loc] = Segment.Visit(loc, Service[loc], Early[loc], Late[loc]);
         Neighbours = BuildNeighbours(parameters);
         Adjacent = BuildAdjacency(parameters.RuinAdjacency);
     }
@@ -160,7 +162,10 @@ internal sealed class SearchData
     /// <summary>Whether a plan may leave this client out (paying its prize).</summary>
     public bool IsOptional(int location) => !Required[location] && (GroupOf[location] < 0 || !GroupRequired[GroupOf[location]]);
 
-    public Segment VisitSegment(int location) => Segment.Visit(location, Service[location], Early[location], Late[location]);
+    public ref readonly Segment VisitSegment(int location) => ref _visitSegments[location];
+
+    /// <summary>Each location's own segment, built once: move evaluation reads it for every visit it appends.</summary>
+    private readonly Segment[] _visitSegments;
 
     private int[][] BuildNeighbours(SearchParameters p)
     {

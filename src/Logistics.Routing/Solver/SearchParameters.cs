@@ -35,8 +35,17 @@ internal sealed record SearchParameters
     /// <summary>Share of local-search results that should be feasible; penalties adapt towards it.</summary>
     public double TargetFeasible { get; init; } = 0.45;
 
-    /// <summary>Candidates between two penalty updates, and the factors applied.</summary>
+    /// <summary>Candidates between two penalty updates, and the factors applied. The time-warp penalty
+    /// is updated that often on instances of up to <see cref="PenaltyUpdateReferenceClients"/> clients
+    /// and in proportionally fewer candidates on larger ones, down to <see cref="MinPenaltyUpdateInterval"/>:
+    /// an iteration there costs about as many times more, and at 50 the penalty, which starts at 1 per
+    /// time unit on the benchmarks, needed hundreds of iterations to reach a level where candidates
+    /// could keep their windows; meanwhile the search sat among ~20 routes that broke one, which every
+    /// repair fixed again. The load penalty starts high enough, and updating it as often too was worse
+    /// on CVRPLIB X at equal iterations (README, "Performance", issue 17).</summary>
     public int PenaltyUpdateInterval { get; init; } = 50;
+    public int PenaltyUpdateReferenceClients { get; init; } = 100;
+    public int MinPenaltyUpdateInterval { get; init; } = 10;
     public double PenaltyIncrease { get; init; } = 1.3;
     public double PenaltyDecrease { get; init; } = 0.85;
 

@@ -18,6 +18,15 @@ public sealed class SearchProfile
     public int Subproblems { get; internal set; }
     public int SubproblemsImproved { get; internal set; }
 
+    /// <summary>Infeasible candidates repaired, and how many of them the repair made feasible.</summary>
+    public int Repairs { get; internal set; }
+    public int RepairsFeasible { get; internal set; }
+
+    /// <summary>Moves priced by the local search, and how many of them while repairing: work
+    /// counted the same on any machine, unlike the times.</summary>
+    public long MoveEvaluations { get; internal set; }
+    public long RepairMoveEvaluations { get; internal set; }
+
     internal void Add(SearchPhase phase, long startTimestamp) => _ticks[(int)phase] += Stopwatch.GetTimestamp() - startTimestamp;
 
     internal void Add(SearchProfile other)
@@ -25,6 +34,10 @@ public sealed class SearchProfile
         for (var i = 0; i < _ticks.Length; i++) _ticks[i] += other._ticks[i];
         Subproblems += other.Subproblems;
         SubproblemsImproved += other.SubproblemsImproved;
+        Repairs += other.Repairs;
+        RepairsFeasible += other.RepairsFeasible;
+        MoveEvaluations += other.MoveEvaluations;
+        RepairMoveEvaluations += other.RepairMoveEvaluations;
     }
 
     /// <summary>Share of <see cref="Total"/> spent in <paramref name="phase"/> (0 when nothing was timed).</summary>

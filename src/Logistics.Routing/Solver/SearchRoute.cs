@@ -18,6 +18,7 @@ internal sealed class SearchRoute
         Fwd = new Segment[10];
         Bwd = new Segment[10];
         CumDist = new long[10];
+        CumTime = new long[10];
         CumLoad = new long[10 * data.Dims];
         Update();
     }
@@ -39,6 +40,10 @@ internal sealed class SearchRoute
 
     /// <summary>Distance from the start depot to position p; load delivered at positions 1 … p.</summary>
     public long[] CumDist { get; private set; }
+
+    /// <summary>Travel and service time from the start depot up to and including position p, without
+    /// waiting: a lower bound on any duration, for <see cref="RouteBuilder.LowerBound"/>.</summary>
+    public long[] CumTime { get; private set; }
     public long[] CumLoad { get; private set; }
 
     /// <summary>With soft windows, the earliest schedule up to each position p (service start, the
@@ -104,11 +109,13 @@ internal sealed class SearchRoute
             Fwd = new Segment[cap];
             Bwd = new Segment[cap];
             CumDist = new long[cap];
+            CumTime = new long[cap];
             CumLoad = new long[cap * dims];
         }
-        var type = d.Types[Type];
+        ref readonly var type = ref d.Types[Type];
         Fwd[0] = type.StartSegment;
         CumDist[0] = 0;
+        CumTime[0] = 0;
         for (var k = 0; k < dims; k++) CumLoad[k] = 0;
         var previous = type.StartDepot;
         for (var p = 1; p <= Count + 1; p++)
@@ -117,6 +124,7 @@ internal sealed class SearchRoute
             var seg = p <= Count ? d.VisitSegment(loc) : type.EndSegment;
             Fwd[p] = Segment.Merge(Fwd[p - 1], seg, d.Dur[previous * d.N + loc]);
             CumDist[p] = CumDist[p - 1] + d.Dist[previous * d.N + loc];
+            CumTime[p] = CumTime[p - 1] + d.Dur[previous * d.N + loc] + d.Service[loc];
             for (var k = 0; k < dims; k++) CumLoad[p * dims + k] = CumLoad[(p - 1) * dims + k] + d.Demand[loc * dims + k];
             previous = loc;
         }

@@ -1,6 +1,6 @@
 using Logistics.Service.Security;
-using Logistics.Telemetry.Journal;
 using Logistics.Telemetry.Listener;
+using Logistics.Telemetry.Listener.Partitions;
 
 namespace Logistics.Service.Telemetry;
 
@@ -10,7 +10,17 @@ public static class TelemetryStatsApi
     /// and where its journal stands. Staff only: it names the last InfluxDB error and shows the fleet's traffic.</summary>
     public static IEndpointRouteBuilder MapTelemetryStatsApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/telemetry/stats", (TelemetryCounters c, MessageJournal journal, AlertPace pace) => Results.Ok(new
+        endpoints.MapGet("/api/telemetry/stats", (TelemetryCounters c, ListenerPartitions partitions) => Results.Ok(Stats(c, partitions.Running)))
+            .RequireAuthorization(Policies.Staff).WithTags("Telemetry").WithName("GetTelemetryStats")
+            .WithSummary("What the listener received, journaled, acknowledged, stored and rejected since it started, and its journal's checkpoints.");
+        return endpoints;
+    }
+
+    private static object Stats(TelemetryCounters c, IReadOnlyList<ListenerPartition> running)
+    {
+        // One partition (the default): its journal as before partitions; the others' under "partitions".
+        var first = running.Count > 0 ? running[0] : null;
+        return new
         {
             received = c.Received,
             journaled = c.Journaled,
@@ -28,16 +38,19 @@ public static class TelemetryStatsApi
             alertLatency = new
             {
                 // The journal record the alert engine evaluated last: it runs ahead of storage.
-                evaluatedSequence = pace.Evaluated,
+                evaluatedSequence = first?.Pace.Evaluated ?? -1,
                 samples = c.ReceiptToCab.Count,
                 receiptToCabMs = new { p50 = c.ReceiptToCab.Percentile(50), p99 = c.ReceiptToCab.Percentile(99) },
                 deviceToCabMs = new { p50 = c.DeviceToCab.Percentile(50), p99 = c.DeviceToCab.Percentile(99) },
             },
             // The whole process's, for benchmarks: CPU and allocation per message over a run.
             process = new { cpuSeconds = Environment.CpuUsage.TotalTime.TotalSeconds, allocatedBytes = GC.GetTotalAllocatedBytes() },
-            journal = new { lastSequence = journal.LastSequence, checkpoints = journal.Checkpoints, bytesUsed = journal.BytesUsed, state = journal.State.ToString() },
-        })).RequireAuthorization(Policies.Staff).WithTags("Telemetry").WithName("GetTelemetryStats")
-            .WithSummary("What the listener received, journaled, acknowledged, stored and rejected since it started, and its journal's checkpoints.");
-        return endpoints;
+            journal = first is null ? null : Journal(first),
+            // The partitions this instance runs now (the fleet is split by a hash of the truck id; see Listener:Partitions).
+            partitions = running.Select(p => new { index = p.Index, evaluatedSequence = p.Pace.Evaluated, journal = Journal(p) }),
+        };
     }
+
+    private static object Journal(ListenerPartition p) =>
+        new { lastSequence = p.Journal.LastSequence, checkpoints = p.Journal.Checkpoints, bytesUsed = p.Journal.BytesUsed, state = p.Journal.State.ToString() };
 }

@@ -7,9 +7,11 @@ namespace Logistics.Telemetry.Listener;
 
 /// <summary>Brings the alert engine back after a restart: the open alerts from the store, then the last
 /// <see cref="ReplayWindow"/> of readings from InfluxDB without decisions (timers, peaks and trends), so no open
-/// alert is forgotten and none is raised twice.</summary>
+/// alert is forgotten and none is raised twice. A listener partition restores its own trucks only, the same way after a
+/// restart and after taking the partition over from another instance.</summary>
+/// <param name="owns">Whether a truck is this engine's (its partition's); null: every truck.</param>
 public sealed class AlertEngineRestore(AlertEngine engine, AlertStore store, InfluxDbClient influx, TimeProvider clock,
-    ILogger<AlertEngineRestore> logger)
+    ILogger<AlertEngineRestore> logger, Func<string, bool>? owns = null)
 {
     /// <summary>How far back readings are replayed into the engine at start: the trend window.</summary>
     public static readonly TimeSpan ReplayWindow = TimeSpan.FromMinutes(15);
@@ -20,7 +22,7 @@ public sealed class AlertEngineRestore(AlertEngine engine, AlertStore store, Inf
     /// <returns>The events the replay produced (to deliver like any other).</returns>
     public async Task<IReadOnlyList<AlertEvent>> RestoreAsync(CancellationToken cancellationToken)
     {
-        var open = await store.GetOpenAsync(cancellationToken);
+        var open = (await store.GetOpenAsync(cancellationToken)).Where(a => owns?.Invoke(a.Truck) ?? true).ToList();
         engine.Restore(open.Select(a => a.ToOpenAlert()));
         var events = await ReplayRecentAsync(cancellationToken);
         logger.LogInformation("Alert engine restored {Open} open alerts", open.Count);
@@ -43,7 +45,7 @@ public sealed class AlertEngineRestore(AlertEngine engine, AlertStore store, Inf
             logger.LogWarning("Could not replay recent readings into the alert engine ({Error}); trends and timers start afresh", error);
             return [];
         }
-        var messages = TelemetrySchema.ReadRecent(series);
+        var messages = TelemetrySchema.ReadRecent(series).Where(m => owns?.Invoke(m.Truck) ?? true).ToList();
         if (messages.Count == 0) return [];
         var last = messages.GroupBy(m => m.Truck).ToDictionary(g => g.Key, g => g.Max(m => m.DeviceTime), StringComparer.Ordinal);
         var events = engine.Replay(messages, truck => last.TryGetValue(truck, out var t) ? t : null);

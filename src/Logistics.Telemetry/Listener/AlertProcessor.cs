@@ -32,9 +32,10 @@ public sealed class AlertProcessor(
         var delivering = delivery.RunAsync(stoppingToken);
         using var ticker = new PeriodicTimer(options.AlertTickInterval, clock);
         var ticks = TickAsync(ticker, stoppingToken);
+        using var consumer = journal.OpenConsumer(ConsumerName);
+        var lastRead = consumer.Checkpoint;
         try
         {
-            using var consumer = journal.OpenConsumer(ConsumerName);
             pace.OnEvaluated(consumer.Checkpoint);
             var lastCommit = clock.GetUtcNow();
             var uncommitted = 0;
@@ -47,6 +48,7 @@ public sealed class AlertProcessor(
                     var record = await consumer.ReadAsync(stoppingToken);
                     delivery.Enqueue(Evaluate(_parse(record)), record.Sequence, record.ReceivedAt);
                     pace.OnEvaluated(record.Sequence);
+                    lastRead = record.Sequence;
                     uncommitted++;
                     // Commit every 200 ms or 1,000 records, whichever first, and never past a record whose events are
                     // still in the outbox.
@@ -71,6 +73,10 @@ public sealed class AlertProcessor(
         await ticks;
         delivery.Complete();
         await delivering;
+        // What was delivered before the stop is done with: a partition handed to another instance and later back must
+        // not evaluate it again.
+        var delivered = delivery.SafeCheckpoint(lastRead);
+        if (delivered > consumer.Checkpoint) consumer.Commit(delivered);
     }
 
     private IReadOnlyList<AlertEvent> Evaluate(ParsedRecord parsed)

@@ -4,11 +4,18 @@ using Microsoft.Extensions.Logging;
 
 namespace Logistics.Telemetry.Listener;
 
-/// <summary>The listener's one MQTT connection: a persistent session (clean session off, fixed
-/// client id) with QoS 1 subscriptions to every truck's telemetry and status, acknowledged by hand
-/// once a message is in the journal; alerts for the cabs are published on it too.</summary>
-public sealed class ListenerConnection(MqttClientOptions options, ILogger<ListenerConnection> logger) : IAsyncDisposable
+/// <summary>A listener partition's MQTT connection: a persistent session (clean session off, fixed
+/// client id) with QoS 1 subscriptions to its trucks' telemetry and status (every truck's, with one partition),
+/// acknowledged by hand once a message is in the journal; alerts for the cabs are published on it too.</summary>
+/// <param name="trucks">The partition's trucks, each subscribed to by name; null: every truck (<c>fleet/+/…</c>).</param>
+/// <param name="otherTrucks">Trucks of other partitions, unsubscribed from at start: a session made under another number
+/// of partitions may still hold their subscriptions.</param>
+public sealed class ListenerConnection(MqttClientOptions options, ILogger<ListenerConnection> logger,
+    IReadOnlyCollection<string>? trucks = null, IReadOnlyCollection<string>? otherTrucks = null) : IAsyncDisposable
 {
+    /// <summary>Topics per SUBSCRIBE or UNSUBSCRIBE packet.</summary>
+    private const int TopicsPerPacket = 500;
+
     private readonly MqttClient _client = new(options with { CleanSession = false, AutoAcknowledge = false, AutoReconnect = true });
     private readonly TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _started;
@@ -45,13 +52,23 @@ public sealed class ListenerConnection(MqttClientOptions options, ILogger<Listen
             }
             // The client remembers the subscriptions and makes them again after a reconnect
             // that finds no session.
-            await _client.SubscribeAsync(
-                [new MqttTopicSubscription(FleetTopics.TelemetryFilter, MqttQualityOfService.AtLeastOnce), new MqttTopicSubscription(FleetTopics.StatusFilter, MqttQualityOfService.AtLeastOnce)],
-                ct);
+            foreach (var packet in Filters(trucks).Chunk(TopicsPerPacket))
+                await _client.SubscribeAsync(packet.Select(f => new MqttTopicSubscription(f, MqttQualityOfService.AtLeastOnce)).ToList(), ct);
+            if (otherTrucks is { Count: > 0 })
+                foreach (var packet in Filters(otherTrucks).Chunk(TopicsPerPacket))
+                    await _client.UnsubscribeAsync(packet, ct);
         }, cancellationToken);
-        logger.LogInformation("Listener subscribed to {Telemetry} and {Status} at QoS 1 as {ClientId}", FleetTopics.TelemetryFilter, FleetTopics.StatusFilter, options.ClientId);
+        if (trucks is null)
+            logger.LogInformation("Listener subscribed to {Telemetry} and {Status} at QoS 1 as {ClientId}", FleetTopics.TelemetryFilter, FleetTopics.StatusFilter, options.ClientId);
+        else
+            logger.LogInformation("Listener subscribed to the telemetry and status of {Trucks} trucks at QoS 1 as {ClientId}", trucks.Count, options.ClientId);
         _connected.TrySetResult();
     }
+
+    private static IEnumerable<string> Filters(IReadOnlyCollection<string>? trucks) =>
+        trucks is null
+            ? [FleetTopics.TelemetryFilter, FleetTopics.StatusFilter]
+            : trucks.SelectMany(t => new[] { FleetTopics.Telemetry(t), FleetTopics.Status(t) });
 
     public async ValueTask DisposeAsync()
     {

@@ -6,8 +6,7 @@ public sealed record ListenerOptions
     public const string Section = "Listener";
 
     /// <summary>False: this instance does not listen (no MQTT session, no InfluxDB writer, no alert engine) and serves
-    /// the API and the jobs only. Several instances on one PostgreSQL database need this until the fleet is split
-    /// into partitions: all but one would otherwise take the same persistent session from each other.</summary>
+    /// the API and the jobs only.</summary>
     public bool Enabled { get; set; } = true;
 
     /// <summary>Where the journal and the alert store live; relative paths are below the service's folder.</summary>
@@ -16,6 +15,17 @@ public sealed record ListenerOptions
     /// <summary>The listener's fixed MQTT client id: with a persistent session, the broker keeps its
     /// subscriptions and queues QoS 1 messages for it while it is away.</summary>
     public string ClientId { get; set; } = "logistics-listener";
+
+    /// <summary>How many partitions the fleet is split into (by a stable hash of the truck id): each is one persistent
+    /// MQTT session (client id <see cref="ClientId"/> with <c>-p{index}</c> after it; with 1, the client id itself) with
+    /// its own journal and alert engine. Several instances on one PostgreSQL database share the partitions through
+    /// leases; with 1, one instance listens and another takes over when it dies. More than 1 needs <see cref="FleetFile"/>:
+    /// a partition subscribes to its own trucks' topics.</summary>
+    public int Partitions { get; set; } = 1;
+
+    /// <summary>How long an instance's lease on a partition holds without renewal (renewed every third of it), on
+    /// PostgreSQL: after that another instance takes the partition over. Alerts for its trucks pause at most about this long.</summary>
+    public int PartitionLeaseSeconds { get; set; } = 15;
 
     /// <summary>Most disk the journal may take before the listener stops acknowledging (MiB).</summary>
     public long JournalDiskCapMegabytes { get; set; } = 2048;
@@ -59,6 +69,12 @@ public sealed record ListenerOptions
         if (string.IsNullOrWhiteSpace(DataDirectory)) errors.Add("Listener:DataDirectory must name a folder");
         if (string.IsNullOrWhiteSpace(ClientId) || ClientId.Length > 23)
             errors.Add($"Listener:ClientId '{ClientId}' must be 1 to 23 characters (MQTT 3.1.1)");
+        if (Partitions is < 1 or > 99) errors.Add($"Listener:Partitions must be 1 to 99, got {Partitions}");
+        else if (Partitions > 1 && !string.IsNullOrWhiteSpace(ClientId) && PartitionClientId(Partitions - 1).Length > 23)
+            errors.Add($"Listener:ClientId '{ClientId}' is too long for {Partitions} partitions: '{PartitionClientId(Partitions - 1)}' must be at most 23 characters (MQTT 3.1.1)");
+        if (Partitions > 1 && string.IsNullOrWhiteSpace(FleetFile))
+            errors.Add($"Listener:Partitions is {Partitions}: Listener:FleetFile must list the trucks (each partition subscribes to its own trucks' topics)");
+        if (PartitionLeaseSeconds is < 3 or > 3600) errors.Add($"Listener:PartitionLeaseSeconds must be 3 to 3600, got {PartitionLeaseSeconds}");
         if (JournalSegmentMegabytes < 1) errors.Add($"Listener:JournalSegmentMegabytes must be at least 1, got {JournalSegmentMegabytes}");
         if (JournalDiskCapMegabytes < 2 * JournalSegmentMegabytes)
             errors.Add($"Listener:JournalDiskCapMegabytes ({JournalDiskCapMegabytes}) must be at least twice JournalSegmentMegabytes ({JournalSegmentMegabytes})");
@@ -74,6 +90,16 @@ public sealed record ListenerOptions
             errors.Add($"Listener:AlertWebhookUrl '{url}' is not an absolute URL");
         return errors;
     }
+
+    /// <summary>The MQTT client id of partition <paramref name="index"/>'s persistent session.</summary>
+    public string PartitionClientId(int index) => Partitions == 1 ? ClientId : $"{ClientId}-p{index}";
+
+    /// <summary>The folder of partition <paramref name="index"/>'s journal: <c>journal</c> with one partition (as before
+    /// partitions), else <c>partitions/{count}-{index}/journal</c>, so a change of the count starts new journals.</summary>
+    public string PartitionJournalDirectory(int index) =>
+        Partitions == 1
+            ? Path.Combine(Path.GetFullPath(DataDirectory), "journal")
+            : Path.Combine(Path.GetFullPath(DataDirectory), "partitions", $"{Partitions}-{index}", "journal");
 
     /// <summary>The truck ids of <see cref="FleetFile"/>, or null when none is configured.</summary>
     public IReadOnlySet<string>? LoadFleet() =>

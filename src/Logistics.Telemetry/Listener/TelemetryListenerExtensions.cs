@@ -4,6 +4,7 @@ using Logistics.Telemetry.Alerts.Configuration;
 using Logistics.Telemetry.Alerts.Store;
 using Logistics.Telemetry.Journal;
 using Logistics.Telemetry.Listener.Delivery;
+using Logistics.Telemetry.Listener.Partitions;
 using Logistics.Telemetry.Readings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -13,9 +14,10 @@ namespace Logistics.Telemetry.Listener;
 
 public static class TelemetryListenerExtensions
 {
-    /// <summary>The telemetry listener as hosted services: intake (MQTT → journal → acknowledgement),
-    /// the InfluxDB writer and the alert processor, with the journal, alert engine and alert store
-    /// they share. The host provides <see cref="Influx.InfluxDbClient"/>, the listener's MQTT
+    /// <summary>The telemetry listener: per partition of the fleet (<see cref="ListenerOptions.Partitions"/>, 1 by
+    /// default) intake (MQTT → journal → acknowledgement), the InfluxDB writer and the alert processor with their
+    /// journal and alert engine, run by <see cref="PartitionOwner"/>; the alert store is shared. A host that registers
+    /// <see cref="IPartitionLeases"/> shares the partitions with other instances. The host provides <see cref="Influx.InfluxDbClient"/>, the listener's MQTT
     /// connection settings and the retention policy.</summary>
     /// <param name="alertDatabase">Where the alert store lives: null for the listener's own SQLite file
     /// (<c>alerts.db</c> in <see cref="ListenerOptions.DataDirectory"/>); the service's PostgreSQL database when
@@ -41,40 +43,20 @@ public static class TelemetryListenerExtensions
         });
         services.AddSingleton(sp =>
         {
-            var o = sp.GetRequiredService<ListenerOptions>();
-            return MessageJournal.Open(new JournalOptions
-            {
-                Directory = Path.Combine(Path.GetFullPath(o.DataDirectory), "journal"),
-                SegmentBytes = o.JournalSegmentMegabytes * 1024 * 1024,
-                DiskCapBytes = o.JournalDiskCapMegabytes * 1024 * 1024,
-            });
-        });
-        services.AddSingleton(sp => new AlertEngine(sp.GetRequiredService<IOptions<AlertOptions>>().Value, sp.GetRequiredService<ILogger<AlertEngine>>()));
-        services.AddSingleton(sp =>
-        {
             if (alertDatabase?.Invoke(sp) is { } shared) return AlertStore.OpenAsync(shared).GetAwaiter().GetResult();
             var o = sp.GetRequiredService<ListenerOptions>();
             return AlertStore.OpenAsync(Path.Combine(Path.GetFullPath(o.DataDirectory), "alerts.db")).GetAwaiter().GetResult();
         });
-        services.AddSingleton(sp => new ListenerConnection(mqtt(sp), sp.GetRequiredService<ILogger<ListenerConnection>>()));
-        services.AddSingleton<AlertPace>();
-        services.AddHostedService<MqttIngestor>();
-        services.AddHostedService<InfluxWriter>();
-        services.AddSingleton<AlertEngineRestore>();
-        services.AddSingleton<CabAlertSink>();
-        services.AddSingleton<StoreAlertSink>();
-        services.AddSingleton<InfluxAlertSink>();
-        services.AddSingleton(sp =>
-        {
-            // The cab first, on its own (the latency a driver sees); then, behind it, the store, the webhook, InfluxDB.
-            var records = new List<IAlertSink> { sp.GetRequiredService<StoreAlertSink>() };
-            if (sp.GetRequiredService<ListenerOptions>().AlertWebhookUrl is { Length: > 0 } url)
-                records.Add(new WebhookAlertSink(url, sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<ILogger<WebhookAlertSink>>()));
-            records.Add(sp.GetRequiredService<InfluxAlertSink>());
-            return new AlertDelivery(sp.GetRequiredService<CabAlertSink>(), records, sp.GetRequiredService<TelemetryCounters>(),
-                sp.GetRequiredService<ILogger<AlertDelivery>>());
-        });
-        services.AddHostedService<AlertProcessor>();
+        services.AddSingleton(sp => new ListenerPartitionFactory(
+            sp.GetRequiredService<ListenerOptions>(), mqtt(sp), sp.GetRequiredService<IOptions<AlertOptions>>().Value,
+            sp.GetRequiredService<Influx.RetentionPolicy>(), sp.GetRequiredService<Influx.InfluxDbClient>(), sp.GetRequiredService<AlertStore>(),
+            sp.GetRequiredService<TelemetryParser>(), sp.GetRequiredService<TelemetryCounters>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<ListenerPartitions>();
+        // The partitions this instance runs: all of them, or (when the host registers IPartitionLeases) its share.
+        services.AddHostedService(sp => new PartitionOwner(sp.GetRequiredService<ListenerPartitionFactory>(), sp.GetRequiredService<ListenerPartitions>(),
+            sp.GetRequiredService<ListenerOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PartitionOwner>>(),
+            sp.GetService<IPartitionLeases>()));
         return services;
     }
 

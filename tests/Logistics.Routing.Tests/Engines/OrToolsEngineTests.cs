@@ -195,7 +195,7 @@ public class OrToolsEngineTests
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(1));
 
         var result = RoutingEngines.Solve(data, Converged with { TimeLimit = TimeSpan.FromSeconds(60), OrTools = OrToolsSettings.Default },
-            new SyncProgress(reports.Add), cancel.Token); // guided local search: it would use all 60 s if not cancelled
+            new SynchronousProgress<SolverProgress>(reports.Add), cancel.Token); // guided local search: it would use all 60 s if not cancelled
 
         Assert.True(result.Elapsed < TimeSpan.FromSeconds(30), $"took {result.Elapsed}");
         Assert.True(result.IsFeasible);
@@ -217,10 +217,5 @@ public class OrToolsEngineTests
             Assert.True(result.IsFeasible, first.ToString());
             Assert.Equal(result.Cost, TinyInstances.CheckedCost(data, result.Solution));
         }
-    }
-
-    private sealed class SyncProgress(Action<SolverProgress> report) : IProgress<SolverProgress>
-    {
-        public void Report(SolverProgress value) => report(value);
     }
 }

@@ -99,9 +99,4 @@ public class RoutingSolverTests
         Assert.True(parallel.IsFeasible);
         Assert.True(parallel.Cost <= single.Cost, $"{parallel.Cost} > {single.Cost}");
     }
-
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

@@ -45,8 +45,8 @@ public sealed class AlertStoreTests : IAsyncLifetime
 
     private static AlertEvent Event(AlertEventType type, Guid id, DateTimeOffset at, string truck = "T-001",
         AlertKind kind = AlertKind.TemperatureExcursion, AlertSeverity severity = AlertSeverity.Warning, DateTimeOffset? started = null,
-        double? peak = 26) =>
-        new(type, id, truck, kind is AlertKind.NoData or AlertKind.DoorOpen ? null : "front", kind, severity,
+        double? peak = 26, string sensor = "front") =>
+        new(type, id, truck, kind is AlertKind.NoData or AlertKind.DoorOpen ? null : sensor, kind, severity,
             kind == AlertKind.TemperatureExcursion ? new Band(15, 25) : null, peak, started ?? at, at, null, peak, $"{type} at {at:t}");
 
     private long Scalar(string sql)
@@ -87,10 +87,11 @@ public sealed class AlertStoreTests : IAsyncLifetime
     public async Task A_database_at_an_earlier_version_is_brought_up_to_date()
     {
         (await Open()).Dispose();
-        Scalar("DROP INDEX ix_alerts_truck_started; DROP INDEX ix_alerts_started; DROP INDEX ix_alerts_state; PRAGMA user_version = 1; SELECT 0");
+        Scalar("DROP INDEX ix_alerts_truck_started; DROP INDEX ix_alerts_started; DROP INDEX ix_alerts_state; DROP INDEX ux_alerts_one_open; PRAGMA user_version = 1; SELECT 0");
         await Open();
-        Assert.Equal(2, Scalar("PRAGMA user_version"));
+        Assert.Equal(3, Scalar("PRAGMA user_version"));
         Assert.Equal(1, Scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'ix_alerts_state'"));
+        Assert.Equal(1, Scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'ux_alerts_one_open'"));
     }
 
     [Fact]
@@ -249,7 +250,7 @@ public sealed class AlertStoreTests : IAsyncLifetime
             var start = T0 + i * 10 * Minute;
             await store.ApplyAsync(Event(AlertEventType.Opened, id, start, truck: i % 3 == 0 ? "T-002" : "T-001",
                 kind: i % 4 == 0 ? AlertKind.NoData : AlertKind.TemperatureExcursion,
-                severity: i % 2 == 0 ? AlertSeverity.Critical : AlertSeverity.Warning));
+                severity: i % 2 == 0 ? AlertSeverity.Critical : AlertSeverity.Warning, sensor: $"probe-{i}"));
             if (i < 6) await store.ApplyAsync(Event(AlertEventType.Cleared, id, start + 5 * Minute));
         }
         await store.AcknowledgeAsync(ids[7], "qa.zhang", null);
@@ -294,14 +295,47 @@ public sealed class AlertStoreTests : IAsyncLifetime
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task One_alert_per_truck_sensor_and_kind_is_open_whichever_instance_raises_it(string provider)
+    {
+        // Two stores on one database: two instances, the second raising the alert again after taking the truck over
+        // (say, before it had restored the first one's state).
+        var first = await Open(provider);
+        var second = await Open(provider);
+        Guid raised = Guid.NewGuid(), again = Guid.NewGuid(), otherSensor = Guid.NewGuid(), later = Guid.NewGuid();
+        await first.ApplyAsync(Event(AlertEventType.Opened, raised, T0));
+        await second.ApplyAsync(Event(AlertEventType.Opened, again, T0 + Minute));
+        await second.ApplyAsync(Event(AlertEventType.Opened, otherSensor, T0 + Minute, sensor: "rear"));
+        Assert.Equal([raised, otherSensor], (await second.GetOpenAsync()).Select(a => a.Id));
+        Assert.Null(await first.GetAsync(again));
+        Assert.Equal(1, await _test!.ScalarAsync($"SELECT COUNT(*) FROM alert_audit WHERE alert_id = '{raised:D}'"));
+        // The duplicate's later events are refused like any unknown alert's; the one open goes on.
+        await Assert.ThrowsAsync<AlertNotFoundException>(() => second.ApplyAsync(Event(AlertEventType.Cleared, again, T0 + 2 * Minute)));
+        await second.ApplyAsync(Event(AlertEventType.Escalated, raised, T0 + 2 * Minute, severity: AlertSeverity.Critical));
+
+        // An acknowledged alert is still open; once cleared, the next excursion opens a new one.
+        await first.AcknowledgeAsync(raised, "qa.zhang", null);
+        await first.ApplyAsync(Event(AlertEventType.Opened, again, T0 + 3 * Minute));
+        Assert.Null(await first.GetAsync(again));
+        await second.ApplyAsync(Event(AlertEventType.Cleared, raised, T0 + 4 * Minute));
+        await first.ApplyAsync(Event(AlertEventType.Opened, later, T0 + 5 * Minute));
+        Assert.Equal([otherSensor, later], (await first.GetOpenAsync()).Select(a => a.Id));
+
+        // Truck-level alerts (no sensor) are one per truck and kind too.
+        Guid door = Guid.NewGuid(), doorAgain = Guid.NewGuid();
+        await first.ApplyAsync(Event(AlertEventType.Opened, door, T0, kind: AlertKind.DoorOpen));
+        await second.ApplyAsync(Event(AlertEventType.Opened, doorAgain, T0 + Minute, kind: AlertKind.DoorOpen));
+        Assert.Null(await first.GetAsync(doorAgain));
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Many_writers_at_once_lose_nothing(string provider)
     {
         var store = await Open(provider);
         var ids = Enumerable.Range(0, 40).Select(_ => Guid.NewGuid()).ToList();
-        await Task.WhenAll(ids.Select(id => Task.Run(async () =>
+        await Task.WhenAll(ids.Select((id, i) => Task.Run(async () =>
         {
-            await store.ApplyAsync(Event(AlertEventType.Opened, id, T0));
-            await store.ApplyAsync(Event(AlertEventType.Cleared, id, T0 + Minute));
+            await store.ApplyAsync(Event(AlertEventType.Opened, id, T0, truck: $"T-{i:000}"));
+            await store.ApplyAsync(Event(AlertEventType.Cleared, id, T0 + Minute, truck: $"T-{i:000}"));
             await store.ListAsync(new AlertQuery { Limit = 10 });
         })));
         Assert.Equal(40, (await store.ListAsync(new AlertQuery { State = AlertState.Cleared })).Total);

@@ -6,14 +6,15 @@ using Logistics.Mqtt;
 using Logistics.Routing.Planning;
 using Logistics.Service.Configuration;
 using Logistics.Telemetry.Listener;
+using Logistics.Telemetry.Listener.Partitions;
 using Microsoft.Extensions.Options;
 
 namespace Logistics.Service.Planning.Publishing;
 
 /// <summary>Sends each route of a plan to its truck as a retained QoS 1 message on <c>fleet/{truck}/plan</c>
-/// over the listener's MQTT connection (a device that connects later still gets it), then records the
+/// over one of this instance's listener sessions (a device that connects later still gets it), then records the
 /// assignment. Thread-safe.</summary>
-public sealed class PlanPublisher(ListenerConnection connection, PlanStore store, IOptions<SiteOptions> site, TimeProvider clock,
+public sealed class PlanPublisher(ListenerPartitions partitions, PlanStore store, IOptions<SiteOptions> site, TimeProvider clock,
     ILogger<PlanPublisher> logger)
 {
     private static readonly TimeSpan ConnectWait = TimeSpan.FromSeconds(10);
@@ -31,13 +32,14 @@ public sealed class PlanPublisher(ListenerConnection connection, PlanStore store
     /// <exception cref="PublishFailedException">The broker is unreachable or refused a message.</exception>
     public async Task PublishAsync(PlanRecord record, Plan plan, IReadOnlyList<(PlannedRoute Route, string TruckId)> assignment, CancellationToken cancellationToken)
     {
+        ListenerConnection connection;
         try
         {
-            await connection.Connected.WaitAsync(ConnectWait, cancellationToken);
+            connection = await partitions.ConnectedAsync(ConnectWait, cancellationToken);
         }
         catch (TimeoutException e)
         {
-            throw new PublishFailedException($"the MQTT broker has not been reachable for {ConnectWait.TotalSeconds:0} s; try again once /health shows mosquitto up", e);
+            throw new PublishFailedException($"no MQTT session of this instance has been connected for {ConnectWait.TotalSeconds:0} s (the broker is unreachable, or this instance listens to no partition now); try again once /health shows mosquitto up, or through an instance that listens", e);
         }
         var at = clock.GetUtcNow();
         var previous = await store.LatestPublicationAsync(record.Id, cancellationToken);

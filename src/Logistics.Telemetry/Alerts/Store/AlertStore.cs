@@ -56,7 +56,10 @@ public sealed class AlertStore : IDisposable
 
     /// <summary>Records one of the engine's events: an opening creates the alert, an escalation raises its severity, a
     /// clearing closes it; each adds an audit entry. Idempotent: an event already recorded (the same opening, a
-    /// severity already reached, an alert already cleared) changes nothing, so at-least-once delivery is safe.</summary>
+    /// severity already reached, an alert already cleared) changes nothing, so at-least-once delivery is safe. At most
+    /// one alert per truck, sensor and kind is not cleared (a unique index): an opening while another is open for them
+    /// (raised by another instance that held the truck's partition a moment ago) is not recorded either, nor are
+    /// that opening's later events (<see cref="AlertNotFoundException"/>).</summary>
     /// <exception cref="AlertNotFoundException">An escalation or clearing of an alert the store does not have.</exception>
     public Task ApplyAsync(AlertEvent e, CancellationToken ct = default)
     {
@@ -252,7 +255,7 @@ public sealed class AlertStore : IDisposable
             INSERT INTO alerts ({Columns})
             VALUES (@id, @truck, @sensor, @kind, @severity, 'Open', @band_min, @band_max, @has_band, @peak, @started_at,
                     @at, NULL, NULL, NULL, NULL, NULL, @detail)
-            ON CONFLICT (id) DO NOTHING
+            ON CONFLICT DO NOTHING
             """, tx, ct, [.. EventParameters(e), ("@truck", e.Truck), ("@sensor", e.Sensor), ("@kind", e.Kind.ToString()),
             ("@started_at", Millis(e.StartedAt)), ("@detail", e.Detail)]) == 1;
     }

@@ -51,6 +51,9 @@ internal static class AlertStoreMigrations
             CREATE INDEX ix_alerts_started ON alerts(started_at);
             CREATE INDEX ix_alerts_state ON alerts(state);
             """),
+        new(3, "one alert not cleared per truck, sensor and kind, whichever instance raises it", """
+            CREATE UNIQUE INDEX ux_alerts_one_open ON alerts(truck, COALESCE(sensor, ''), kind) WHERE state <> 'Cleared';
+            """),
     ];
 
     public static int Latest => Steps[^1].Version;
