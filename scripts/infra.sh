@@ -5,6 +5,8 @@
 #
 #   scripts/infra.sh up|down|status [--profile NAME] [--started-file FILE] [mosquitto|influxdb|postgres ...]
 #
+# `up --started-file FILE` appends the components it started to FILE; `down --started-file FILE` stops only those.
+#
 # Without components: mosquitto and influxdb (the embedded SQLite default needs no database server);
 # postgres runs only where it is named (test.sh, Database:Provider=postgres).
 #
@@ -32,7 +34,7 @@ die() { echo "infra: $*" >&2; exit 1; }
 say() { echo "infra[$PROFILE]: $*"; }
 
 usage() {
-  sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,27p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   exit "${1:-2}"
 }
 
@@ -51,6 +53,11 @@ while [ $# -gt 0 ]; do
     *) die "unknown argument '$1' (expected --profile NAME, --started-file FILE, mosquitto, influxdb or postgres)" ;;
   esac
 done
+# `down --started-file FILE` stops what an `up` with the same file started, and nothing when it started nothing.
+if [ "$ACTION" = down ] && [ -n "$STARTED_FILE" ] && [ ${#COMPONENTS[@]} -eq 0 ]; then
+  [ -s "$STARTED_FILE" ] || exit 0
+  mapfile -t COMPONENTS < <(sort -u "$STARTED_FILE")
+fi
 [ ${#COMPONENTS[@]} -gt 0 ] || COMPONENTS=(mosquitto influxdb)
 [[ "$PROFILE" =~ ^[A-Za-z0-9_-]+$ ]] || die "profile '$PROFILE' must match [A-Za-z0-9_-]+"
 
