@@ -34,7 +34,8 @@ begin=$(date +%s)
 scripts/browser.sh ensure || { echo "test.sh: Chromium for the web tests could not be installed" >&2; summary 0 1; exit 1; }
 # LightGBM's native library (the forecasting tests' boosted model) needs libgomp1; installed here (as root) when missing.
 scripts/native-libs.sh ensure || { echo "test.sh: native libraries could not be installed" >&2; summary 0 1; exit 1; }
-scripts/infra.sh up --profile test --started-file "$STARTED_FILE" mosquitto influxdb postgres || { echo "test.sh: the test servers did not start" >&2; summary 0 1; exit 1; }
+# 100 device accounts: tests that run side by side keep to their own trucks (the two-instance test's 50 are T-051..T-100).
+LOGISTICS_TRUCKS=100 scripts/infra.sh up --profile test --started-file "$STARTED_FILE" mosquitto influxdb postgres || { echo "test.sh: the test servers did not start" >&2; summary 0 1; exit 1; }
 set -a
 # shellcheck disable=SC1091
 . .run/test/infra.env
