@@ -40,36 +40,25 @@ internal sealed class Ets : IForecastingMethod
     {
         var n = y.Length;
         if (m < 2 || n < 2 * m) return 0;
-        var half = m / 2;
+        // The trend is defined for the m / 2 ... n − m / 2 − 1 periods a centred average reaches.
+        var from = m / 2;
+        var to = n - m / 2;
         var detrended = new double[n];
-        var defined = new bool[n];
-        for (var t = half; t < n - half; t++)
-        {
-            double trend = 0;
-            if (m % 2 == 1)
-            {
-                for (var j = t - half; j <= t + half; j++) trend += y[j];
-            }
-            else
-            {
-                trend = 0.5 * (y[t - half] + y[t + half]);
-                for (var j = t - half + 1; j < t + half; j++) trend += y[j];
-            }
-            detrended[t] = y[t] - trend / m;
-            defined[t] = true;
-        }
         var sums = new double[m];
         var counts = new int[m];
-        for (var t = 0; t < n; t++)
-            if (defined[t]) { sums[t % m] += detrended[t]; counts[t % m]++; }
+        for (var t = from; t < to; t++)
+        {
+            detrended[t] = y[t] - EtsFit.CentredMovingAverage(y, t, m);
+            sums[t % m] += detrended[t];
+            counts[t % m]++;
+        }
         var season = new double[m];
         for (var p = 0; p < m; p++) season[p] = counts[p] > 0 ? sums[p] / counts[p] : 0;
         var mean = season.Average();
         var remainders = new List<double>();
         var seasonPlusRemainder = new List<double>();
-        for (var t = 0; t < n; t++)
+        for (var t = from; t < to; t++)
         {
-            if (!defined[t]) continue;
             remainders.Add(detrended[t] - (season[t % m] - mean));
             seasonPlusRemainder.Add(detrended[t]);
         }

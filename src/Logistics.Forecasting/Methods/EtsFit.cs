@@ -212,6 +212,25 @@ internal sealed class EtsFit
         return y.Length * Math.Log(Math.Max(sse, 1e-300)) + 2 * sumLog;
     }
 
+    /// <summary>The centred moving average over one season at <paramref name="t"/> (a 2×m average for an even
+    /// season): the trend of a classical decomposition. Needs m / 2 values either side of t.</summary>
+    public static double CentredMovingAverage(double[] y, int t, int m)
+    {
+        var half = m / 2;
+        double sum;
+        if (m % 2 == 1)
+        {
+            sum = 0;
+            for (var j = t - half; j <= t + half; j++) sum += y[j];
+        }
+        else
+        {
+            sum = 0.5 * (y[t - half] + y[t + half]);
+            for (var j = t - half + 1; j < t + half; j++) sum += y[j];
+        }
+        return sum / m;
+    }
+
     /// <summary>Starting states as Hyndman et al. (2008, §2.6.1) suggest: seasonal indices from a classical
     /// decomposition of the first three seasons (or two), level and slope from a straight line through the first
     /// seasonally adjusted values.</summary>
@@ -229,20 +248,7 @@ internal sealed class EtsFit
             var half = m / 2;
             for (var t = half; t < length - half; t++)
             {
-                double ma;
-                if (m % 2 == 1)
-                {
-                    ma = 0;
-                    for (var j = t - half; j <= t + half; j++) ma += y[j];
-                    ma /= m;
-                }
-                else
-                {
-                    if (t + half >= length) break;
-                    ma = 0.5 * y[t - half] + 0.5 * y[t + half];
-                    for (var j = t - half + 1; j < t + half; j++) ma += y[j];
-                    ma /= m;
-                }
+                var ma = CentredMovingAverage(y, t, m);
                 if (multiplicative && ma <= 0) continue;
                 sums[t % m] += multiplicative ? y[t] / ma : y[t] - ma;
                 counts[t % m]++;
