@@ -209,9 +209,9 @@ public class OrToolsEngineTests
         var data = TinyInstances.Random(2, 10, 3, 30, windows: true);
         foreach (var first in Enum.GetValues<FirstSolutionStrategy>().Where(s => s != FirstSolutionStrategy.Christofides))
         {
+            // Greedy descent ends by itself on 10 clients: no short limit for a busy machine to cut a strategy off.
             var result = RoutingEngines.Solve(data, Converged with
             {
-                TimeLimit = TimeSpan.FromSeconds(0.3),
                 OrTools = new OrToolsSettings { FirstSolution = first, Metaheuristic = Metaheuristic.GreedyDescent },
             });
             Assert.True(result.IsFeasible, first.ToString());
