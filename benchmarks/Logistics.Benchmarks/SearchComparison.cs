@@ -14,7 +14,7 @@ namespace Logistics.Benchmarks;
 /// larger instances (on, the default).</summary>
 internal static class SearchComparison
 {
-    public static readonly string[] Settings = ["swapstar", "decompose", "penalties"];
+    public static readonly string[] Settings = ["swapstar", "decompose", "penalties", "focus"];
 
     public static int Run(string setting, string[] args)
     {
@@ -76,6 +76,7 @@ internal static class SearchComparison
         "swapstar" => parameters with { SwapStar = on },
         "decompose" => parameters with { Decompose = on },
         "penalties" => on ? parameters : parameters with { MinPenaltyUpdateInterval = parameters.PenaltyUpdateInterval },
+        "focus" => on ? parameters : parameters with { FocusedLocalSearchMinClients = int.MaxValue },
         _ => throw new ArgumentException($"unknown setting '{setting}'; choose one of {string.Join(", ", Settings)}"),
     };
 
