@@ -8,13 +8,15 @@ namespace Logistics.Benchmarks;
 /// <summary>Quality and speed of the search with a setting off and on, at the same iteration budget
 /// and seeds (so the quality column is reproducible; the time columns are not), every solution judged
 /// by the independent checker against the folder's distance-only BKS, with where the time went.
-///   dotnet run -c Release --project benchmarks/Logistics.Benchmarks -- swapstar|decompose|penalties &lt;iterations&gt; &lt;seeds, e.g. 1,2&gt; [--only off|on] [--sub interval,iterations,clients] &lt;instance files...&gt;
+///   dotnet run -c Release --project benchmarks/Logistics.Benchmarks -- swapstar|decompose|penalties|focus &lt;iterations&gt; &lt;seeds, e.g. 1,2&gt; [--only off|on] [--sub interval,iterations,clients] &lt;instance files...&gt;
 /// `swapstar`: SWAP* in the local search; `decompose`: sub-problems of nearby routes on large instances;
 /// `penalties`: penalty updates every 50 candidates whatever the size (off) or in fewer candidates on
-/// larger instances (on, the default).</summary>
+/// larger instances (on, the default); `focus`: the local search after each ruin and recreate examining
+/// every pair of the changed routes (off) or only pairs with a client whose place changed, from 500
+/// clients on (on, the default).</summary>
 internal static class SearchComparison
 {
-    public static readonly string[] Settings = ["swapstar", "decompose", "penalties"];
+    public static readonly string[] Settings = ["swapstar", "decompose", "penalties", "focus"];
 
     public static int Run(string setting, string[] args)
     {
@@ -76,6 +78,7 @@ internal static class SearchComparison
         "swapstar" => parameters with { SwapStar = on },
         "decompose" => parameters with { Decompose = on },
         "penalties" => on ? parameters : parameters with { MinPenaltyUpdateInterval = parameters.PenaltyUpdateInterval },
+        "focus" => on ? parameters : parameters with { FocusedLocalSearchMinClients = int.MaxValue },
         _ => throw new ArgumentException($"unknown setting '{setting}'; choose one of {string.Join(", ", Settings)}"),
     };
 

@@ -73,6 +73,7 @@ internal sealed class IteratedLocalSearch
         long sinceDecomposition = 0;
 
         var candidate = new SearchSolution(_data);
+        var focused = _data.NumClients >= _p.FocusedLocalSearchMinClients;
         // The load penalty starts at what a route step costs, high enough already; the time-warp
         // penalty starts at one route-step cost per longest travel time and must rise fast on large
         // instances (see PenaltyUpdateInterval).
@@ -87,7 +88,7 @@ internal sealed class IteratedLocalSearch
             profile.Add(SearchPhase.Bookkeeping, phase);
             _ruinRecreate.Apply(candidate, Stamp, profile);
             phase = Stopwatch.GetTimestamp();
-            _localSearch.Run(candidate, full: false, OutOfTime);
+            _localSearch.Run(candidate, full: false, OutOfTime, focused);
             profile.Add(SearchPhase.LocalSearch, phase);
 
             phase = Stopwatch.GetTimestamp();

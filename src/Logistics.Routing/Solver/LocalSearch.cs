@@ -26,6 +26,7 @@ internal sealed class LocalSearch
     private readonly Sector[] _sectors;
     private readonly double[] _angles;
     private readonly int[] _order;
+    private readonly bool[] _active;
     private readonly List<int> _ejectable = [];
     private readonly List<int> _ejected = [];
     private int[] _saved = new int[64];
@@ -45,6 +46,7 @@ internal sealed class LocalSearch
         _insertion = insertion;
         _rng = rng;
         _order = new int[data.NumClients];
+        _active = new bool[data.N];
         for (var c = 0; c < data.NumClients; c++) _order[c] = data.NumDepots + c;
     }
 
@@ -58,7 +60,12 @@ internal sealed class LocalSearch
     public long Stamp() => ++_counter;
 
     /// <param name="full">Examine every pair, ignoring what earlier runs already tested.</param>
-    public void Run(SearchSolution s, bool full, Func<bool> shouldStop)
+    /// <param name="focused">Examine only pairs of which one client changed its place (route, stop
+    /// before or after) since the previous pass: after a ruin and recreate on a large instance, the
+    /// clients it moved and their new neighbours, and the clients each applied move touches, rather
+    /// than every client of every changed route ("selective vertex caching", Accorsi and Vigo 2021).
+    /// A heuristic restriction: it misses moves a changed route's other clients could make.</param>
+    public void Run(SearchSolution s, bool full, Func<bool> shouldStop, bool focused = false)
     {
         s.RepriceAll(_costs);
         if (full)
@@ -71,6 +78,9 @@ internal sealed class LocalSearch
         do
         {
             improved = false;
+            // What changed before this pass; what this pass changes is flagged in s.Changed again.
+            Array.Copy(s.Changed, _active, _active.Length);
+            Array.Clear(s.Changed);
             foreach (var u in _order)
             {
                 if (!s.IsVisited(u))
@@ -88,6 +98,7 @@ internal sealed class LocalSearch
                     var ru = s.Routes[s.RouteOf[u]];
                     var rv = s.Routes[s.RouteOf[v]];
                     if (Math.Max(ru.LastModified, rv.LastModified) <= lastTested) continue;
+                    if (focused && !(_active[u] || _active[v] || s.Changed[u] || s.Changed[v])) continue;
                     if (TryPair(s, ru, s.PosOf[u], rv, s.PosOf[v])) improved = true;
                 }
                 if (s.IsVisited(u) && s.Routes[s.RouteOf[u]].LastModified > lastTested && TryEmptyRoute(s, u)) improved = true;

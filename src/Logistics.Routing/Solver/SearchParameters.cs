@@ -52,6 +52,12 @@ internal sealed record SearchParameters
     /// <summary>Factor on the penalties when an infeasible local optimum is repaired.</summary>
     public double RepairPenaltyFactor { get; init; } = 10;
 
+    /// <summary>From this many clients on, the local search after each ruin and recreate examines only
+    /// the pairs of which one client changed its place (<see cref="LocalSearch.Run"/>'s focused
+    /// mode); the repair of infeasible candidates still examines every pair of a changed route.
+    /// <see cref="int.MaxValue"/>: never.</summary>
+    public int FocusedLocalSearchMinClients { get; init; } = 500;
+
     /// <summary>Whether large instances are decomposed; the default, and why, is <see cref="SolverOptions.Decompose"/>'s.</summary>
     public bool Decompose { get; init; } = SolverOptions.Default.Decompose;
 

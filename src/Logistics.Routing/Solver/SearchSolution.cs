@@ -25,6 +25,9 @@ internal sealed class SearchSolution
         RouteOf = new int[data.N];
         PosOf = new int[data.N];
         LastTested = new long[data.N];
+        Changed = new bool[data.N];
+        _before = new int[data.N];
+        _after = new int[data.N];
         SwapStarTested = new long[Routes.Length];
         Array.Fill(SwapStarTested, -1);
         Array.Fill(RouteOf, -1);
@@ -39,6 +42,15 @@ internal sealed class SearchSolution
 
     /// <summary>Move counter when the local search last tried each client's moves.</summary>
     public long[] LastTested { get; }
+
+    /// <summary>Whether each client's place changed (another route, or another stop before or after
+    /// it) since the local search last cleared the flag: the clients a focused local search starts
+    /// from (<see cref="LocalSearch.Run"/>).</summary>
+    public bool[] Changed { get; }
+
+    /// <summary>The location before and after each visited client when its route was last refreshed.</summary>
+    private readonly int[] _before;
+    private readonly int[] _after;
 
     /// <summary>Move counter when SWAP* last tried each route (by index) against the others.</summary>
     public long[] SwapStarTested { get; }
@@ -77,10 +89,19 @@ internal sealed class SearchSolution
         route.Update();
         route.Reprice(costs);
         var clients = route.Clients;
+        var before = _data.Types[route.Type].StartDepot;
         for (var p = 0; p < clients.Length; p++)
         {
-            RouteOf[clients[p]] = route.Index;
-            PosOf[clients[p]] = p + 1;
+            var c = clients[p];
+            var after = p + 1 < clients.Length ? clients[p + 1] : _data.Types[route.Type].EndDepot;
+            if (RouteOf[c] != route.Index || _before[c] != before || _after[c] != after)
+            {
+                Changed[c] = true;
+                (_before[c], _after[c]) = (before, after);
+            }
+            RouteOf[c] = route.Index;
+            PosOf[c] = p + 1;
+            before = c;
         }
     }
 
@@ -107,6 +128,9 @@ internal sealed class SearchSolution
         Array.Copy(other.RouteOf, RouteOf, RouteOf.Length);
         Array.Copy(other.PosOf, PosOf, PosOf.Length);
         Array.Copy(other.LastTested, LastTested, LastTested.Length);
+        Array.Copy(other.Changed, Changed, Changed.Length);
+        Array.Copy(other._before, _before, _before.Length);
+        Array.Copy(other._after, _after, _after.Length);
         Array.Copy(other.SwapStarTested, SwapStarTested, SwapStarTested.Length);
     }
 

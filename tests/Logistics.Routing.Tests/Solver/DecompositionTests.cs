@@ -51,7 +51,7 @@ public class DecompositionTests
         Assert.True(result.Profile!.SubproblemsImproved > 0, $"{result.Profile.Subproblems} sub-problems, none better");
     }
 
-    private static ProblemData RichDay()
+    internal static ProblemData RichDay()
     {
         var baseDay = TinyInstances.Random(31, clients: 90, vehicles: 1, capacity: 1, windows: true, horizon: 2000, softWindows: true);
         var clients = new List<Client>();
@@ -89,7 +89,7 @@ public class DecompositionTests
 
     /// <summary>Cost by <see cref="RouteSchedule"/> plus prizes of what is left out, or null when a
     /// route breaks a rule, a client is repeated, a required one is missing or a group is served twice.</summary>
-    private static Int128? Checked(ProblemData data, Solution solution)
+    internal static Int128? Checked(ProblemData data, Solution solution)
     {
         var served = new HashSet<int>();
         Int128 cost = 0;
@@ -120,6 +120,6 @@ public class DecompositionTests
         return cost;
     }
 
-    private static string Describe(Solution s) =>
+    internal static string Describe(Solution s) =>
         string.Join(" | ", s.Routes.Select(r => $"{r.VehicleType}:{string.Join(',', r.Clients)}"));
 }
