@@ -17,6 +17,7 @@ public sealed class AlertProcessor(
     AlertEngineRestore restore,
     AlertDelivery delivery,
     AlertPace pace,
+    TelemetryCounters counters,
     ListenerOptions options,
     TimeProvider clock) : BackgroundService
 {
@@ -53,6 +54,7 @@ public sealed class AlertProcessor(
                     // Commit every 200 ms or 1,000 records, whichever first, and never past a record whose events are
                     // still in the outbox.
                     var now = clock.GetUtcNow();
+                    counters.ReceiptToEvaluated.Add(now - record.ReceivedAt);
                     if (committing.IsCompleted && (uncommitted >= 1000 || now - lastCommit >= TimeSpan.FromMilliseconds(200)))
                     {
                         await committing;

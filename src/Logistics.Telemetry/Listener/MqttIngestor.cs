@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Logistics.Mqtt;
 using Logistics.Telemetry.Journal;
@@ -33,14 +34,33 @@ public sealed class MqttIngestor(
         var acknowledger = AcknowledgeAsync(pending.Reader, stoppingToken);
         try
         {
-            await foreach (var message in connection.Client.Messages.ReadAllAsync(stoppingToken))
+            var messages = connection.Client.Messages;
+            while (true)
             {
-                await alerts.WaitAsync(stoppingToken);
+                // Where the intake's time goes (the stats' stages): waiting for the broker, the alert processor or the journal.
+                if (!messages.TryRead(out var message))
+                {
+                    var waiting = Stopwatch.GetTimestamp();
+                    if (!await messages.WaitToReadAsync(stoppingToken)) break;
+                    counters.IntakeWaitingForBroker.AddSince(waiting);
+                    continue;
+                }
+                if (alerts.Lag >= AlertPace.MaxLag)
+                {
+                    var waiting = Stopwatch.GetTimestamp();
+                    await alerts.WaitAsync(stoppingToken);
+                    counters.IntakeWaitingForAlerts.AddSince(waiting);
+                }
                 alerts.OnTaken();
-                counters.OnReceived();
+                counters.OnReceived(message.ReceivedAt);
                 // Received when our client read it, so the wait above and in the client's queue counts as the listener's.
                 var append = journal.AppendAsync(message.Topic, message.Payload, message.ReceivedAt, stoppingToken);
-                await pending.Writer.WriteAsync((append, message), stoppingToken);
+                if (!pending.Writer.TryWrite((append, message)))
+                {
+                    var waiting = Stopwatch.GetTimestamp();
+                    await pending.Writer.WriteAsync((append, message), stoppingToken);
+                    counters.IntakeWaitingForJournal.AddSince(waiting);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -77,6 +97,7 @@ public sealed class MqttIngestor(
                 continue;
             }
             counters.OnJournaled();
+            counters.ReceiptToDurable.Add(DateTimeOffset.UtcNow - message.ReceivedAt);
             try
             {
                 await message.AcknowledgeAsync(CancellationToken.None);
