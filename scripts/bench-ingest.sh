@@ -125,8 +125,9 @@ fi
   done > "$WORK/progress.txt" ) &
 CPU_BEFORE=$(cpu_ticks) ALLOC_BEFORE=$(allocated) INFLUX_CPU_BEFORE=$(cpu_ticks "$INFLUX_PID") BROKER_CPU_BEFORE=$(cpu_ticks "$BROKER_PID")
 LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
+stats > "$WORK/stats-before.json"
 # After a restart the drain began at connect: count the listener's CPU and allocation from its start (start-up too).
-[ "$BACKLOG" -gt 0 ] && CPU_BEFORE=0 ALLOC_BEFORE=0 INFLUX_CPU_BEFORE=$INFLUX_CPU_AT_RESTART
+[ "$BACKLOG" -gt 0 ] && CPU_BEFORE=0 ALLOC_BEFORE=0 INFLUX_CPU_BEFORE=$INFLUX_CPU_AT_RESTART && echo '{}' > "$WORK/stats-before.json"
 START=$(date +%s.%N)
 ( dotnet simulators/Logistics.Simulators.Fleet/bin/Release/net10.0/Logistics.Simulators.Fleet.dll \
   --trucks "$TRUCKS" --rate "$RATE" --messages "$MESSAGES" --summary "$WORK/summary.json" "${FAULTS[@]}" | tail -1
@@ -203,17 +204,21 @@ echo "  the listener's own part (receipt of the reading → alert published): $(
 # Where the time went, stage by stage (the listener's "stages" in its stats), and every process's CPU over the run.
 hz=$(getconf CLK_TCK)
 jq -r --argjson first "$(head -1 "$WORK/sub.txt" | cut -d' ' -f1)" --argjson last "$(tail -1 "$WORK/sub.txt" | cut -d' ' -f1)" \
-  --argjson stored "$STORED" -f /dev/stdin "$WORK/stats.json" <<'JQ' || echo "stages: not in the listener's stats"
+  --argjson stored "$STORED" --slurpfile before "$WORK/stats-before.json" -f /dev/stdin "$WORK/stats.json" <<'JQ' || echo "stages: not in the listener's stats"
   def ms(x): if x == null then "-" else "\(x * 10 | round / 10) ms" end;
+  # Totals over the run: less what the stats said when it began (nothing after a restart, whose drain counts whole).
+  ($before[0].stages // {}) as $b |
+  def run(f): (.stages | f) - (($b | f) // 0);
+  def s2(x): x * 100 | round / 100;
   def epoch(t): t | sub("\\.[0-9]+"; "") | sub("\\+00:00$"; "Z") | fromdateiso8601 + ((t | capture("\\.(?<f>[0-9]+)") | ("0." + .f | tonumber)) // 0);
   .stages as $s | (epoch($s.firstReceivedAt)) as $rf | (epoch($s.lastReceivedAt)) as $rl |
   "stages (the listener's stats):",
-  "  intake: first message \(($rf - $first) * 1000 | round) ms after mosquitto_sub's, last \(($rl - $last) * 1000 | round) ms after; its span \(($rl - $rf) * 100 | round / 100) s (mosquitto_sub's \(($last - $first) * 100 | round / 100) s), then \(($stored - $rl) * 100 | round / 100) s to the last batch stored (the tail: \((($stored - $rl) / ($stored - $first)) * 100 | round) % of the listener's time)",
-  "  intake waited for: the broker \($s.intake.waitingForBrokerSeconds * 100 | round / 100) s, the alert processor \($s.intake.waitingForAlertsSeconds * 100 | round / 100) s, the journal \($s.intake.waitingForJournalSeconds * 100 | round / 100) s; client receive queue full (socket not read) \($s.receiveQueueFullSeconds * 100 | round / 100) s",
-  "  journal group commit: \($s.groupCommit.groups) fsyncs, \($s.groupCommit.recordsPerGroup * 10 | round / 10) records each (largest \($s.groupCommit.largestGroup)), \($s.groupCommit.flushMsPerGroup * 100 | round / 100) ms each, \($s.groupCommit.flushSeconds * 100 | round / 100) s in all",
+  "  intake: last message \(($rl - $last) * 1000 | round) ms after; mosquitto_sub's span \(($last - $first) * 100 | round / 100) s; then \(($stored - $rl) * 100 | round / 100) s to the last batch stored (the tail: \((($stored - $rl) / ($stored - $first)) * 100 | round) % of the listener's time)",
+  "  intake waited for: the broker \(s2(run(.intake.waitingForBrokerSeconds))) s, the alert processor \(s2(run(.intake.waitingForAlertsSeconds))) s, the journal \(s2(run(.intake.waitingForJournalSeconds))) s; client receive queue full (socket not read) \(s2(run(.receiveQueueFullSeconds))) s",
+  (run(.groupCommit.groups)) as $g | (run(.groupCommit.records)) as $r | (run(.groupCommit.flushSeconds)) as $f |
+  "  journal group commit: \($g) fsyncs, \(if $g > 0 then $r / $g * 10 | round / 10 else 0 end) records each (largest since start \($s.groupCommit.largestGroup)), \(if $g > 0 then $f / $g * 100000 | round / 100 else 0 end) ms each, \(s2($f)) s in all",
   "  receipt → durable (PUBACK may go) p50 \(ms($s.receiptToDurableMs.p50)), p99 \(ms($s.receiptToDurableMs.p99)); → evaluated p50 \(ms($s.receiptToEvaluatedMs.p50)), p99 \(ms($s.receiptToEvaluatedMs.p99)); → stored in InfluxDB p50 \(ms($s.receiptToStoredMs.p50)), p99 \(ms($s.receiptToStoredMs.p99))",
-  "  InfluxDB writer: busy \($s.writer.busySeconds * 100 | round / 100) s, waiting for the journal \($s.writer.waitingForJournalSeconds * 100 | round / 100) s, for InfluxDB \($s.writer.waitingForInfluxSeconds * 100 | round / 100) s"
-  
+  "  InfluxDB writer: busy \(s2(run(.writer.busySeconds))) s, waiting for the journal \(s2(run(.writer.waitingForJournalSeconds))) s, for InfluxDB \(s2(run(.writer.waitingForInfluxSeconds))) s"
 JQ
 printf 'CPU seconds over the run: listener %.1f, InfluxDB %.1f, broker %.1f, simulator %.1f, mosquitto_sub %.1f (2 cores: %.1f s available); load average %s → %s\n' \
   "$(bc -l <<<"($CPU_AFTER - $CPU_BEFORE) / $hz")" "$(bc -l <<<"($INFLUX_CPU_AFTER - $INFLUX_CPU_BEFORE) / $hz")" \

@@ -51,7 +51,6 @@ public sealed class MqttIngestor(
                     await alerts.WaitAsync(stoppingToken);
                     counters.IntakeWaitingForAlerts.AddSince(waiting);
                 }
-                alerts.OnTaken();
                 counters.OnReceived(message.ReceivedAt);
                 // Received when our client read it, so the wait above and in the client's queue counts as the listener's.
                 var append = journal.AppendAsync(message.Topic, message.Payload, message.ReceivedAt, stoppingToken);
@@ -91,12 +90,12 @@ public sealed class MqttIngestor(
             catch (Exception e) when (e is OperationCanceledException || e is JournalException || e is IOException || e is ObjectDisposedException)
             {
                 // Not on disk, so not acknowledged: the broker delivers it again after a reconnect.
-                alerts.OnNotJournaled();
                 if (!stoppingToken.IsCancellationRequested)
                     logger.LogError(e, "Could not journal a message on {Topic}; it stays unacknowledged at the broker", message.Topic);
                 continue;
             }
             counters.OnJournaled();
+            alerts.OnJournaled();
             counters.ReceiptToDurable.Add(DateTimeOffset.UtcNow - message.ReceivedAt);
             try
             {
