@@ -66,6 +66,13 @@ public sealed class InfluxWriter(
                 if (!next.IsCompleted)
                 {
                     var waiting = Stopwatch.GetTimestamp();
+                    if (_filling is { Last: >= 0 } && _inFlight.Count == 0)
+                    {
+                        // Nothing more to read and InfluxDB idle: the partial batch goes now, not at its deadline (at the
+                        // end of a burst that wait was all of the tail; under load the batch fills while a write is on its way).
+                        await SendAsync(consumer, stoppingToken);
+                        continue;
+                    }
                     if (_filling is { Last: >= 0 })
                     {
                         // A partial batch goes at its deadline if nothing more comes.

@@ -79,33 +79,46 @@ public sealed class MqttIngestor(
         }
     }
 
+    /// <summary>Acknowledges in arrival order, each message once its append is durable. The messages of one group
+    /// commit become durable together; their PUBACKs go out together too (one write, where one each cost a write and a
+    /// packet per message, on our side and the broker's).</summary>
     private async Task AcknowledgeAsync(ChannelReader<(Task Append, MqttMessage Message)> pending, CancellationToken stoppingToken)
     {
-        await foreach (var (append, message) in pending.ReadAllAsync(CancellationToken.None))
+        var durable = new List<MqttMessage>(1024);
+        while (await pending.WaitToReadAsync(CancellationToken.None))
         {
+            // Everything durable at the head of the queue, but at least the first (waited for).
+            while (durable.Count < 1024 && pending.TryPeek(out var head) && (durable.Count == 0 || head.Append.IsCompleted))
+            {
+                pending.TryRead(out var item);
+                var (append, message) = item;
+                try
+                {
+                    await append;
+                }
+                catch (Exception e) when (e is OperationCanceledException || e is JournalException || e is IOException || e is ObjectDisposedException)
+                {
+                    // Not on disk, so not acknowledged: the broker delivers it again after a reconnect.
+                    if (!stoppingToken.IsCancellationRequested)
+                        logger.LogError(e, "Could not journal a message on {Topic}; it stays unacknowledged at the broker", message.Topic);
+                    continue;
+                }
+                counters.OnJournaled();
+                alerts.OnJournaled();
+                counters.ReceiptToDurable.Add(DateTimeOffset.UtcNow - message.ReceivedAt);
+                durable.Add(message);
+            }
+            if (durable.Count == 0) continue;
             try
             {
-                await append;
-            }
-            catch (Exception e) when (e is OperationCanceledException || e is JournalException || e is IOException || e is ObjectDisposedException)
-            {
-                // Not on disk, so not acknowledged: the broker delivers it again after a reconnect.
-                if (!stoppingToken.IsCancellationRequested)
-                    logger.LogError(e, "Could not journal a message on {Topic}; it stays unacknowledged at the broker", message.Topic);
-                continue;
-            }
-            counters.OnJournaled();
-            alerts.OnJournaled();
-            counters.ReceiptToDurable.Add(DateTimeOffset.UtcNow - message.ReceivedAt);
-            try
-            {
-                await message.AcknowledgeAsync(CancellationToken.None);
-                counters.OnAcknowledged();
+                await MqttMessage.AcknowledgeAllAsync(durable, CancellationToken.None);
+                counters.OnAcknowledged(durable.Count);
             }
             catch (MqttException e)
             {
-                logger.LogDebug("Acknowledgement on {Topic} not sent ({Error}); the broker will deliver it again", message.Topic, e.Message);
+                logger.LogDebug("Acknowledgements of {Count} messages not sent ({Error}); the broker will deliver them again", durable.Count, e.Message);
             }
+            durable.Clear();
         }
     }
 }

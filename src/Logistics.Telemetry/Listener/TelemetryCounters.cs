@@ -80,7 +80,7 @@ public sealed class TelemetryCounters
         Interlocked.Exchange(ref _lastReceivedTicks, receivedAt.UtcTicks);
     }
     internal void OnJournaled() => Interlocked.Increment(ref _journaled);
-    internal void OnAcknowledged() => Interlocked.Increment(ref _acknowledged);
+    internal void OnAcknowledged(int messages) => Interlocked.Add(ref _acknowledged, messages);
     internal void OnStored(long messages, long readings)
     {
         Interlocked.Add(ref _messagesStored, messages);
