@@ -14,7 +14,7 @@ public sealed class AlertPace(MessageJournal journal)
 {
     /// <summary>At most this many messages journaled and not yet evaluated before the intake waits: a few
     /// milliseconds of the alert engine's work.</summary>
-    public const int MaxLag = 1024;
+    public const int MaxLag = 300;
 
     private static readonly TimeSpan Recheck = TimeSpan.FromMilliseconds(10);
 
