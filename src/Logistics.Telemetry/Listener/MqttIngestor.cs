@@ -85,6 +85,7 @@ public sealed class MqttIngestor(
     private async Task AcknowledgeAsync(ChannelReader<(Task Append, MqttMessage Message)> pending, CancellationToken stoppingToken)
     {
         var durable = new List<MqttMessage>(1024);
+        long sampled = 0;
         while (await pending.WaitToReadAsync(CancellationToken.None))
         {
             // Everything durable at the head of the queue, but at least the first (waited for).
@@ -105,7 +106,7 @@ public sealed class MqttIngestor(
                 }
                 counters.OnJournaled();
                 alerts.OnJournaled();
-                counters.ReceiptToDurable.Add(DateTimeOffset.UtcNow - message.ReceivedAt);
+                    counters.ReceiptToDurable.AddSampled(DateTimeOffset.UtcNow - message.ReceivedAt, ref sampled, TelemetryCounters.MessageSampling);
                 durable.Add(message);
             }
             if (durable.Count == 0) continue;

@@ -34,6 +34,10 @@ public sealed class TelemetryCounters
 
     // ---- where a message's time goes, stage by stage (the stats endpoint's "stages", the bench's breakdown) ----
 
+    /// <summary>The per-message stages below keep one sample in this many messages, so that their percentiles span a
+    /// whole burst (about 1,000,000 messages) rather than its last half second.</summary>
+    public const int MessageSampling = 256;
+
     /// <summary>From the client's receipt of a message to its record being durable in the journal (its PUBACK may go).</summary>
     public LatencySamples ReceiptToDurable { get; } = new();
 
