@@ -83,8 +83,9 @@ TOTAL=$(( MESSAGES + BACKLOG ))
 
 SUB=(-h "$LOGISTICS_MQTT_HOST" -p "$LOGISTICS_MQTT_PORT" -u "$LOGISTICS_MQTT_LISTENER_USER" -P "$LOGISTICS_MQTT_LISTENER_PASSWORD" -q 1)
 # Receive time and topic of every message; the payload only of the faulty ones (all of them would be tens of MB).
-mosquitto_sub "${SUB[@]}" -i bench-yardstick -t 'fleet/+/telemetry' -C "$MESSAGES" -F '%U %t %p' \
-  | awk '{ if (index($0, "\":-999")) print; else print $1, $2 }' > "$WORK/sub.txt" &
+# The subshells note their children's CPU time (clock ticks) when these exit: the yardstick's, and below the simulator's.
+( mosquitto_sub "${SUB[@]}" -i bench-yardstick -t 'fleet/+/telemetry' -C "$MESSAGES" -F '%U %t %p' \
+  | awk '{ if (index($0, "\":-999")) print; else print $1, $2 }' > "$WORK/sub.txt"; awk '{ print $16 + $17 }' "/proc/$BASHPID/stat" > "$WORK/sub.cpu" ) &
 YARDSTICK=$!
 # A sensor fault on up to 50 trucks, spread over the run: each opens one alert at once, which the
 # truck's own device receives (only it may read its alerts topic).
@@ -103,6 +104,7 @@ sleep 1
 # The listener's and InfluxDB's CPU time (user + system, clock ticks) and the bytes the listener allocated, before and after.
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/${1:-$SERVICE_PID}/stat"; }
 INFLUX_PID=$(cat "${LOGISTICS_RUN_DIR:-.run}/$LOGISTICS_PROFILE/influxdb.pid")
+BROKER_PID=$(cat "${LOGISTICS_RUN_DIR:-.run}/$LOGISTICS_PROFILE/mosquitto.pid")
 allocated() { stats | sed -n 's/.*"allocatedBytes":\([0-9]*\).*/\1/p'; }
 if [ -n "$TRACE_DIR" ]; then
   mkdir -p "$TRACE_DIR"
@@ -114,20 +116,22 @@ if [ -n "$TRACE_DIR" ]; then
   sleep 2
 fi
 # Where the listener stands every half second (for a look at how far each stage is behind): time, received,
-# journaled, the journal's last record, the InfluxDB writer's checkpoint and the record the alert engine evaluated last.
+# journaled, the journal's last record, the InfluxDB writer's checkpoint, the record the alert engine evaluated last,
+# acknowledged (PUBACKs), the client's receive queue and its messages not yet acknowledged.
 ( while kill -0 "$SERVICE_PID" 2>/dev/null; do
-    s=$(stats); printf '%s %s %s %s %s %s\n' "$(date +%s.%N)" \
-      "$(sed -n 's/.*"received":\([0-9]*\).*/\1/p' <<<"$s")" "$(sed -n 's/.*"journaled":\([0-9]*\).*/\1/p' <<<"$s")" \
-      "$(sed -n 's/.*"lastSequence":\([0-9]*\).*/\1/p' <<<"$s")" "$(sed -n 's/.*"influx":\([0-9]*\).*/\1/p' <<<"$s")" \
-      "$(sed -n 's/.*"evaluatedSequence":\([0-9-]*\).*/\1/p' <<<"$s")"
+    stats | jq -r --arg t "$(date +%s.%N)" '[$t, .received, .journaled, .journal.lastSequence, .journal.checkpoints.influx,
+      .alertLatency.evaluatedSequence, .acknowledged, .stages.receiveQueue, .stages.unacknowledged] | map(tostring) | join(" ")' 2>/dev/null
     sleep 0.5
   done > "$WORK/progress.txt" ) &
-CPU_BEFORE=$(cpu_ticks) ALLOC_BEFORE=$(allocated) INFLUX_CPU_BEFORE=$(cpu_ticks "$INFLUX_PID")
+CPU_BEFORE=$(cpu_ticks) ALLOC_BEFORE=$(allocated) INFLUX_CPU_BEFORE=$(cpu_ticks "$INFLUX_PID") BROKER_CPU_BEFORE=$(cpu_ticks "$BROKER_PID")
+LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
+stats > "$WORK/stats-before.json"
 # After a restart the drain began at connect: count the listener's CPU and allocation from its start (start-up too).
-[ "$BACKLOG" -gt 0 ] && CPU_BEFORE=0 ALLOC_BEFORE=0 INFLUX_CPU_BEFORE=$INFLUX_CPU_AT_RESTART
+[ "$BACKLOG" -gt 0 ] && CPU_BEFORE=0 ALLOC_BEFORE=0 INFLUX_CPU_BEFORE=$INFLUX_CPU_AT_RESTART && echo '{}' > "$WORK/stats-before.json"
 START=$(date +%s.%N)
-dotnet simulators/Logistics.Simulators.Fleet/bin/Release/net10.0/Logistics.Simulators.Fleet.dll \
+( dotnet simulators/Logistics.Simulators.Fleet/bin/Release/net10.0/Logistics.Simulators.Fleet.dll \
   --trucks "$TRUCKS" --rate "$RATE" --messages "$MESSAGES" --summary "$WORK/summary.json" "${FAULTS[@]}" | tail -1
+  awk '{ print $16 + $17 }' "/proc/$BASHPID/stat" > "$WORK/simulator.cpu" )
 SIM_END=$(date +%s.%N)
 READINGS=$(sed -n '/"totals"/,/}/s/.*"readings": \([0-9]*\).*/\1/p' "$WORK/summary.json")
 
@@ -145,7 +149,8 @@ until stored; do
   sleep 0.2
 done
 STORED=$(date +%s.%N)
-CPU_AFTER=$(cpu_ticks) ALLOC_AFTER=$(allocated) INFLUX_CPU_AFTER=$(cpu_ticks "$INFLUX_PID")
+CPU_AFTER=$(cpu_ticks) ALLOC_AFTER=$(allocated) INFLUX_CPU_AFTER=$(cpu_ticks "$INFLUX_PID") BROKER_CPU_AFTER=$(cpu_ticks "$BROKER_PID")
+LOAD_AFTER=$(cut -d' ' -f1 /proc/loadavg)
 wait "$YARDSTICK" 2>/dev/null || true
 RSS=$(awk '/VmHWM/ {print $2}' "/proc/$SERVICE_PID/status")
 READINGS=$(stats | sed -n 's/.*"readingsStored":\([0-9]*\).*/\1/p')
@@ -195,4 +200,28 @@ summary "  of which the faulty readings took to reach mosquitto_sub (simulator b
 stats > "$WORK/stats.json"
 part() { sed -n "s/.*\"$1\":{\"p50\":\([0-9.]*\),\"p99\":\([0-9.]*\)}.*/p50 \1 ms, p99 \2 ms/p" "$WORK/stats.json" | sed 's/\.\([0-9]\)[0-9]* ms/.\1 ms/g'; }
 echo "  the listener's own part (receipt of the reading → alert published): $(part receiptToCabMs)"
+
+# Where the time went, stage by stage (the listener's "stages" in its stats), and every process's CPU over the run.
+hz=$(getconf CLK_TCK)
+jq -r --argjson first "$(head -1 "$WORK/sub.txt" | cut -d' ' -f1)" --argjson last "$(tail -1 "$WORK/sub.txt" | cut -d' ' -f1)" \
+  --argjson stored "$STORED" --slurpfile before "$WORK/stats-before.json" -f /dev/stdin "$WORK/stats.json" <<'JQ' || echo "stages: not in the listener's stats"
+  def ms(x): if x == null then "-" else "\(x * 10 | round / 10) ms" end;
+  # Totals over the run: less what the stats said when it began (nothing after a restart, whose drain counts whole).
+  ($before[0].stages // {}) as $b |
+  def run(f): (.stages | f) - (($b | f) // 0);
+  def s2(x): x * 100 | round / 100;
+  def epoch(t): t | sub("\\.[0-9]+"; "") | sub("\\+00:00$"; "Z") | fromdateiso8601 + ((t | capture("\\.(?<f>[0-9]+)") | ("0." + .f | tonumber)) // 0);
+  .stages as $s | (epoch($s.firstReceivedAt)) as $rf | (epoch($s.lastReceivedAt)) as $rl |
+  "stages (the listener's stats):",
+  "  intake: last message \(($rl - $last) * 1000 | round) ms after; mosquitto_sub's span \(($last - $first) * 100 | round / 100) s; then \(($stored - $rl) * 100 | round / 100) s to the last batch stored (the tail: \((($stored - $rl) / ($stored - $first)) * 100 | round) % of the listener's time)",
+  "  intake waited for: the broker \(s2(run(.intake.waitingForBrokerSeconds))) s, the alert processor \(s2(run(.intake.waitingForAlertsSeconds))) s, the journal \(s2(run(.intake.waitingForJournalSeconds))) s; client receive queue full (socket not read) \(s2(run(.receiveQueueFullSeconds))) s",
+  (run(.groupCommit.groups)) as $g | (run(.groupCommit.records)) as $r | (run(.groupCommit.flushSeconds)) as $f |
+  "  journal group commit: \($g) fsyncs, \(if $g > 0 then $r / $g * 10 | round / 10 else 0 end) records each (largest since start \($s.groupCommit.largestGroup)), \(if $g > 0 then $f / $g * 100000 | round / 100 else 0 end) ms each, \(s2($f)) s in all",
+  "  receipt → durable (PUBACK may go) p50 \(ms($s.receiptToDurableMs.p50)), p99 \(ms($s.receiptToDurableMs.p99)); → evaluated p50 \(ms($s.receiptToEvaluatedMs.p50)), p99 \(ms($s.receiptToEvaluatedMs.p99)); → stored in InfluxDB p50 \(ms($s.receiptToStoredMs.p50)), p99 \(ms($s.receiptToStoredMs.p99))",
+  "  InfluxDB writer: busy \(s2(run(.writer.busySeconds))) s, waiting for the journal \(s2(run(.writer.waitingForJournalSeconds))) s, for InfluxDB \(s2(run(.writer.waitingForInfluxSeconds))) s"
+JQ
+printf 'CPU seconds over the run: listener %.1f, InfluxDB %.1f, broker %.1f, simulator %.1f, mosquitto_sub %.1f (2 cores: %.1f s available); load average %s → %s\n' \
+  "$(bc -l <<<"($CPU_AFTER - $CPU_BEFORE) / $hz")" "$(bc -l <<<"($INFLUX_CPU_AFTER - $INFLUX_CPU_BEFORE) / $hz")" \
+  "$(bc -l <<<"($BROKER_CPU_AFTER - $BROKER_CPU_BEFORE) / $hz")" "$(bc -l <<<"$(cat "$WORK/simulator.cpu" 2>/dev/null || echo 0) / $hz")" \
+  "$(bc -l <<<"$(cat "$WORK/sub.cpu" 2>/dev/null || echo 0) / $hz")" "$(bc -l <<<"2 * ($STORED - $START)")" "$LOAD_BEFORE" "$LOAD_AFTER"
 echo "details in $WORK"

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
@@ -31,6 +32,7 @@ public sealed class MqttClient : IAsyncDisposable
     private readonly Action<ushort> _onPubrec;
     private MqttConnection? _connection;
     private int _state;
+    private long _receiveQueueFullTicks;
 
     /// <exception cref="ArgumentException">An option is out of range.</exception>
     public MqttClient(MqttClientOptions options)
@@ -58,6 +60,16 @@ public sealed class MqttClient : IAsyncDisposable
     public ChannelReader<MqttMessage> Messages => _messages.Reader;
 
     public bool IsConnected => _connection is { IsClosed: false };
+
+    /// <summary>Messages in the receive queue now, waiting for the application.</summary>
+    public int ReceiveQueueCount => _messages.Reader.Count;
+
+    /// <summary>How long, in all, the client stopped reading the socket because its receive queue was full (the
+    /// application's back-pressure on the broker), across connections.</summary>
+    public TimeSpan ReceiveQueueFullTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _receiveQueueFullTicks));
+
+    /// <summary>QoS 1 and 2 messages of the current connection received and not yet acknowledged to the broker.</summary>
+    public int UnacknowledgedCount => _connection?.Acknowledgements.Pending ?? 0;
 
     /// <summary>Connects and sends CONNECT; returns whether the broker resumed a session.</summary>
     /// <exception cref="MqttConnectionRefusedException">CONNACK refused the connection.</exception>
@@ -510,6 +522,7 @@ public sealed class MqttClient : IAsyncDisposable
         if (!_messages.Writer.TryWrite(message))
         {
             connection.WaitingForApplication = true;
+            var waiting = Stopwatch.GetTimestamp();
             try
             {
                 await _messages.Writer.WriteAsync(message, connection.Lifetime).ConfigureAwait(false);
@@ -522,6 +535,7 @@ public sealed class MqttClient : IAsyncDisposable
             {
                 connection.WaitingForApplication = false;
                 connection.LastReceived = Environment.TickCount64;
+                Interlocked.Add(ref _receiveQueueFullTicks, Stopwatch.GetTimestamp() - waiting);
             }
         }
         if (_options.AutoAcknowledge && sequence >= 0)

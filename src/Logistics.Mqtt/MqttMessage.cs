@@ -48,4 +48,22 @@ public readonly struct MqttMessage
     /// before PUBREL is not delivered twice; across a process restart that memory is gone.</summary>
     public ValueTask AcknowledgeAsync(CancellationToken cancellationToken) =>
         _connection is null ? ValueTask.CompletedTask : _connection.AcknowledgeAsync(_sequence, cancellationToken);
+
+    /// <summary>Acknowledges several messages as <see cref="AcknowledgeAsync"/> does each, with as few writes as possible:
+    /// all are marked first, then what is due goes out together (one write for a run of PUBACKs, where one call per
+    /// message costs a write and a packet each).</summary>
+    public static async ValueTask AcknowledgeAllAsync(IReadOnlyList<MqttMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        MqttConnection? marked = null;
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var connection = messages[i]._connection;
+            if (connection is null) continue;
+            // Across a reconnect the list may hold messages of two connections: each one's are sent on it.
+            if (marked is not null && connection != marked) await marked.SendAcknowledgementsAsync(cancellationToken).ConfigureAwait(false);
+            if (connection.MarkAcknowledged(messages[i]._sequence)) marked = connection;
+        }
+        if (marked is not null) await marked.SendAcknowledgementsAsync(cancellationToken).ConfigureAwait(false);
+    }
 }

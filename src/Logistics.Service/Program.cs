@@ -45,7 +45,7 @@ builder.Services.AddTelemetryListener(
             Host = o.Host, Port = o.Port, Username = o.Username, Password = o.Password, ClientId = listener.ClientId,
             // A short receive queue: a message waits there (its receipt already stamped) while the alert processor
             // catches up (AlertPace); a longer backlog waits at the broker instead.
-            ReceiveQueueCapacity = 128, MaximumInflight = 1000,
+            ReceiveQueueCapacity = o.ReceiveQueueCapacity, MaximumInflight = 1000,
         };
     },
     services =>

@@ -16,7 +16,8 @@ internal sealed class MqttConnection
     private readonly CancellationTokenSource _lifetime = new();
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Action<ushort> _onPubrec;
-    private readonly byte[] _ackBuffer = new byte[64 * AckPacket.PacketSize];
+    // A group commit's worth of PUBACKs in one write (the listener acknowledges up to a thousand at once).
+    private readonly byte[] _ackBuffer = new byte[1024 * AckPacket.PacketSize];
     private readonly byte[] _controlBuffer = new byte[AckPacket.PacketSize];
     private int _state;
 
@@ -127,10 +128,19 @@ internal sealed class MqttConnection
 
     /// <summary>Marks the message acknowledged, then sends every acknowledgement that is now due in
     /// arrival order. Nothing is sent (and nothing thrown) once the connection is gone.</summary>
+    public ValueTask AcknowledgeAsync(long sequence, CancellationToken cancellationToken) =>
+        MarkAcknowledged(sequence) ? SendAcknowledgementsAsync(cancellationToken) : ValueTask.CompletedTask;
+
+    /// <summary>Marks the message acknowledged without sending anything yet (see <see cref="SendAcknowledgementsAsync"/>).</summary>
+    /// <returns>False when the connection is gone or the message was acknowledged already.</returns>
+    public bool MarkAcknowledged(long sequence) => !IsClosed && Acknowledgements.MarkAcknowledged(sequence);
+
+    /// <summary>Sends every acknowledgement that is due in arrival order, as few writes as the buffer allows.
+    /// Nothing is sent (and nothing thrown) once the connection is gone.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    public async ValueTask AcknowledgeAsync(long sequence, CancellationToken cancellationToken)
+    public async ValueTask SendAcknowledgementsAsync(CancellationToken cancellationToken)
     {
-        if (IsClosed || !Acknowledgements.MarkAcknowledged(sequence)) return;
+        if (IsClosed) return;
         if (!WriteLock.Wait(0))
         {
             try

@@ -45,11 +45,56 @@ public static class TelemetryStatsApi
             },
             // The whole process's, for benchmarks: CPU and allocation per message over a run.
             process = new { cpuSeconds = Environment.CpuUsage.TotalTime.TotalSeconds, allocatedBytes = GC.GetTotalAllocatedBytes() },
+            // Where a message's time goes, stage by stage (all partitions this instance runs).
+            stages = Stages(c, running),
             journal = first is null ? null : Journal(first),
             // The partitions this instance runs now (the fleet is split by a hash of the truck id; see Listener:Partitions).
             partitions = running.Select(p => new { index = p.Index, evaluatedSequence = p.Pace.Evaluated, journal = Journal(p) }),
         };
     }
+
+    private static object Stages(TelemetryCounters c, IReadOnlyList<ListenerPartition> running)
+    {
+        var commits = running.Select(p => p.Journal.GroupCommits).ToList();
+        var groups = commits.Sum(g => g.Groups);
+        var flush = TimeSpan.FromTicks(commits.Sum(g => g.FlushTime.Ticks));
+        return new
+        {
+            firstReceivedAt = c.FirstReceivedAt,
+            lastReceivedAt = c.LastReceivedAt,
+            // The MQTT client: messages waiting in its receive queue now, how long it stopped reading the socket
+            // because that queue was full (back-pressure on the broker), messages not yet acknowledged (PUBACK).
+            receiveQueue = running.Sum(p => p.Connection.Client.ReceiveQueueCount),
+            receiveQueueFullSeconds = running.Sum(p => p.Connection.Client.ReceiveQueueFullTime.TotalSeconds),
+            unacknowledged = running.Sum(p => p.Connection.Client.UnacknowledgedCount),
+            intake = new
+            {
+                waitingForBrokerSeconds = c.IntakeWaitingForBroker.Total.TotalSeconds,
+                waitingForAlertsSeconds = c.IntakeWaitingForAlerts.Total.TotalSeconds,
+                waitingForJournalSeconds = c.IntakeWaitingForJournal.Total.TotalSeconds,
+            },
+            groupCommit = new
+            {
+                groups,
+                records = commits.Sum(g => g.Records),
+                recordsPerGroup = groups == 0 ? 0 : (double)commits.Sum(g => g.Records) / groups,
+                largestGroup = commits.Count == 0 ? 0 : commits.Max(g => g.LargestGroup),
+                flushSeconds = flush.TotalSeconds,
+                flushMsPerGroup = groups == 0 ? 0 : flush.TotalMilliseconds / groups,
+            },
+            receiptToDurableMs = Percentiles(c.ReceiptToDurable),
+            receiptToEvaluatedMs = Percentiles(c.ReceiptToEvaluated),
+            receiptToStoredMs = Percentiles(c.ReceiptToStored),
+            writer = new
+            {
+                busySeconds = c.WriterBusy.Total.TotalSeconds,
+                waitingForJournalSeconds = c.WriterWaitingForJournal.Total.TotalSeconds,
+                waitingForInfluxSeconds = c.WriterWaitingForInflux.Total.TotalSeconds,
+            },
+        };
+    }
+
+    private static object Percentiles(LatencySamples samples) => new { p50 = samples.Percentile(50), p99 = samples.Percentile(99) };
 
     private static object Journal(ListenerPartition p) =>
         new { lastSequence = p.Journal.LastSequence, checkpoints = p.Journal.Checkpoints, bytesUsed = p.Journal.BytesUsed, state = p.Journal.State.ToString() };

@@ -44,6 +44,9 @@ public sealed class MessageJournal : IAsyncDisposable
     // _durableSequence, read without a lock): consumers at the tail read them here instead of from disk.
     private readonly TailEntry?[] _tail;
 
+    // Group commit accounts (written by the writer loop only, read by anyone).
+    private long _groups, _groupRecords, _largestGroup, _flushTimestampTicks;
+
     private readonly SemaphoreSlim _wake = new(0);
     private int _wakePending;
     private readonly Task _writer;
@@ -127,6 +130,10 @@ public sealed class MessageJournal : IAsyncDisposable
 
     /// <summary>The sequence number of the last durable record; 0 when there has never been one.</summary>
     public long LastSequence => Volatile.Read(ref _durableSequence);
+
+    /// <summary>Groups written and flushed, the records in them and the time their flushes took, since opening.</summary>
+    public GroupCommitStats GroupCommits => new(Interlocked.Read(ref _groups), Interlocked.Read(ref _groupRecords),
+        Interlocked.Read(ref _largestGroup), System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _flushTimestampTicks)));
 
     /// <summary>The lowest sequence number still on disk (earlier records were consumed and deleted).</summary>
     public long FirstRetainedSequence { get { lock (_gate) return _segments[0].FirstSequence; } }
@@ -390,7 +397,7 @@ public sealed class MessageJournal : IAsyncDisposable
                     if (activeLength + used + item.FrameLength > _options.SegmentBytes && (lastSequence >= active.FirstSequence || used > 0))
                     {
                         _active.Write(_batchBuffer, 0, used);
-                        _active.Flush(flushToDisk: true);
+                        FlushToDisk();
                         lock (_gate)
                         {
                             Account(active, activeLength + used, lastSequence, framesWritten);
@@ -411,7 +418,10 @@ public sealed class MessageJournal : IAsyncDisposable
                     lastSequence = item.Sequence;
                 }
                 _active.Write(_batchBuffer, 0, used);
-                _active.Flush(flushToDisk: true);
+                FlushToDisk();
+                Interlocked.Increment(ref _groups);
+                Interlocked.Add(ref _groupRecords, batch.Count);
+                if (batch.Count > _largestGroup) Interlocked.Exchange(ref _largestGroup, batch.Count);
                 if (_tail.Length > 0)
                     foreach (var item in batch)
                         Volatile.Write(ref _tail[item.Sequence % _tail.Length], item.ToTailEntry());
@@ -436,6 +446,13 @@ public sealed class MessageJournal : IAsyncDisposable
             }
         }
         foreach (var item in batch) item.Completion.TrySetException(failure);
+    }
+
+    private void FlushToDisk()
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        _active.Flush(flushToDisk: true);
+        Interlocked.Add(ref _flushTimestampTicks, System.Diagnostics.Stopwatch.GetTimestamp() - started);
     }
 
     private void Account(JournalSegment segment, long length, long lastSequence, long framesWritten)

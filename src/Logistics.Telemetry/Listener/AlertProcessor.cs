@@ -17,6 +17,7 @@ public sealed class AlertProcessor(
     AlertEngineRestore restore,
     AlertDelivery delivery,
     AlertPace pace,
+    TelemetryCounters counters,
     ListenerOptions options,
     TimeProvider clock) : BackgroundService
 {
@@ -39,6 +40,7 @@ public sealed class AlertProcessor(
             pace.OnEvaluated(consumer.Checkpoint);
             var lastCommit = clock.GetUtcNow();
             var uncommitted = 0;
+            long sampled = 0;
             // A checkpoint costs two fsyncs, tens of milliseconds on a busy disk: written beside the evaluation, one at a time.
             var committing = Task.CompletedTask;
             try
@@ -53,6 +55,7 @@ public sealed class AlertProcessor(
                     // Commit every 200 ms or 1,000 records, whichever first, and never past a record whose events are
                     // still in the outbox.
                     var now = clock.GetUtcNow();
+                    counters.ReceiptToEvaluated.AddSampled(now - record.ReceivedAt, ref sampled, TelemetryCounters.MessageSampling);
                     if (committing.IsCompleted && (uncommitted >= 1000 || now - lastCommit >= TimeSpan.FromMilliseconds(200)))
                     {
                         await committing;

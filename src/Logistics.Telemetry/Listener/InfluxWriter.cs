@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Logistics.Telemetry.Influx;
 using Logistics.Telemetry.Journal;
 using Logistics.Telemetry.Readings;
@@ -64,11 +65,20 @@ public sealed class InfluxWriter(
                 CommitWritten(consumer);
                 if (!next.IsCompleted)
                 {
+                    var waiting = Stopwatch.GetTimestamp();
+                    if (_filling is { Last: >= 0 } && _inFlight.Count == 0)
+                    {
+                        // Nothing more to read and InfluxDB idle: the partial batch goes now, not at its deadline (at the
+                        // end of a burst that wait was all of the tail; under load the batch fills while a write is on its way).
+                        await SendAsync(consumer, stoppingToken);
+                        continue;
+                    }
                     if (_filling is { Last: >= 0 })
                     {
                         // A partial batch goes at its deadline if nothing more comes.
                         var wait = deadline - DateTime.UtcNow;
                         if (wait > TimeSpan.Zero) await WhenAny(next, Task.Delay(wait, stoppingToken));
+                        counters.WriterWaitingForJournal.AddSince(waiting);
                         if (!next.IsCompleted)
                         {
                             if (DateTime.UtcNow >= deadline) await SendAsync(consumer, stoppingToken);
@@ -78,14 +88,22 @@ public sealed class InfluxWriter(
                     else if (_inFlight.Count > 0)
                     {
                         await WhenAny(next, _inFlight.Peek().Write);
+                        counters.WriterWaitingForJournal.AddSince(waiting);
                         continue;
                     }
+                    else
+                    {
+                        await next;
+                        counters.WriterWaitingForJournal.AddSince(waiting);
+                    }
                 }
+                var busy = Stopwatch.GetTimestamp();
                 var record = await next;
                 next = null;
                 var batch = _filling ??= TakeBatch();
-                if (batch.Last < 0) deadline = DateTime.UtcNow + options.FlushInterval;
+                if (batch.Last < 0) (deadline, batch.FirstReceivedAt) = (DateTime.UtcNow + options.FlushInterval, record.ReceivedAt);
                 Add(batch, _parse(record));
+                counters.WriterBusy.AddSince(busy);
                 if (batch.Lines.Count >= options.BatchSize - 16) await SendAsync(consumer, stoppingToken);
             }
         }
@@ -133,7 +151,9 @@ public sealed class InfluxWriter(
         _filling = null;
         while (_inFlight.Count >= options.WritesInFlight)
         {
+            var waiting = Stopwatch.GetTimestamp();
             await _inFlight.Peek().Write.WaitAsync(stoppingToken);
+            counters.WriterWaitingForInflux.AddSince(waiting);
             CommitWritten(consumer);
         }
         // A batch of status messages alone holds no lines, yet its records are done with.
@@ -151,6 +171,7 @@ public sealed class InfluxWriter(
             _inFlight.Dequeue();
             consumer.Commit(written.Last);
             counters.OnStored(written.Messages, written.Readings);
+            counters.ReceiptToStored.Add(DateTimeOffset.UtcNow - written.FirstReceivedAt);
             Recycle(written);
         }
     }
@@ -213,6 +234,8 @@ public sealed class InfluxWriter(
         /// <summary>The last journal record in the batch; -1 while it has none.</summary>
         public long Last { get; set; } = -1;
         public Task Write { get; set; } = Task.CompletedTask;
+        /// <summary>When the listener received the batch's first message.</summary>
+        public DateTimeOffset FirstReceivedAt { get; set; }
 
         public void Clear()
         {

@@ -17,6 +17,14 @@ public sealed class LatencySamples
         lock (_lock) _ring[_count++ % Capacity] = latency.TotalMilliseconds;
     }
 
+    /// <summary>Adds one in <paramref name="every"/> calls (the first of each run of them), so that the ring spans
+    /// <paramref name="every"/> × <see cref="Capacity"/> events: a per-message stage at 10,000 messages/s would
+    /// otherwise hold only the last 0.4 s. <paramref name="calls"/> is the caller's own counter.</summary>
+    public void AddSampled(TimeSpan latency, ref long calls, int every)
+    {
+        if (calls++ % every == 0) Add(latency);
+    }
+
     /// <summary>Nearest-rank percentile (0 &lt; p ≤ 100) of the recent samples; null when there are none.</summary>
     public double? Percentile(double p)
     {

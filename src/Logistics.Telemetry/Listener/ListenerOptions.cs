@@ -44,7 +44,8 @@ public sealed record ListenerOptions
     /// the previous ones (the checkpoint still passes each only once it and those before it are stored).</summary>
     public int WritesInFlight { get; set; } = 2;
 
-    /// <summary>Longest a reading waits for its batch to fill before the batch is written.</summary>
+    /// <summary>Longest a reading waits for its batch to fill before the batch is written while another write is on
+    /// its way (with none on its way, a batch goes as soon as the journal has nothing more to read).</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>Wait before writing again after InfluxDB was unavailable (readings wait in the journal).</summary>

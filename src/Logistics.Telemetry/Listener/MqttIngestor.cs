@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Logistics.Mqtt;
 using Logistics.Telemetry.Journal;
@@ -33,14 +34,32 @@ public sealed class MqttIngestor(
         var acknowledger = AcknowledgeAsync(pending.Reader, stoppingToken);
         try
         {
-            await foreach (var message in connection.Client.Messages.ReadAllAsync(stoppingToken))
+            var messages = connection.Client.Messages;
+            while (true)
             {
-                await alerts.WaitAsync(stoppingToken);
-                alerts.OnTaken();
-                counters.OnReceived();
+                // Where the intake's time goes (the stats' stages): waiting for the broker, the alert processor or the journal.
+                if (!messages.TryRead(out var message))
+                {
+                    var waiting = Stopwatch.GetTimestamp();
+                    if (!await messages.WaitToReadAsync(stoppingToken)) break;
+                    counters.IntakeWaitingForBroker.AddSince(waiting);
+                    continue;
+                }
+                if (alerts.Lag >= AlertPace.MaxLag)
+                {
+                    var waiting = Stopwatch.GetTimestamp();
+                    await alerts.WaitAsync(stoppingToken);
+                    counters.IntakeWaitingForAlerts.AddSince(waiting);
+                }
+                counters.OnReceived(message.ReceivedAt);
                 // Received when our client read it, so the wait above and in the client's queue counts as the listener's.
                 var append = journal.AppendAsync(message.Topic, message.Payload, message.ReceivedAt, stoppingToken);
-                await pending.Writer.WriteAsync((append, message), stoppingToken);
+                if (!pending.Writer.TryWrite((append, message)))
+                {
+                    var waiting = Stopwatch.GetTimestamp();
+                    await pending.Writer.WriteAsync((append, message), stoppingToken);
+                    counters.IntakeWaitingForJournal.AddSince(waiting);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -60,32 +79,47 @@ public sealed class MqttIngestor(
         }
     }
 
+    /// <summary>Acknowledges in arrival order, each message once its append is durable. The messages of one group
+    /// commit become durable together; their PUBACKs go out together too (one write, where one each cost a write and a
+    /// packet per message, on our side and the broker's).</summary>
     private async Task AcknowledgeAsync(ChannelReader<(Task Append, MqttMessage Message)> pending, CancellationToken stoppingToken)
     {
-        await foreach (var (append, message) in pending.ReadAllAsync(CancellationToken.None))
+        var durable = new List<MqttMessage>(1024);
+        long sampled = 0;
+        while (await pending.WaitToReadAsync(CancellationToken.None))
         {
+            // Everything durable at the head of the queue, but at least the first (waited for).
+            while (durable.Count < 1024 && pending.TryPeek(out var head) && (durable.Count == 0 || head.Append.IsCompleted))
+            {
+                pending.TryRead(out var item);
+                var (append, message) = item;
+                try
+                {
+                    await append;
+                }
+                catch (Exception e) when (e is OperationCanceledException || e is JournalException || e is IOException || e is ObjectDisposedException)
+                {
+                    // Not on disk, so not acknowledged: the broker delivers it again after a reconnect.
+                    if (!stoppingToken.IsCancellationRequested)
+                        logger.LogError(e, "Could not journal a message on {Topic}; it stays unacknowledged at the broker", message.Topic);
+                    continue;
+                }
+                counters.OnJournaled();
+                alerts.OnJournaled();
+                    counters.ReceiptToDurable.AddSampled(DateTimeOffset.UtcNow - message.ReceivedAt, ref sampled, TelemetryCounters.MessageSampling);
+                durable.Add(message);
+            }
+            if (durable.Count == 0) continue;
             try
             {
-                await append;
-            }
-            catch (Exception e) when (e is OperationCanceledException || e is JournalException || e is IOException || e is ObjectDisposedException)
-            {
-                // Not on disk, so not acknowledged: the broker delivers it again after a reconnect.
-                alerts.OnNotJournaled();
-                if (!stoppingToken.IsCancellationRequested)
-                    logger.LogError(e, "Could not journal a message on {Topic}; it stays unacknowledged at the broker", message.Topic);
-                continue;
-            }
-            counters.OnJournaled();
-            try
-            {
-                await message.AcknowledgeAsync(CancellationToken.None);
-                counters.OnAcknowledged();
+                await MqttMessage.AcknowledgeAllAsync(durable, CancellationToken.None);
+                counters.OnAcknowledged(durable.Count);
             }
             catch (MqttException e)
             {
-                logger.LogDebug("Acknowledgement on {Topic} not sent ({Error}); the broker will deliver it again", message.Topic, e.Message);
+                logger.LogDebug("Acknowledgements of {Count} messages not sent ({Error}); the broker will deliver them again", durable.Count, e.Message);
             }
+            durable.Clear();
         }
     }
 }

@@ -32,12 +32,59 @@ public sealed class TelemetryCounters
     /// network and the broker.</summary>
     public LatencySamples DeviceToCab { get; } = new();
 
+    // ---- where a message's time goes, stage by stage (the stats endpoint's "stages", the bench's breakdown) ----
+
+    /// <summary>The per-message stages below keep one sample in this many messages, so that their percentiles span a
+    /// whole burst (about 1,000,000 messages) rather than its last half second.</summary>
+    public const int MessageSampling = 256;
+
+    /// <summary>From the client's receipt of a message to its record being durable in the journal (its PUBACK may go).</summary>
+    public LatencySamples ReceiptToDurable { get; } = new();
+
+    /// <summary>From receipt to the alert engine's evaluation of the message.</summary>
+    public LatencySamples ReceiptToEvaluated { get; } = new();
+
+    /// <summary>From receipt to InfluxDB's confirmation of the batch that holds the message (one sample per batch,
+    /// of its oldest message).</summary>
+    public LatencySamples ReceiptToStored { get; } = new();
+
+    /// <summary>The intake waiting for the MQTT client's next message: nothing had arrived from the broker.</summary>
+    public ElapsedTotal IntakeWaitingForBroker { get; } = new();
+
+    /// <summary>The intake waiting for the alert processor (<see cref="AlertPace"/>).</summary>
+    public ElapsedTotal IntakeWaitingForAlerts { get; } = new();
+
+    /// <summary>The intake waiting because <see cref="ListenerOptions.MaxUnacknowledged"/> appends await the journal.</summary>
+    public ElapsedTotal IntakeWaitingForJournal { get; } = new();
+
+    /// <summary>The InfluxDB writer reading and encoding records.</summary>
+    public ElapsedTotal WriterBusy { get; } = new();
+
+    /// <summary>The InfluxDB writer with nothing to read: waiting for the journal, or for a partial batch's deadline.</summary>
+    public ElapsedTotal WriterWaitingForJournal { get; } = new();
+
+    /// <summary>The InfluxDB writer waiting for a write to finish before it may send the next batch.</summary>
+    public ElapsedTotal WriterWaitingForInflux { get; } = new();
+
+    private long _firstReceivedTicks, _lastReceivedTicks;
+
+    /// <summary>When the intake took its first and its latest message (null before the first).</summary>
+    public DateTimeOffset? FirstReceivedAt => At(Interlocked.Read(ref _firstReceivedTicks));
+    public DateTimeOffset? LastReceivedAt => At(Interlocked.Read(ref _lastReceivedTicks));
+
+    private static DateTimeOffset? At(long ticks) => ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+
     /// <summary>When InfluxDB last refused or failed a write, and why; null when the last write succeeded.</summary>
     public string? LastInfluxError { get; private set; }
 
-    internal void OnReceived() => Interlocked.Increment(ref _received);
+    internal void OnReceived(DateTimeOffset receivedAt)
+    {
+        Interlocked.Increment(ref _received);
+        Interlocked.CompareExchange(ref _firstReceivedTicks, receivedAt.UtcTicks, 0);
+        Interlocked.Exchange(ref _lastReceivedTicks, receivedAt.UtcTicks);
+    }
     internal void OnJournaled() => Interlocked.Increment(ref _journaled);
-    internal void OnAcknowledged() => Interlocked.Increment(ref _acknowledged);
+    internal void OnAcknowledged(int messages) => Interlocked.Add(ref _acknowledged, messages);
     internal void OnStored(long messages, long readings)
     {
         Interlocked.Add(ref _messagesStored, messages);

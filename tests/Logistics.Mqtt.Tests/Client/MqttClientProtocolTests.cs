@@ -75,6 +75,26 @@ public class MqttClientProtocolTests
     }
 
     [Fact]
+    public async Task Acknowledging_several_at_once_sends_what_is_due_in_arrival_order()
+    {
+        await using var broker = new FakeBroker();
+        await using var client = new MqttClient(broker.Options());
+        var connecting = client.ConnectAsync(Limit);
+        var (peer, _) = await broker.AcceptClientAsync();
+        await connecting;
+
+        for (ushort id = 1; id <= 5; id++) await peer.SendAsync(Publish($"m{id}", MqttQualityOfService.AtLeastOnce, id));
+        var messages = new List<MqttMessage>();
+        for (var i = 0; i < 5; i++) messages.Add(await NextAsync(client));
+
+        await MqttMessage.AcknowledgeAllAsync([messages[1], messages[2]], Limit); // held back: m1 is not acknowledged yet
+        await MqttMessage.AcknowledgeAllAsync([messages[3], messages[0], messages[0]], Limit);
+        for (ushort id = 1; id <= 4; id++) Assert.Equal(new AckPacket(PacketType.Puback, id), await peer.ReceiveAsync());
+        await messages[4].AcknowledgeAsync(Limit);
+        Assert.Equal(new AckPacket(PacketType.Puback, 5), await peer.ReceiveAsync());
+    }
+
+    [Fact]
     public async Task Qos2_in_sends_pubrec_on_acknowledgement_pubcomp_on_pubrel_and_never_delivers_a_duplicate()
     {
         await using var broker = new FakeBroker();

@@ -266,6 +266,24 @@ public class MessageJournalTests
     }
 
     [Fact]
+    public async Task Pipelined_appends_share_their_fsyncs_and_the_group_commit_accounts_say_so()
+    {
+        using var folder = new TempFolder();
+        await using var journal = MessageJournal.Open(Options(folder));
+        Assert.Equal(default, journal.GroupCommits);
+        const int appends = 500;
+        // Appended one after another without waiting, as the listener's intake does: all queue while a flush runs.
+        var pending = Enumerable.Range(0, appends).Select(i => journal.AppendAsync("fleet/T-001/telemetry", Encoding.UTF8.GetBytes($"{i}"), Received, Timeout)).ToList();
+        await Task.WhenAll(pending);
+
+        var commits = journal.GroupCommits;
+        Assert.Equal(appends, commits.Records);
+        Assert.InRange(commits.Groups, 1, appends / 2);
+        Assert.InRange(commits.LargestGroup, commits.RecordsPerGroup, Options(folder).MaxGroupRecords);
+        Assert.True(commits.FlushTime > TimeSpan.Zero);
+    }
+
+    [Fact]
     public async Task Commits_are_checked_against_what_was_read_and_the_checkpoint()
     {
         using var folder = new TempFolder();

@@ -25,4 +25,16 @@ public sealed class LatencySamplesTests
         Assert.Equal(5, samples.Percentile(99));
         Assert.Equal(2L * LatencySamples.Capacity, samples.Count);
     }
+
+    [Fact]
+    public void A_sampled_stage_keeps_one_call_in_every_n_from_the_first()
+    {
+        var samples = new LatencySamples();
+        long calls = 0;
+        for (var i = 1; i <= 10; i++) samples.AddSampled(TimeSpan.FromMilliseconds(i), ref calls, every: 4);
+        Assert.Equal(10, calls);
+        Assert.Equal(3, samples.Count); // calls 1, 5 and 9
+        Assert.Equal(9, samples.Percentile(100));
+        Assert.Equal(1, samples.Percentile(1));
+    }
 }

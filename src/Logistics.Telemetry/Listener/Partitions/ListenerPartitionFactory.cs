@@ -86,7 +86,7 @@ public sealed class ListenerPartitionFactory(
         [
             new MqttIngestor(connection, journal, pace, counters, options, loggers.CreateLogger<MqttIngestor>()),
             new InfluxWriter(journal, influx, parser, counters, options, retention, loggers.CreateLogger<InfluxWriter>()),
-            new AlertProcessor(journal, engine, parser, restore, delivery, pace, options, clock),
+            new AlertProcessor(journal, engine, parser, restore, delivery, pace, counters, options, clock),
         ];
         return new ListenerPartition(index, journal, connection, pace, services, loggers.CreateLogger<ListenerPartition>());
     }
