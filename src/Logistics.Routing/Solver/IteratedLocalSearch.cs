@@ -44,7 +44,20 @@ internal sealed class IteratedLocalSearch
         var phase = Stopwatch.GetTimestamp();
 
         var current = new SearchSolution(_data);
-        if (start is null) _ruinRecreate.Construct(current, Stamp);
+        var best = new SearchSolution(_data);
+        var constructionFeasible = false;
+        if (start is null)
+        {
+            _ruinRecreate.Construct(current, Stamp);
+            // The construction's plan is the first a dispatcher can have: on 3,000 stops the full local search after
+            // it takes seconds. Kept as the best when feasible, so a search stopped during that local search returns it.
+            if (current.IsFeasible(_costs))
+            {
+                best.CopyFrom(current);
+                constructionFeasible = true;
+                onImprovement(best, best.ObjectiveCost(_costs), best.RouteCost(_costs));
+            }
+        }
         else
             foreach (var (type, clients) in start)
             {
@@ -56,10 +69,12 @@ internal sealed class IteratedLocalSearch
         _localSearch.Run(current, full: true, OutOfTime);
         Repair(current, OutOfTime);
 
-        var best = new SearchSolution(_data);
-        best.CopyFrom(current);
         var bestFeasible = current.IsFeasible(_costs);
-        var bestCost = bestFeasible ? current.ObjectiveCost(_costs) : Int128.MaxValue;
+        if (constructionFeasible && (!bestFeasible || best.ObjectiveCost(_costs) < current.ObjectiveCost(_costs)))
+            bestFeasible = true; // the construction stays the best (the search goes on from the local search's result)
+        else
+            best.CopyFrom(current);
+        var bestCost = bestFeasible ? best.ObjectiveCost(_costs) : Int128.MaxValue;
         var bestPenalised = current.PenalisedCost(_costs);
         if (bestFeasible) onImprovement(best, bestCost, best.RouteCost(_costs));
         profile.Add(SearchPhase.Construction, phase);
