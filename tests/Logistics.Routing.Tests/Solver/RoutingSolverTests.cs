@@ -91,6 +91,21 @@ public class RoutingSolverTests
     }
 
     [Fact]
+    public void The_first_plan_reported_is_the_construction_before_its_local_search_improves_it()
+    {
+        // Capacity that never binds, so the construction (cheapest insertion) is feasible; no iteration after the
+        // construction's full local search.
+        var data = TinyInstances.Random(6, clients: 40, vehicles: 10, capacity: 10000, windows: false);
+        var result = RoutingSolver.Solve(data, Budget(iterations: 0));
+
+        Assert.True(result.IsFeasible);
+        Assert.Equal(2, result.CostHistory.Count);
+        Assert.True(result.CostHistory[0].Cost > result.CostHistory[1].Cost);
+        Assert.Equal(result.Cost, result.CostHistory[1].Cost);
+        Assert.Equal(result.Cost, TinyInstances.CheckedCost(data, result.Solution));
+    }
+
+    [Fact]
     public void Two_threads_return_a_solution_at_least_as_good_as_the_first_threads_seed()
     {
         var data = TinyInstances.Random(9, clients: 60, vehicles: 12, capacity: 40, windows: true, horizon: 2000);
