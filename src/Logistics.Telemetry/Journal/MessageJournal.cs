@@ -45,7 +45,8 @@ public sealed class MessageJournal : IAsyncDisposable
     private readonly TailEntry?[] _tail;
 
     // Group commit accounts (written by the writer loop only, read by anyone).
-    private long _groups, _groupRecords, _largestGroup, _flushTimestampTicks;
+    private long _groups, _groupRecords, _largestGroup;
+    private readonly ElapsedTotal _flushTime = new();
 
     private readonly SemaphoreSlim _wake = new(0);
     private int _wakePending;
@@ -133,7 +134,7 @@ public sealed class MessageJournal : IAsyncDisposable
 
     /// <summary>Groups written and flushed, the records in them and the time their flushes took, since opening.</summary>
     public GroupCommitStats GroupCommits => new(Interlocked.Read(ref _groups), Interlocked.Read(ref _groupRecords),
-        Interlocked.Read(ref _largestGroup), System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _flushTimestampTicks)));
+        Interlocked.Read(ref _largestGroup), _flushTime.Total);
 
     /// <summary>The lowest sequence number still on disk (earlier records were consumed and deleted).</summary>
     public long FirstRetainedSequence { get { lock (_gate) return _segments[0].FirstSequence; } }
@@ -452,7 +453,7 @@ public sealed class MessageJournal : IAsyncDisposable
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         _active.Flush(flushToDisk: true);
-        Interlocked.Add(ref _flushTimestampTicks, System.Diagnostics.Stopwatch.GetTimestamp() - started);
+        _flushTime.AddSince(started);
     }
 
     private void Account(JournalSegment segment, long length, long lastSequence, long framesWritten)

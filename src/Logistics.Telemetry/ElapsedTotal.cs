@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace Logistics.Telemetry.Listener;
+namespace Logistics.Telemetry;
 
-/// <summary>A running total of time spent in one state (e.g. the intake waiting for the alert processor), for the
-/// stats endpoint's per-stage breakdown. Thread-safe.</summary>
+/// <summary>A running total of time spent in one state (e.g. the intake waiting for the alert processor, the journal
+/// flushing to disk), for the stats endpoint's per-stage breakdown. Thread-safe.</summary>
 public sealed class ElapsedTotal
 {
     private long _ticks;
