@@ -106,7 +106,7 @@ public sealed class MqttIngestor(
                 }
                 counters.OnJournaled();
                 alerts.OnJournaled();
-                    counters.ReceiptToDurable.AddSampled(DateTimeOffset.UtcNow - message.ReceivedAt, ref sampled, TelemetryCounters.MessageSampling);
+                counters.ReceiptToDurable.AddSampled(DateTimeOffset.UtcNow - message.ReceivedAt, ref sampled, TelemetryCounters.MessageSampling);
                 durable.Add(message);
             }
             if (durable.Count == 0) continue;
