@@ -9,6 +9,13 @@ public enum ForecastMethod
     /// <summary>Exponential smoothing (error, trend, seasonality each none/additive/multiplicative, trend possibly damped), chosen by AICc.</summary>
     Ets,
 
+    /// <summary>Seasonal ARIMA, orders chosen by unit-root tests and a stepwise AICc search (Hyndman &amp; Khandakar 2008).</summary>
+    Arima,
+
+    /// <summary>The mean of the ETS and ARIMA forecasts: two model classes that err differently, so their mean errs
+    /// less than either on most series (the M3 and M4 competitions' finding). The method others must beat when both run.</summary>
+    EtsArima,
+
     /// <summary>One gradient-boosted tree model across all series (ML.NET LightGBM) on lags, rolling means and calendar features.</summary>
     Boosted,
 
@@ -24,7 +31,7 @@ public static class ForecastMethods
 {
     /// <summary>Every method, in the order tables list them.</summary>
     public static IReadOnlyList<ForecastMethod> All { get; } =
-        [ForecastMethod.SeasonalNaive, ForecastMethod.Ets, ForecastMethod.Boosted, ForecastMethod.Tsb, ForecastMethod.Combination];
+        [ForecastMethod.SeasonalNaive, ForecastMethod.Ets, ForecastMethod.Arima, ForecastMethod.EtsArima, ForecastMethod.Boosted, ForecastMethod.Tsb, ForecastMethod.Combination];
 
     /// <summary>Name of the simple method a series too short for any seasonal method falls back to.</summary>
     public const string FallbackName = "recent-mean";
@@ -36,6 +43,8 @@ public static class ForecastMethods
     {
         ForecastMethod.SeasonalNaive => "seasonal-naive",
         ForecastMethod.Ets => "ets",
+        ForecastMethod.Arima => "arima",
+        ForecastMethod.EtsArima => "ets-arima",
         ForecastMethod.Boosted => "boosted",
         ForecastMethod.Tsb => "tsb",
         ForecastMethod.Combination => "combination",

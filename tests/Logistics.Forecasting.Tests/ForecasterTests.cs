@@ -127,6 +127,29 @@ public class ForecasterTests
     }
 
     [Fact]
+    public void A_lone_series_keeps_the_mean_of_ets_and_arima_whose_backtest_is_the_mean_of_theirs()
+    {
+        // A trending season with noise: no method is exact, so the per-series choice has nothing to go on but the
+        // anchor rule, and the ETS–ARIMA mean's backtest must be exactly the mean of its members' backtests.
+        var random = new Random(8);
+        double[] pattern = [1.3, 0.7, 1.0, 1.0, 1.3, 1.0, 1.0, 1.0, 1.0, 1.3, 1.0, 0.7];
+        var points = Enumerable.Range(0, 72).Select(i => new HistoryPoint("S", new DateOnly(2018, 1, 1).AddMonths(i),
+            (200 + 3 * i) * pattern[i % 12] * (1 + 0.1 * (random.NextDouble() - 0.5))));
+        var result = Forecaster.Run(new OrderHistory(points),
+            new ForecastOptions { Horizon = 6, Methods = [ForecastMethod.SeasonalNaive, ForecastMethod.Ets, ForecastMethod.Arima, ForecastMethod.EtsArima] });
+        Assert.Equal("ets-arima", Assert.Single(result.Series).Method);
+        Assert.Equal(["seasonal-naive", "ets", "arima", "ets-arima"], result.Methods.Select(m => m.Method));
+        // |a − (e + r) / 2| ≤ (|a − e| + |a − r|) / 2 at every point, so the mean's MASE is at most its members' mean,
+        // with equality only where both err on the same side everywhere.
+        var mase = result.Scores.ToDictionary(x => x.Method, x => x.Mase);
+        Assert.True(mase["ets-arima"] <= (mase["ets"] + mase["arima"]) / 2 + 1e-12);
+        Assert.NotEqual(mase["ets"], mase["arima"]);
+        // Without ARIMA in the run, ETS is kept as before.
+        var etsOnly = Forecaster.Run(new OrderHistory(points), new ForecastOptions { Horizon = 6, Methods = [ForecastMethod.SeasonalNaive, ForecastMethod.Ets] });
+        Assert.Equal("ets", Assert.Single(etsOnly.Series).Method);
+    }
+
+    [Fact]
     public void Another_method_replaces_ets_only_on_the_evidence_of_many_series()
     {
         // Seasonal naive is exact on these series; ETS is close, not exact. On 3 series that is no evidence that

@@ -20,7 +20,7 @@ internal static class ForecastCommand
         var horizon = new Option<int>("--horizon") { Description = "future periods to forecast", Required = true };
         var period = new Option<string?>("--period") { Description = "day, week, month or quarter; default: inferred from the dates" };
         var missing = new Option<string>("--missing") { Description = "a period without rows inside a series: zero (orders, default) or interpolate", DefaultValueFactory = _ => "zero" };
-        var methods = new Option<string?>("--methods") { Description = "comma-separated methods to choose from: seasonal-naive, ets, boosted, tsb, combination (default: all)" };
+        var methods = new Option<string?>("--methods") { Description = "comma-separated methods to choose from: seasonal-naive, ets, arima, ets-arima, boosted, tsb, combination (default: all)" };
         var origins = new Option<int>("--origins") { Description = "rolling origins of the backtest", DefaultValueFactory = _ => new ForecastOptions().Origins };
         var output = new Option<FileInfo>("--out") { Description = "forecast CSV: series,date,forecast,lower80,upper80,lower95,upper95,method", Required = true };
         var backtest = new Option<FileInfo?>("--backtest") { Description = "also write the backtest report CSV (per series and method: MASE, sMAPE; per method: coverage, time)" };

@@ -33,45 +33,6 @@ internal sealed class Ets : IForecastingMethod
     public static EtsFit? Fit(double[] y, int m, bool seasonalOnly = false) =>
         FitAll(y, m, seasonalOnly).MinBy(f => f.Aicc);
 
-    /// <summary>Strength of the season (Wang, Smith &amp; Hyndman 2006): 1 − Var(remainder) / Var(season + remainder)
-    /// of a classical additive decomposition (centred moving average over one season), clipped at 0; 0 when the
-    /// series has fewer than two seasons. Near 1 the season explains nearly everything the trend does not.</summary>
-    public static double SeasonalStrength(double[] y, int m)
-    {
-        var n = y.Length;
-        if (m < 2 || n < 2 * m) return 0;
-        // The trend is defined for the m / 2 ... n − m / 2 − 1 periods a centred average reaches.
-        var from = m / 2;
-        var to = n - m / 2;
-        var detrended = new double[n];
-        var sums = new double[m];
-        var counts = new int[m];
-        for (var t = from; t < to; t++)
-        {
-            detrended[t] = y[t] - EtsFit.CentredMovingAverage(y, t, m);
-            sums[t % m] += detrended[t];
-            counts[t % m]++;
-        }
-        var season = new double[m];
-        for (var p = 0; p < m; p++) season[p] = counts[p] > 0 ? sums[p] / counts[p] : 0;
-        var mean = season.Average();
-        var remainders = new List<double>();
-        var seasonPlusRemainder = new List<double>();
-        for (var t = from; t < to; t++)
-        {
-            remainders.Add(detrended[t] - (season[t % m] - mean));
-            seasonPlusRemainder.Add(detrended[t]);
-        }
-        var total = Variance(seasonPlusRemainder);
-        return total <= 0 ? 0 : Math.Max(0, 1 - Variance(remainders) / total);
-
-        static double Variance(List<double> v)
-        {
-            var average = v.Average();
-            return v.Sum(x => (x - average) * (x - average)) / v.Count;
-        }
-    }
-
     private static List<EtsFit> FitAll(double[] y, int m, bool seasonalOnly = false)
     {
         var fits = new List<EtsFit>();

@@ -27,7 +27,7 @@ internal static class Fallback
         // With two or three seasons of history AICc charges a season's m − 1 starting states against few
         // observations and may choose a flat line for a series whose season is plain to see (two years of a
         // store's months); where the season explains most of what the trend does not, only seasonal models compete.
-        var strength = Ets.SeasonalStrength(s.Values, m);
+        var strength = Seasonality.Strength(s.Values, m);
         var seasonalOnly = strength >= StrongSeason ? Ets.Fit(s.Values, m, seasonalOnly: true) : null;
         if ((seasonalOnly ?? Ets.Fit(s.Values, m)) is { } fit)
         {

@@ -25,11 +25,11 @@ public class MethodTests
     [Fact]
     public void Season_strength_is_near_one_for_a_clear_season_and_near_zero_for_noise()
     {
-        Assert.True(Ets.SeasonalStrength(SeasonalTrend(36, 0.02, 1), 12) > 0.95);
+        Assert.True(Seasonality.Strength(SeasonalTrend(36, 0.02, 1), 12) > 0.95);
         var random = new Random(5);
         var noise = Enumerable.Range(0, 36).Select(_ => 100 + 20 * random.NextDouble()).ToArray();
-        Assert.True(Ets.SeasonalStrength(noise, 12) < 0.64);
-        Assert.Equal(0, Ets.SeasonalStrength(SeasonalTrend(23, 0.02, 1), 12));
+        Assert.True(Seasonality.Strength(noise, 12) < 0.64);
+        Assert.Equal(0, Seasonality.Strength(SeasonalTrend(23, 0.02, 1), 12));
     }
 
     [Fact]
