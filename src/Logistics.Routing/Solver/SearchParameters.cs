@@ -71,4 +71,23 @@ internal sealed record SearchParameters
     public int SubproblemClients { get; init; } = 150;
     public int SubproblemIterations { get; init; } = 250;
     public int SubproblemSpareVehicles { get; init; } = 2;
+
+    /// <summary>Whether the search keeps a pool of good, different feasible solutions and now and then
+    /// builds its candidate by a route exchange with one of them instead of a ruin and recreate
+    /// (<see cref="Population"/>, <see cref="Crossover"/>); only on instances of at least
+    /// <see cref="PopulationMinClients"/> clients.</summary>
+    public bool Population { get; init; }
+    public int PopulationMinClients { get; init; } = 500;
+
+    /// <summary>Members kept (μ of HGS), elite members whose place rests on cost alone (nbElite), and the
+    /// closest members a member's diversity is measured against (nbClose).</summary>
+    public int PopulationSize { get; init; } = 10;
+    public int PopulationElite { get; init; } = 4;
+    public int PopulationClose { get; init; } = 3;
+
+    /// <summary>Share of candidates built by crossover once the pool holds a solution unlike the current one.</summary>
+    public double CrossoverRate { get; init; } = 0.2;
+
+    /// <summary>A crossover exchanges 1 to this share of the routes (at least 1).</summary>
+    public double CrossoverRouteShare { get; init; } = 0.1;
 }
