@@ -7,7 +7,8 @@ namespace Logistics.Routing.Tests.Solver;
 /// small ones by lowering their threshold.</summary>
 public class PopulationTests
 {
-    private static readonly SearchParameters WithPopulation = new() { Population = true, PopulationMinClients = 0, CrossoverRate = 0.3 };
+    // A pool of several members, so that its management (biased fitness, clones) is exercised in the search too.
+    private static readonly SearchParameters WithPopulation = new() { Population = true, PopulationMinClients = 0, PopulationSize = 4, CrossoverRate = 0.3 };
 
     private static SolverOptions Budget(long iterations) =>
         new() { TimeLimit = TimeSpan.FromSeconds(60), Seed = 7, MaxIterations = iterations };
@@ -177,7 +178,7 @@ public class PopulationTests
     public void Below_its_threshold_the_population_changes_nothing()
     {
         var data = TinyInstances.Random(11, clients: 100, vehicles: 16, capacity: 40, windows: true, horizon: 2000);
-        var without = RoutingSolver.Solve(data, Budget(200), new SearchParameters());
+        var without = RoutingSolver.Solve(data, Budget(200), new SearchParameters { Population = false });
         var below = RoutingSolver.Solve(data, Budget(200), new SearchParameters { Population = true, PopulationMinClients = 101 });
 
         Assert.Equal(0, below.Profile!.Crossovers);
