@@ -2,9 +2,10 @@ using System.Diagnostics;
 
 namespace Logistics.Routing.Solver;
 
-/// <summary>One search thread: construct, then repeat ruin-and-recreate + local search, accepting
-/// candidates by simulated annealing on the penalised cost, while the penalty weights adapt so
-/// that about <see cref="SearchParameters.TargetFeasible"/> of the local optima are feasible.</summary>
+/// <summary>One search thread: construct, then repeat ruin-and-recreate (on large instances now and then
+/// a route exchange with the <see cref="Population"/> instead) + local search, accepting candidates by
+/// simulated annealing on the penalised cost, while the penalty weights adapt so that about
+/// <see cref="SearchParameters.TargetFeasible"/> of the local optima are feasible.</summary>
 internal sealed class IteratedLocalSearch
 {
     private readonly SearchData _data;
