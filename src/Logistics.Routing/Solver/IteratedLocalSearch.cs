@@ -2,9 +2,10 @@ using System.Diagnostics;
 
 namespace Logistics.Routing.Solver;
 
-/// <summary>One search thread: construct, then repeat ruin-and-recreate + local search, accepting
-/// candidates by simulated annealing on the penalised cost, while the penalty weights adapt so
-/// that about <see cref="SearchParameters.TargetFeasible"/> of the local optima are feasible.</summary>
+/// <summary>One search thread: construct, then repeat ruin-and-recreate (on large instances now and then
+/// a route exchange with the <see cref="Population"/> instead) + local search, accepting candidates by
+/// simulated annealing on the penalised cost, while the penalty weights adapt so that about
+/// <see cref="SearchParameters.TargetFeasible"/> of the local optima are feasible.</summary>
 internal sealed class IteratedLocalSearch
 {
     private readonly SearchData _data;
@@ -86,6 +87,11 @@ internal sealed class IteratedLocalSearch
         var endTemperature = _p.EndTemperature * scale;
         var decomposition = _p.Decompose && _data.NumClients >= _p.DecompositionMinClients ? new Decomposition(_data, _p, _costs, _rng) : null;
         long sinceDecomposition = 0;
+        // A pool of good, different plans met so far; now and then a candidate is the current solution
+        // with a few routes exchanged for a member's (HGS's population and crossover, around this search).
+        var population = _p.Population && _data.NumClients >= _p.PopulationMinClients ? new Population(_data, _p) : null;
+        var crossover = population is null ? null : new Crossover(_data, _p, _costs, _ruinRecreate, _rng);
+        if (bestFeasible) population?.Add(best, bestCost);
 
         var candidate = new SearchSolution(_data);
         var focused = _data.NumClients >= _p.FocusedLocalSearchMinClients;
@@ -101,7 +107,19 @@ internal sealed class IteratedLocalSearch
             phase = Stopwatch.GetTimestamp();
             candidate.CopyFrom(current);
             profile.Add(SearchPhase.Bookkeeping, phase);
-            _ruinRecreate.Apply(candidate, Stamp, profile);
+            var crossed = false;
+            if (population is { Count: > 0 } && _rng.NextDouble() < _p.CrossoverRate)
+            {
+                phase = Stopwatch.GetTimestamp();
+                if (population.Select(_rng, current) is { } donor)
+                {
+                    crossover!.Apply(candidate, donor, Stamp);
+                    crossed = true;
+                    profile.Crossovers++;
+                }
+                profile.Add(SearchPhase.Crossover, phase);
+            }
+            if (!crossed) _ruinRecreate.Apply(candidate, Stamp, profile);
             phase = Stopwatch.GetTimestamp();
             _localSearch.Run(candidate, full: false, OutOfTime, focused);
             profile.Add(SearchPhase.LocalSearch, phase);
@@ -146,6 +164,15 @@ internal sealed class IteratedLocalSearch
                     best.CopyFrom(candidate);
                     (bestCost, bestFeasible) = (cost, true);
                     onImprovement(best, bestCost, best.RouteCost(_costs));
+                    profile.CrossoversImproved += crossed ? 1 : 0;
+                }
+                if (population is not null)
+                {
+                    profile.Add(SearchPhase.Bookkeeping, phase);
+                    phase = Stopwatch.GetTimestamp();
+                    population.Add(candidate, cost);
+                    profile.Add(SearchPhase.Crossover, phase);
+                    phase = Stopwatch.GetTimestamp();
                 }
             }
             else if (!bestFeasible && candidateCost.Minus(bestPenalised) < 0)
@@ -183,6 +210,7 @@ internal sealed class IteratedLocalSearch
                     bestCost = best.ObjectiveCost(_costs);
                     onImprovement(best, bestCost, best.RouteCost(_costs));
                     current.CopyFrom(best);
+                    population?.Add(best, bestCost);
                 }
                 profile.Add(SearchPhase.Decomposition, phase);
                 if (used > 0) onIteration(iteration);

@@ -30,10 +30,20 @@ internal sealed class RuinRecreate(SearchData data, SearchParameters parameters,
         // Optional clients left out earlier get another chance, a few at a time.
         for (var c = data.NumDepots; c < data.N && _removed.Count < 4 * parameters.RuinAverageRemoved; c++)
             if (!s.IsVisited(c) && !_removed.Contains(c) && rng.NextDouble() < 0.1) _removed.Add(c);
-        var draw = rng.Next(11);
-        Recreate(s, order: draw < 4 ? 0 : draw < 8 ? 1 : draw < 10 ? 2 : 3, stamp);
+        Recreate(s, RecreateOrder(), stamp);
         profile?.Add(SearchPhase.Recreate, start);
     }
+
+    /// <summary>Inserts <paramref name="clients"/> (those not visited and not served through their group)
+    /// greedily, in one of the orders <see cref="Apply"/> draws from: the recreate after a crossover.</summary>
+    public void Reinsert(SearchSolution s, List<int> clients, Func<long> stamp)
+    {
+        _removed.Clear();
+        _removed.AddRange(clients);
+        Recreate(s, RecreateOrder(), stamp);
+    }
+
+    private int RecreateOrder() => rng.Next(11) switch { < 4 => 0, < 8 => 1, < 10 => 2, _ => 3 };
 
     private void Ruin(SearchSolution s, Func<long> stamp)
     {

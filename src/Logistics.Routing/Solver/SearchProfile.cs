@@ -18,6 +18,10 @@ public sealed class SearchProfile
     public int Subproblems { get; internal set; }
     public int SubproblemsImproved { get; internal set; }
 
+    /// <summary>Candidates built by crossover, and how many of them became the best plan.</summary>
+    public int Crossovers { get; internal set; }
+    public int CrossoversImproved { get; internal set; }
+
     /// <summary>Infeasible candidates repaired, and how many of them the repair made feasible.</summary>
     public int Repairs { get; internal set; }
     public int RepairsFeasible { get; internal set; }
@@ -34,6 +38,8 @@ public sealed class SearchProfile
         for (var i = 0; i < _ticks.Length; i++) _ticks[i] += other._ticks[i];
         Subproblems += other.Subproblems;
         SubproblemsImproved += other.SubproblemsImproved;
+        Crossovers += other.Crossovers;
+        CrossoversImproved += other.CrossoversImproved;
         Repairs += other.Repairs;
         RepairsFeasible += other.RepairsFeasible;
         MoveEvaluations += other.MoveEvaluations;
@@ -59,6 +65,8 @@ public enum SearchPhase
     Repair,
     /// <summary>Copying solutions, feasibility and cost checks, penalty updates, acceptance.</summary>
     Bookkeeping,
+    /// <summary>Route exchange with a member of the population, reinsertion included, and the population's upkeep.</summary>
+    Crossover,
     /// <summary>Sub-problems of nearby routes solved apart (<see cref="SearchParameters"/>' decomposition), everything included.</summary>
     Decomposition,
 }
