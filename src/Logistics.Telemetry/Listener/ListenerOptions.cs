@@ -37,6 +37,13 @@ public sealed record ListenerOptions
     /// group commits full under load (one at a time would cap the rate at one flush per message).</summary>
     public int MaxUnacknowledged { get; set; } = 2000;
 
+    /// <summary>True (default): the alert engine reads each message as soon as the intake has queued it in the journal,
+    /// not after the group commit's fsync, so a group's wait is no part of an alert's latency. Its checkpoint still passes
+    /// durable records only, and the message is acknowledged only once durable: a crash before the fsync loses the
+    /// message's evaluation with it, and the broker's redelivery is evaluated again (README "Telemetry under overload",
+    /// fourth round, for what a kill -9 can repeat). False: it reads durable records only.</summary>
+    public bool AlertsBeforeDurable { get; set; } = true;
+
     /// <summary>Most points in one InfluxDB write (InfluxDB recommends up to 5,000).</summary>
     public int BatchSize { get; set; } = 5000;
 

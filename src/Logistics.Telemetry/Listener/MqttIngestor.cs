@@ -54,6 +54,7 @@ public sealed class MqttIngestor(
                 counters.OnReceived(message.ReceivedAt);
                 // Received when our client read it, so the wait above and in the client's queue counts as the listener's.
                 var append = journal.AppendAsync(message.Topic, message.Payload, message.ReceivedAt, stoppingToken);
+                alerts.OnQueued();
                 if (!pending.Writer.TryWrite((append, message)))
                 {
                     var waiting = Stopwatch.GetTimestamp();

@@ -38,4 +38,26 @@ public class AlertPaceTests
         await waiting.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.Equal(AlertPace.MaxLag - 1, pace.Lag);
     }
+
+    [Fact]
+    public async Task Reading_before_durability_the_intake_waits_for_queued_messages_not_yet_evaluated()
+    {
+        using var folder = new TempFolder();
+        await using var journal = MessageJournal.Open(new JournalOptions { Directory = folder.Path });
+        var pace = new AlertPace(journal, beforeDurable: true);
+        pace.OnEvaluated(0);
+        for (var i = 0; i < AlertPace.MaxLag; i++)
+        {
+            pace.OnQueued();
+            pace.OnJournaled(); // not counted: the alert processor reads queued records
+        }
+        Assert.Equal(AlertPace.MaxLag, pace.Lag);
+        var waiting = pace.WaitAsync(CancellationToken.None).AsTask();
+        await Task.Delay(50);
+        Assert.False(waiting.IsCompleted);
+
+        pace.OnEvaluated(AlertPace.MaxLag / 2); // caught up by half the limit
+        await waiting.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(AlertPace.MaxLag / 2, pace.Lag);
+    }
 }
