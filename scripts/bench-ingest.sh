@@ -200,6 +200,8 @@ summary "  of which the faulty readings took to reach mosquitto_sub (simulator b
 stats > "$WORK/stats.json"
 part() { sed -n "s/.*\"$1\":{\"p50\":\([0-9.]*\),\"p99\":\([0-9.]*\)}.*/p50 \1 ms, p99 \2 ms/p" "$WORK/stats.json" | sed 's/\.\([0-9]\)[0-9]* ms/.\1 ms/g'; }
 echo "  the listener's own part (receipt of the reading → alert published): $(part receiptToCabMs)"
+alert_evaluated=$(jq -r '.alertLatency.receiptToEvaluatedMs | if . == null or .p50 == null then "-" else "p50 \(.p50 * 10 | round / 10) ms, p99 \(.p99 * 10 | round / 10) ms" end' "$WORK/stats.json" 2>/dev/null || echo -)
+echo "    of which receipt → the alert engine's evaluation of that reading: $alert_evaluated"
 
 # Where the time went, stage by stage (the listener's "stages" in its stats), and every process's CPU over the run.
 hz=$(getconf CLK_TCK)

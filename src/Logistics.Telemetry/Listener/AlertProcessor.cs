@@ -50,13 +50,14 @@ public sealed class AlertProcessor(
                 while (!stoppingToken.IsCancellationRequested)
                 {
                     var record = await consumer.ReadAsync(stoppingToken);
-                    delivery.Enqueue(Evaluate(_parse(record)), record.Sequence, record.ReceivedAt);
+                    var events = Evaluate(_parse(record));
+                    var now = clock.GetUtcNow();
+                    delivery.Enqueue(events, record.Sequence, record.ReceivedAt, now);
                     pace.OnEvaluated(record.Sequence);
                     lastRead = record.Sequence;
                     uncommitted++;
                     // Commit every 200 ms or 1,000 records, whichever first, and never past a record whose events are
                     // still in the outbox.
-                    var now = clock.GetUtcNow();
                     counters.ReceiptToEvaluated.AddSampled(now - record.ReceivedAt, ref sampled, TelemetryCounters.MessageSampling);
                     if (committing.IsCompleted && (uncommitted >= 1000 || now - lastCommit >= TimeSpan.FromMilliseconds(200)))
                     {

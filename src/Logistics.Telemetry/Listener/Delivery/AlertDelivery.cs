@@ -21,12 +21,13 @@ public sealed class AlertDelivery(IAlertPublisher cab, IReadOnlyList<IAlertSink>
     private readonly Channel<Published> _published = Channel.CreateUnbounded<Published>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private long _queued, _delivered = -1;
 
-    /// <summary>Queues the events of journal record <paramref name="sequence"/> (-1: of a tick or the replay).</summary>
-    public void Enqueue(IReadOnlyList<AlertEvent> events, long sequence, DateTimeOffset? receivedAt = null)
+    /// <summary>Queues the events of journal record <paramref name="sequence"/> (-1: of a tick or the replay), received
+    /// and evaluated at the times given (for the latency samples).</summary>
+    public void Enqueue(IReadOnlyList<AlertEvent> events, long sequence, DateTimeOffset? receivedAt = null, DateTimeOffset? evaluatedAt = null)
     {
         if (events.Count == 0) return;
         Interlocked.Increment(ref _queued);
-        _outbox.Writer.TryWrite(new Outgoing(events, sequence, receivedAt));
+        _outbox.Writer.TryWrite(new Outgoing(events, sequence, receivedAt, evaluatedAt));
     }
 
     /// <summary>How far a consumer that has read up to <paramref name="lastRead"/> may commit: all of it when nothing
@@ -64,7 +65,7 @@ public sealed class AlertDelivery(IAlertPublisher cab, IReadOnlyList<IAlertSink>
                 var alerts = new List<PendingAlert>();
                 foreach (var item in batch)
                     foreach (var e in item.Events)
-                        alerts.Add(new PendingAlert(e, item.ReceivedAt));
+                        alerts.Add(new PendingAlert(e, item.ReceivedAt, item.EvaluatedAt));
                 var acknowledged = await cab.PublishAsync(alerts, stoppingToken);
                 // Logged after the cabs have them: the log's file and console writes are no part of a driver's wait.
                 foreach (var a in alerts)
@@ -111,7 +112,7 @@ public sealed class AlertDelivery(IAlertPublisher cab, IReadOnlyList<IAlertSink>
     }
 
     /// <summary>Events of one journal record (or of a tick or the replay: no sequence, no receipt).</summary>
-    private sealed record Outgoing(IReadOnlyList<AlertEvent> Events, long Sequence, DateTimeOffset? ReceivedAt);
+    private sealed record Outgoing(IReadOnlyList<AlertEvent> Events, long Sequence, DateTimeOffset? ReceivedAt, DateTimeOffset? EvaluatedAt);
 
     /// <summary>A batch the cabs have; the other sinks next.</summary>
     private sealed record Published(List<Outgoing> Batch, IReadOnlyList<PendingAlert> Alerts, Task Acknowledged);
