@@ -117,10 +117,12 @@ if [ -n "$TRACE_DIR" ]; then
 fi
 # Where the listener stands every half second (for a look at how far each stage is behind): time, received,
 # journaled, the journal's last record, the InfluxDB writer's checkpoint, the record the alert engine evaluated last,
-# acknowledged (PUBACKs), the client's receive queue and its messages not yet acknowledged.
+# acknowledged (PUBACKs), the client's receive queue and its messages not yet acknowledged, the thread pool's workers
+# and queued work items, the GC's pauses in all (s).
 ( while kill -0 "$SERVICE_PID" 2>/dev/null; do
     stats | jq -r --arg t "$(date +%s.%N)" '[$t, .received, .journaled, .journal.lastSequence, .journal.checkpoints.influx,
-      .alertLatency.evaluatedSequence, .acknowledged, .stages.receiveQueue, .stages.unacknowledged] | map(tostring) | join(" ")' 2>/dev/null
+      .alertLatency.evaluatedSequence, .acknowledged, .stages.receiveQueue, .stages.unacknowledged,
+      .process.threadPoolThreads, .process.threadPoolQueue, .process.gcPauseSeconds] | map(tostring) | join(" ")' 2>/dev/null
     sleep 0.5
   done > "$WORK/progress.txt" ) &
 CPU_BEFORE=$(cpu_ticks) ALLOC_BEFORE=$(allocated) INFLUX_CPU_BEFORE=$(cpu_ticks "$INFLUX_PID") BROKER_CPU_BEFORE=$(cpu_ticks "$BROKER_PID")

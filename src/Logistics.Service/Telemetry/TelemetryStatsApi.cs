@@ -46,7 +46,13 @@ public static class TelemetryStatsApi
                 deviceToCabMs = new { p50 = c.DeviceToCab.Percentile(50), p99 = c.DeviceToCab.Percentile(99) },
             },
             // The whole process's, for benchmarks: CPU and allocation per message over a run.
-            process = new { cpuSeconds = Environment.CpuUsage.TotalTime.TotalSeconds, allocatedBytes = GC.GetTotalAllocatedBytes() },
+            // The thread pool's workers and queued work items now: a queue that grows while few workers run is starvation.
+            process = new
+            {
+                cpuSeconds = Environment.CpuUsage.TotalTime.TotalSeconds, allocatedBytes = GC.GetTotalAllocatedBytes(),
+                threadPoolThreads = ThreadPool.ThreadCount, threadPoolQueue = ThreadPool.PendingWorkItemCount,
+                gcPauseSeconds = GC.GetTotalPauseDuration().TotalSeconds,
+            },
             // Where a message's time goes, stage by stage (all partitions this instance runs).
             stages = Stages(c, running),
             journal = first is null ? null : Journal(first),

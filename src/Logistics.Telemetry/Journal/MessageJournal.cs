@@ -74,7 +74,9 @@ public sealed class MessageJournal : IAsyncDisposable
         TruncatedBytesOnOpen = recovered.TruncatedBytes;
         _active = _segments[^1].OpenForAppend();
         lock (_gate) DeleteConsumedSegments();
-        _writer = Task.Run(WriterLoopAsync);
+        // Its own thread: the loop blocks in fsync most of the time under load, and on a pool thread it took one of the
+        // few workers (2 on this 2-core machine) every other part of the listener needs for its hand-offs.
+        _writer = Task.Factory.StartNew(WriterLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>Opens the journal in <see cref="JournalOptions.Directory"/>, creating it when new.
@@ -391,18 +393,18 @@ public sealed class MessageJournal : IAsyncDisposable
         if (Interlocked.Exchange(ref _wakePending, 1) == 0) _wake.Release();
     }
 
-    private async Task WriterLoopAsync()
+    private void WriterLoop()
     {
         var batch = new List<PendingAppend>(_options.MaxGroupRecords);
         while (true)
         {
-            await _wake.WaitAsync().ConfigureAwait(false);
+            _wake.Wait();
             Volatile.Write(ref _wakePending, 0);
             if (_options.GroupCommitDelay > TimeSpan.Zero)
             {
                 bool wait;
                 lock (_gate) wait = _queue.Count > 0 && _queue.Count < _options.MaxGroupRecords && !_closing;
-                if (wait) await Task.Delay(_options.GroupCommitDelay).ConfigureAwait(false);
+                if (wait) Thread.Sleep(_options.GroupCommitDelay);
             }
             while (true)
             {
