@@ -12,11 +12,14 @@ namespace Logistics.Telemetry.Listener;
 /// journal do not count (<see cref="OnJournaled"/>): they are bounded by <see cref="ListenerOptions.MaxUnacknowledged"/>,
 /// and counting them stopped the intake during every group commit's fsync (the journal then flushed a third of the
 /// messages per fsync, and intake ran at 0.75 of the broker's pace, README "Telemetry under overload"). Thread-safe.</summary>
-public sealed class AlertPace(MessageJournal journal, bool beforeDurable = false)
+public sealed class AlertPace(MessageJournal journal, bool beforeDurable = false, int maxLag = AlertPace.DefaultMaxLag)
 {
-    /// <summary>At most this many messages journaled and not yet evaluated before the intake waits: a few
-    /// milliseconds of the alert engine's work.</summary>
-    public const int MaxLag = 300;
+    /// <summary>The default of <see cref="MaxLag"/> (<see cref="ListenerOptions.AlertPaceMessages"/>): a few milliseconds
+    /// of the alert engine's work.</summary>
+    public const int DefaultMaxLag = 300;
+
+    /// <summary>At most this many messages given to the journal and not yet evaluated before the intake waits.</summary>
+    public int MaxLag { get; } = maxLag >= 1 ? maxLag : throw new ArgumentOutOfRangeException(nameof(maxLag), maxLag, "must be at least 1");
 
     private static readonly TimeSpan Recheck = TimeSpan.FromMilliseconds(10);
 

@@ -44,6 +44,11 @@ public sealed record ListenerOptions
     /// fourth round, for what a kill -9 can repeat). False: it reads durable records only.</summary>
     public bool AlertsBeforeDurable { get; set; } = true;
 
+    /// <summary>The intake takes the broker's next message only while fewer than this many of the messages it gave the
+    /// journal wait for the alert engine (<see cref="AlertPace"/>): more lets the intake run further ahead of the alert
+    /// engine's hiccups, and adds up to that many messages' evaluation to an alert's wait.</summary>
+    public int AlertPaceMessages { get; set; } = AlertPace.DefaultMaxLag;
+
     /// <summary>Most points in one InfluxDB write (InfluxDB recommends up to 5,000).</summary>
     public int BatchSize { get; set; } = 5000;
 
@@ -87,6 +92,7 @@ public sealed record ListenerOptions
         if (JournalDiskCapMegabytes < 2 * JournalSegmentMegabytes)
             errors.Add($"Listener:JournalDiskCapMegabytes ({JournalDiskCapMegabytes}) must be at least twice JournalSegmentMegabytes ({JournalSegmentMegabytes})");
         if (MaxUnacknowledged is < 1 or > 65535) errors.Add($"Listener:MaxUnacknowledged must be 1 to 65535, got {MaxUnacknowledged}");
+        if (AlertPaceMessages is < 1 or > 100_000) errors.Add($"Listener:AlertPaceMessages must be 1 to 100000, got {AlertPaceMessages}");
         if (BatchSize is < 1 or > 5000) errors.Add($"Listener:BatchSize must be 1 to 5000, got {BatchSize}");
         if (WritesInFlight is < 1 or > 16) errors.Add($"Listener:WritesInFlight must be 1 to 16, got {WritesInFlight}");
         if (FlushInterval <= TimeSpan.Zero) errors.Add($"Listener:FlushInterval must be positive, got {FlushInterval}");

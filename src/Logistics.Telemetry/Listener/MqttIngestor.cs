@@ -45,7 +45,7 @@ public sealed class MqttIngestor(
                     counters.IntakeWaitingForBroker.AddSince(waiting);
                     continue;
                 }
-                if (alerts.Lag >= AlertPace.MaxLag)
+                if (alerts.Lag >= alerts.MaxLag)
                 {
                     var waiting = Stopwatch.GetTimestamp();
                     await alerts.WaitAsync(stoppingToken);
