@@ -11,7 +11,9 @@ namespace Logistics.Telemetry.Listener.Delivery;
 /// sinks in order (the store, the webhook, InfluxDB) while the cab loop goes on with the next batch. A slow or stopped store or InfluxDB therefore holds back only the records, never a cab. It tracks the last
 /// journal record whose events every sink has, so the consumer's checkpoint never passes an event not yet stored. A
 /// crash before the store write is safe: the checkpoint has not passed those records, so they are evaluated and
-/// delivered again (the cab then sees the same alert id twice). Enqueue is thread-safe; <see cref="RunAsync"/>
+/// delivered again (the cab then gets the alert a second time, under a new alert id). With the alert engine reading records
+/// before their fsync (ListenerOptions.AlertsBeforeDurable) a crash before the fsync does the same: the broker delivers the
+/// unacknowledged message again. Enqueue is thread-safe; <see cref="RunAsync"/>
 /// runs once.</summary>
 public sealed class AlertDelivery(IAlertPublisher cab, IReadOnlyList<IAlertSink> records, TelemetryCounters counters, ILogger<AlertDelivery> logger)
 {
