@@ -30,9 +30,12 @@ public sealed class JournalConsumer : IDisposable
     // the next read from disk goes on there.
     private (long SegmentFirst, long Offset)? _resume;
 
-    internal JournalConsumer(MessageJournal journal, string name, long checkpoint)
+    private readonly bool _beforeDurable;
+
+    internal JournalConsumer(MessageJournal journal, string name, long checkpoint, bool beforeDurable)
     {
         _journal = journal;
+        _beforeDurable = beforeDurable;
         Name = name;
         _lastRead = checkpoint;
         _checkpoint = checkpoint;
@@ -46,7 +49,12 @@ public sealed class JournalConsumer : IDisposable
     /// <summary>The sequence number of the last record returned by <see cref="ReadAsync"/>.</summary>
     public long LastRead => Volatile.Read(ref _lastRead);
 
-    /// <summary>The next durable record after the last one read, waiting until there is one.</summary>
+    /// <summary>True: reads records as soon as they are queued for writing, before they are durable
+    /// (<see cref="MessageJournal.OpenConsumer"/>).</summary>
+    public bool BeforeDurable => _beforeDurable;
+
+    /// <summary>The next durable record after the last one read (or, <see cref="BeforeDurable"/>, the next one queued),
+    /// waiting until there is one.</summary>
     /// <exception cref="JournalException">A record is damaged (its CRC does not match).</exception>
     /// <exception cref="ObjectDisposedException">The consumer or the journal was closed.</exception>
     public async ValueTask<JournalRecord> ReadAsync(CancellationToken cancellationToken = default)
@@ -55,10 +63,30 @@ public sealed class JournalConsumer : IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_journal.DurableSequence > _lastRead) return Next();
+            if (_beforeDurable)
+            {
+                if (_journal.TryReadQueued(_lastRead + 1, out var queued)) return Queued(queued);
+                var (last, queuedAdvanced) = _journal.QueuedState();
+                if (_journal.TryReadQueued(_lastRead + 1, out queued)) return Queued(queued);
+                // Queued but no longer in memory (this consumer fell far behind): read it from disk once it is durable.
+                if (last <= _lastRead)
+                {
+                    await queuedAdvanced.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+            }
             var (durable, advanced) = _journal.DurableState();
             if (durable > _lastRead) return Next();
             await advanced.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>A record read from memory before it is durable. A later read from disk finds its place again by
+    /// sequence number (it skips what was read).</summary>
+    private JournalRecord Queued(JournalRecord record)
+    {
+        Volatile.Write(ref _lastRead, record.Sequence);
+        return record;
     }
 
     /// <summary>Every record from the checkpoint on, endlessly, until cancelled.</summary>
@@ -70,7 +98,8 @@ public sealed class JournalConsumer : IDisposable
     /// <summary>Moves the checkpoint to <paramref name="sequence"/>: this consumer is done with every
     /// record up to it. Persisted atomically before it returns; segments that every consumer is done
     /// with are deleted.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Below the checkpoint, or beyond the last record read.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Below the checkpoint, beyond the last record read, or beyond the
+    /// last durable record.</exception>
     public void Commit(long sequence)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);

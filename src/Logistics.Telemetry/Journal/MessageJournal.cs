@@ -34,15 +34,22 @@ public sealed class MessageJournal : IAsyncDisposable
     private Exception? _fault;
     private TaskCompletionSource _spaceFreed = NewSignal();
     private TaskCompletionSource _durableAdvanced = NewSignal();
+    // Sequence numbers are given when a record is queued (in queue order, which is the order they are written in), so
+    // that a consumer that reads before durability (OpenConsumer's beforeDurable) sees each record at once.
+    private long _nextSequence;
+    private TaskCompletionSource _queuedAdvanced = NewSignal();
+    private bool _queuedAwaited;
 
     // Owned by the writer loop.
     private FileStream _active;
-    private long _nextSequence;
     private byte[] _batchBuffer = new byte[64 * 1024];
 
     // The newest durable records, by sequence modulo the length (written by the writer before it publishes
     // _durableSequence, read without a lock): consumers at the tail read them here instead of from disk.
     private readonly TailEntry?[] _tail;
+    // The newest queued records (durable or not yet), by sequence modulo the length: what a consumer that reads before
+    // durability reads. The same record objects as in _tail once they are durable, so the parse is shared.
+    private readonly JournalRecord?[] _queuedTail;
 
     // Group commit accounts (written by the writer loop only, read by anyone).
     private long _groups, _groupRecords, _largestGroup;
@@ -63,10 +70,13 @@ public sealed class MessageJournal : IAsyncDisposable
         _durableSequence = recovered.NextSequence - 1;
         _bytesUsed = _segments.Sum(s => s.Length);
         _tail = new TailEntry?[options.TailRecords];
+        _queuedTail = new JournalRecord?[options.TailRecords];
         TruncatedBytesOnOpen = recovered.TruncatedBytes;
         _active = _segments[^1].OpenForAppend();
         lock (_gate) DeleteConsumedSegments();
-        _writer = Task.Run(WriterLoopAsync);
+        // Its own thread: the loop blocks in fsync most of the time under load, and on a pool thread it took one of the
+        // few workers (2 on this 2-core machine) every other part of the listener needs for its hand-offs.
+        _writer = Task.Factory.StartNew(WriterLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>Opens the journal in <see cref="JournalOptions.Directory"/>, creating it when new.
@@ -174,7 +184,15 @@ public sealed class MessageJournal : IAsyncDisposable
                 if (_bytesUsed + _bytesReserved + frameLength + RecordFormat.SegmentHeaderBytes <= _options.DiskCapBytes)
                 {
                     _bytesReserved += frameLength;
+                    pending.Assign(_nextSequence++);
                     _queue.Enqueue(pending);
+                    if (_queuedTail.Length > 0) Volatile.Write(ref _queuedTail[pending.Sequence % _queuedTail.Length], pending.Record);
+                    if (_queuedAwaited)
+                    {
+                        _queuedAwaited = false;
+                        _queuedAdvanced.TrySetResult();
+                        _queuedAdvanced = NewSignal();
+                    }
                     break;
                 }
                 _waitingForSpace++;
@@ -198,7 +216,11 @@ public sealed class MessageJournal : IAsyncDisposable
     /// at the first retained record and its checkpoint is persisted at once, so from now on segments
     /// are kept until it has committed past them. One reader per name at a time.</summary>
     /// <param name="name">1-64 letters, digits, '_' or '-', e.g. <c>influx</c>, <c>alerts</c>.</param>
-    public JournalConsumer OpenConsumer(string name)
+    /// <param name="beforeDurable">True: the consumer also reads each record as soon as it is queued for writing, before
+    /// its fsync (a record read so may still be lost by a crash, and its sequence number then reused; the message was
+    /// not acknowledged, so the broker delivers it again). For a consumer whose work may be done twice, which wants
+    /// the newest records without the group commit's wait: the alert engine. Its commits are limited to durable records.</param>
+    public JournalConsumer OpenConsumer(string name, bool beforeDurable = false)
     {
         JournalCheckpoints.ValidateName(name);
         long checkpoint;
@@ -222,7 +244,7 @@ public sealed class MessageJournal : IAsyncDisposable
                 _checkpoints[name] = checkpoint;
             }
         }
-        return new JournalConsumer(this, name, checkpoint);
+        return new JournalConsumer(this, name, checkpoint, beforeDurable);
     }
 
     /// <summary>Forgets a consumer that is no longer used, so that it stops holding segments back.</summary>
@@ -250,6 +272,7 @@ public sealed class MessageJournal : IAsyncDisposable
             _closing = true;
             _spaceFreed.TrySetResult();
             _durableAdvanced.TrySetResult();
+            _queuedAdvanced.TrySetResult();
         }
         SignalWriter();
         try
@@ -278,6 +301,28 @@ public sealed class MessageJournal : IAsyncDisposable
         if (candidate is null || candidate.Record.Sequence != sequence) return false;
         entry = candidate;
         return true;
+    }
+
+    /// <summary>The record <paramref name="sequence"/>, durable or still queued, if it is among the newest ones kept in memory.</summary>
+    internal bool TryReadQueued(long sequence, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out JournalRecord? record)
+    {
+        record = null;
+        if (_queuedTail.Length == 0 || sequence < 1) return false;
+        var candidate = Volatile.Read(ref _queuedTail[sequence % _queuedTail.Length]);
+        if (candidate is null || candidate.Sequence != sequence) return false;
+        record = candidate;
+        return true;
+    }
+
+    /// <summary>The last sequence number queued (durable or not) and a task that completes when another is queued.</summary>
+    internal (long Queued, Task Advanced) QueuedState()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_closing, this);
+            _queuedAwaited = true;
+            return (_nextSequence - 1, _queuedAdvanced.Task);
+        }
     }
 
     internal (long Durable, Task Advanced) DurableState()
@@ -320,6 +365,9 @@ public sealed class MessageJournal : IAsyncDisposable
         {
             ThrowIfUnusable();
             var current = _checkpoints[name];
+            // A record read before it was durable may still be lost and its number reused: never skipped past.
+            if (sequence > _durableSequence)
+                throw new ArgumentOutOfRangeException(nameof(sequence), sequence, $"consumer \"{name}\" cannot commit {sequence}: the last durable record is {_durableSequence}");
             if (sequence < current)
                 throw new ArgumentOutOfRangeException(nameof(sequence), sequence, $"consumer \"{name}\" cannot commit {sequence}: its checkpoint is already {current}");
             if (sequence == current) return;
@@ -345,18 +393,18 @@ public sealed class MessageJournal : IAsyncDisposable
         if (Interlocked.Exchange(ref _wakePending, 1) == 0) _wake.Release();
     }
 
-    private async Task WriterLoopAsync()
+    private void WriterLoop()
     {
         var batch = new List<PendingAppend>(_options.MaxGroupRecords);
         while (true)
         {
-            await _wake.WaitAsync().ConfigureAwait(false);
+            _wake.Wait();
             Volatile.Write(ref _wakePending, 0);
             if (_options.GroupCommitDelay > TimeSpan.Zero)
             {
                 bool wait;
                 lock (_gate) wait = _queue.Count > 0 && _queue.Count < _options.MaxGroupRecords && !_closing;
-                if (wait) await Task.Delay(_options.GroupCommitDelay).ConfigureAwait(false);
+                if (wait) Thread.Sleep(_options.GroupCommitDelay);
             }
             while (true)
             {
@@ -404,13 +452,12 @@ public sealed class MessageJournal : IAsyncDisposable
                             Account(active, activeLength + used, lastSequence, framesWritten);
                             framesWritten = 0;
                         }
-                        active = StartSegment(_nextSequence);
+                        active = StartSegment(item.Sequence);
                         activeLength = active.Length;
                         used = 0;
                     }
                     if (_batchBuffer.Length < used + item.FrameLength)
                         Array.Resize(ref _batchBuffer, Math.Max(_batchBuffer.Length * 2, used + item.FrameLength));
-                    item.Sequence = _nextSequence++;
                     RecordFormat.WriteFrame(_batchBuffer.AsSpan(used, item.FrameLength), item.Sequence, item.ReceivedUtcTicks, item.Topic, item.Payload);
                     used += item.FrameLength;
                     item.SegmentFirst = active.FirstSequence;
@@ -520,18 +567,24 @@ public sealed class MessageJournal : IAsyncDisposable
 
     private sealed class PendingAppend(string topicText, byte[] topic, byte[] payload, long receivedUtcTicks, int frameLength)
     {
-        public string TopicText { get; } = topicText;
         public byte[] Topic { get; } = topic;
         public byte[] Payload { get; } = payload;
         public long ReceivedUtcTicks { get; } = receivedUtcTicks;
         public int FrameLength { get; } = frameLength;
-        public long Sequence { get; set; }
+        public long Sequence { get; private set; }
+        /// <summary>The record as consumers get it from memory, one object from its queueing on.</summary>
+        public JournalRecord? Record { get; private set; }
         public long SegmentFirst { get; set; }
         public long NextOffset { get; set; }
         public TaskCompletionSource<long> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public TailEntry ToTailEntry() =>
-            new(new JournalRecord(Sequence, RecordFormat.TimeOf(ReceivedUtcTicks), TopicText, Payload), SegmentFirst, NextOffset);
+        public void Assign(long sequence)
+        {
+            Sequence = sequence;
+            Record = new JournalRecord(sequence, RecordFormat.TimeOf(ReceivedUtcTicks), topicText, Payload);
+        }
+
+        public TailEntry ToTailEntry() => new(Record!, SegmentFirst, NextOffset);
     }
 }
 

@@ -9,7 +9,9 @@ namespace Logistics.Telemetry.Listener;
 /// <summary>Feeds the journal to the alert engine as a second consumer (so alerts do not wait for InfluxDB, nor stop
 /// while it is down), ticks it for silent trucks, and hands every event to <see cref="AlertDelivery"/> (cab, store,
 /// InfluxDB, webhook). At start <see cref="AlertEngineRestore"/> brings the engine back. The journal checkpoint moves
-/// only past records whose events were delivered.</summary>
+/// only past records whose events were delivered, and only past durable ones: with
+/// <see cref="ListenerOptions.AlertsBeforeDurable"/> it reads records before their fsync, and one lost in a crash is
+/// delivered by the broker again (it was not acknowledged) and evaluated again.</summary>
 public sealed class AlertProcessor(
     MessageJournal journal,
     AlertEngine engine,
@@ -33,7 +35,7 @@ public sealed class AlertProcessor(
         var delivering = delivery.RunAsync(stoppingToken);
         using var ticker = new PeriodicTimer(options.AlertTickInterval, clock);
         var ticks = TickAsync(ticker, stoppingToken);
-        using var consumer = journal.OpenConsumer(ConsumerName);
+        using var consumer = journal.OpenConsumer(ConsumerName, options.AlertsBeforeDurable);
         var lastRead = consumer.Checkpoint;
         try
         {
@@ -48,18 +50,19 @@ public sealed class AlertProcessor(
                 while (!stoppingToken.IsCancellationRequested)
                 {
                     var record = await consumer.ReadAsync(stoppingToken);
-                    delivery.Enqueue(Evaluate(_parse(record)), record.Sequence, record.ReceivedAt);
+                    var events = Evaluate(_parse(record));
+                    var now = clock.GetUtcNow();
+                    delivery.Enqueue(events, record.Sequence, record.ReceivedAt, now);
                     pace.OnEvaluated(record.Sequence);
                     lastRead = record.Sequence;
                     uncommitted++;
                     // Commit every 200 ms or 1,000 records, whichever first, and never past a record whose events are
                     // still in the outbox.
-                    var now = clock.GetUtcNow();
                     counters.ReceiptToEvaluated.AddSampled(now - record.ReceivedAt, ref sampled, TelemetryCounters.MessageSampling);
                     if (committing.IsCompleted && (uncommitted >= 1000 || now - lastCommit >= TimeSpan.FromMilliseconds(200)))
                     {
                         await committing;
-                        var safe = delivery.SafeCheckpoint(record.Sequence);
+                        var safe = Math.Min(delivery.SafeCheckpoint(record.Sequence), journal.LastSequence);
                         if (safe > consumer.Checkpoint) committing = Task.Run(() => consumer.Commit(safe), CancellationToken.None);
                         (lastCommit, uncommitted) = (now, 0);
                     }
@@ -78,7 +81,7 @@ public sealed class AlertProcessor(
         await delivering;
         // What was delivered before the stop is done with: a partition handed to another instance and later back must
         // not evaluate it again.
-        var delivered = delivery.SafeCheckpoint(lastRead);
+        var delivered = Math.Min(delivery.SafeCheckpoint(lastRead), journal.LastSequence);
         if (delivered > consumer.Checkpoint) consumer.Commit(delivered);
     }
 

@@ -37,6 +37,18 @@ public sealed record ListenerOptions
     /// group commits full under load (one at a time would cap the rate at one flush per message).</summary>
     public int MaxUnacknowledged { get; set; } = 2000;
 
+    /// <summary>True (default): the alert engine reads each message as soon as the intake has queued it in the journal,
+    /// not after the group commit's fsync, so a group's wait is no part of an alert's latency. Its checkpoint still passes
+    /// durable records only, and the message is acknowledged only once durable: a crash before the fsync loses the
+    /// message's evaluation with it, and the broker's redelivery is evaluated again (README "Telemetry under overload",
+    /// fourth round, for what a kill -9 can repeat). False: it reads durable records only.</summary>
+    public bool AlertsBeforeDurable { get; set; } = true;
+
+    /// <summary>The intake takes the broker's next message only while fewer than this many of the messages it gave the
+    /// journal wait for the alert engine (<see cref="AlertPace"/>): more lets the intake run further ahead of the alert
+    /// engine's hiccups, and adds up to that many messages' evaluation to an alert's wait.</summary>
+    public int AlertPaceMessages { get; set; } = AlertPace.DefaultMaxLag;
+
     /// <summary>Most points in one InfluxDB write (InfluxDB recommends up to 5,000).</summary>
     public int BatchSize { get; set; } = 5000;
 
@@ -80,6 +92,7 @@ public sealed record ListenerOptions
         if (JournalDiskCapMegabytes < 2 * JournalSegmentMegabytes)
             errors.Add($"Listener:JournalDiskCapMegabytes ({JournalDiskCapMegabytes}) must be at least twice JournalSegmentMegabytes ({JournalSegmentMegabytes})");
         if (MaxUnacknowledged is < 1 or > 65535) errors.Add($"Listener:MaxUnacknowledged must be 1 to 65535, got {MaxUnacknowledged}");
+        if (AlertPaceMessages is < 1 or > 100_000) errors.Add($"Listener:AlertPaceMessages must be 1 to 100000, got {AlertPaceMessages}");
         if (BatchSize is < 1 or > 5000) errors.Add($"Listener:BatchSize must be 1 to 5000, got {BatchSize}");
         if (WritesInFlight is < 1 or > 16) errors.Add($"Listener:WritesInFlight must be 1 to 16, got {WritesInFlight}");
         if (FlushInterval <= TimeSpan.Zero) errors.Add($"Listener:FlushInterval must be positive, got {FlushInterval}");

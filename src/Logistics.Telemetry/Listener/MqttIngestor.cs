@@ -45,7 +45,7 @@ public sealed class MqttIngestor(
                     counters.IntakeWaitingForBroker.AddSince(waiting);
                     continue;
                 }
-                if (alerts.Lag >= AlertPace.MaxLag)
+                if (alerts.Lag >= alerts.MaxLag)
                 {
                     var waiting = Stopwatch.GetTimestamp();
                     await alerts.WaitAsync(stoppingToken);
@@ -54,6 +54,7 @@ public sealed class MqttIngestor(
                 counters.OnReceived(message.ReceivedAt);
                 // Received when our client read it, so the wait above and in the client's queue counts as the listener's.
                 var append = journal.AppendAsync(message.Topic, message.Payload, message.ReceivedAt, stoppingToken);
+                alerts.OnQueued();
                 if (!pending.Writer.TryWrite((append, message)))
                 {
                     var waiting = Stopwatch.GetTimestamp();

@@ -28,6 +28,10 @@ public sealed class TelemetryCounters
     /// cab: the part of the alert latency that is the listener's own (alerts raised by readings).</summary>
     public LatencySamples ReceiptToCab { get; } = new();
 
+    /// <summary>The first part of <see cref="ReceiptToCab"/>: from receipt to the alert engine's evaluation of the
+    /// reading (the intake, the journal's queue, the alert processor); the rest is the delivery to the broker.</summary>
+    public LatencySamples AlertReceiptToEvaluated { get; } = new();
+
     /// <summary>From the device's timestamp of that message to the publication: adds the device's clock, its
     /// network and the broker.</summary>
     public LatencySamples DeviceToCab { get; } = new();

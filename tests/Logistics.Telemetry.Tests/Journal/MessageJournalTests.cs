@@ -337,14 +337,16 @@ public class MessageJournalTests
     }
 
     [Theory]
-    [InlineData(0)]
-    [InlineData(4)]
-    public async Task A_consumer_that_falls_behind_the_records_kept_in_memory_reads_on_from_disk_in_order(int tailRecords)
+    [InlineData(0, false)]
+    [InlineData(4, false)]
+    [InlineData(0, true)]
+    [InlineData(4, true)]
+    public async Task A_consumer_that_falls_behind_the_records_kept_in_memory_reads_on_from_disk_in_order(int tailRecords, bool beforeDurable)
     {
         using var folder = new TempFolder();
         // Small segments, so that reading moves between memory and several files.
         await using var journal = MessageJournal.Open(Options(folder, segmentBytes: 1024) with { TailRecords = tailRecords });
-        using var consumer = journal.OpenConsumer("influx");
+        using var consumer = journal.OpenConsumer("influx", beforeDurable);
         var read = new List<JournalRecord>();
         for (var round = 0; round < 5; round++)
         {
@@ -357,5 +359,31 @@ public class MessageJournalTests
         Assert.Equal(Enumerable.Range(1, 60).Select(i => (long)i), read.Select(r => r.Sequence));
         Assert.All(read, r => Assert.Equal(Payload(r.Sequence), r.Payload.ToArray()));
         Assert.All(read, r => Assert.Equal(Received.AddSeconds(r.Sequence), r.ReceivedAt));
+    }
+
+    [Fact]
+    public async Task A_consumer_that_reads_before_durability_gets_a_record_before_its_fsync_and_commits_only_durable_ones()
+    {
+        using var folder = new TempFolder();
+        // The writer holds a lone record back for a second before its write and fsync: the window to read it in.
+        await using var journal = MessageJournal.Open(Options(folder) with { GroupCommitDelay = TimeSpan.FromSeconds(1) });
+        using var early = journal.OpenConsumer("alerts", beforeDurable: true);
+        using var durable = journal.OpenConsumer("influx");
+        var waiting = durable.ReadAsync(Timeout).AsTask();
+        var append = journal.AppendAsync("fleet/T-017/telemetry", Payload(1), Received, Timeout);
+
+        var record = await early.ReadAsync(Timeout);
+        Assert.Equal(1, record.Sequence);
+        Assert.Equal(Payload(1), record.Payload.ToArray());
+        Assert.False(append.IsCompleted);
+        Assert.False(waiting.IsCompleted);
+        // Read, but not durable: a crash could still lose it and give its number to another record.
+        var refused = Assert.Throws<ArgumentOutOfRangeException>(() => early.Commit(1));
+        Assert.Contains("durable", refused.Message);
+
+        Assert.Equal(1, await append);
+        Assert.Same(record, await waiting); // the same object for both: the parse is shared
+        early.Commit(1);
+        Assert.Equal(1, journal.Checkpoints["alerts"]);
     }
 }

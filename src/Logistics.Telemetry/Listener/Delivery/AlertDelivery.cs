@@ -11,7 +11,9 @@ namespace Logistics.Telemetry.Listener.Delivery;
 /// sinks in order (the store, the webhook, InfluxDB) while the cab loop goes on with the next batch. A slow or stopped store or InfluxDB therefore holds back only the records, never a cab. It tracks the last
 /// journal record whose events every sink has, so the consumer's checkpoint never passes an event not yet stored. A
 /// crash before the store write is safe: the checkpoint has not passed those records, so they are evaluated and
-/// delivered again (the cab then sees the same alert id twice). Enqueue is thread-safe; <see cref="RunAsync"/>
+/// delivered again (the cab then gets the alert a second time, under a new alert id). With the alert engine reading records
+/// before their fsync (ListenerOptions.AlertsBeforeDurable) a crash before the fsync does the same: the broker delivers the
+/// unacknowledged message again. Enqueue is thread-safe; <see cref="RunAsync"/>
 /// runs once.</summary>
 public sealed class AlertDelivery(IAlertPublisher cab, IReadOnlyList<IAlertSink> records, TelemetryCounters counters, ILogger<AlertDelivery> logger)
 {
@@ -21,12 +23,13 @@ public sealed class AlertDelivery(IAlertPublisher cab, IReadOnlyList<IAlertSink>
     private readonly Channel<Published> _published = Channel.CreateUnbounded<Published>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private long _queued, _delivered = -1;
 
-    /// <summary>Queues the events of journal record <paramref name="sequence"/> (-1: of a tick or the replay).</summary>
-    public void Enqueue(IReadOnlyList<AlertEvent> events, long sequence, DateTimeOffset? receivedAt = null)
+    /// <summary>Queues the events of journal record <paramref name="sequence"/> (-1: of a tick or the replay), received
+    /// and evaluated at the times given (for the latency samples).</summary>
+    public void Enqueue(IReadOnlyList<AlertEvent> events, long sequence, DateTimeOffset? receivedAt = null, DateTimeOffset? evaluatedAt = null)
     {
         if (events.Count == 0) return;
         Interlocked.Increment(ref _queued);
-        _outbox.Writer.TryWrite(new Outgoing(events, sequence, receivedAt));
+        _outbox.Writer.TryWrite(new Outgoing(events, sequence, receivedAt, evaluatedAt));
     }
 
     /// <summary>How far a consumer that has read up to <paramref name="lastRead"/> may commit: all of it when nothing
@@ -64,7 +67,7 @@ public sealed class AlertDelivery(IAlertPublisher cab, IReadOnlyList<IAlertSink>
                 var alerts = new List<PendingAlert>();
                 foreach (var item in batch)
                     foreach (var e in item.Events)
-                        alerts.Add(new PendingAlert(e, item.ReceivedAt));
+                        alerts.Add(new PendingAlert(e, item.ReceivedAt, item.EvaluatedAt));
                 var acknowledged = await cab.PublishAsync(alerts, stoppingToken);
                 // Logged after the cabs have them: the log's file and console writes are no part of a driver's wait.
                 foreach (var a in alerts)
@@ -111,7 +114,7 @@ public sealed class AlertDelivery(IAlertPublisher cab, IReadOnlyList<IAlertSink>
     }
 
     /// <summary>Events of one journal record (or of a tick or the replay: no sequence, no receipt).</summary>
-    private sealed record Outgoing(IReadOnlyList<AlertEvent> Events, long Sequence, DateTimeOffset? ReceivedAt);
+    private sealed record Outgoing(IReadOnlyList<AlertEvent> Events, long Sequence, DateTimeOffset? ReceivedAt, DateTimeOffset? EvaluatedAt);
 
     /// <summary>A batch the cabs have; the other sinks next.</summary>
     private sealed record Published(List<Outgoing> Batch, IReadOnlyList<PendingAlert> Alerts, Task Acknowledged);

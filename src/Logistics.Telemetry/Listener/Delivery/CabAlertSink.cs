@@ -16,12 +16,13 @@ public sealed class CabAlertSink(ListenerConnection connection, TelemetryCounter
     public async Task<Task> PublishAsync(IReadOnlyList<PendingAlert> alerts, CancellationToken cancellationToken)
     {
         var acknowledgements = new Task[alerts.Count];
-        for (var i = 0; i < alerts.Count; i++) acknowledgements[i] = await PublishAsync(alerts[i].Event, alerts[i].ReceivedAt, cancellationToken);
+        for (var i = 0; i < alerts.Count; i++) acknowledgements[i] = await PublishAsync(alerts[i], cancellationToken);
         return Task.WhenAll(acknowledgements);
     }
 
-    private async Task<Task> PublishAsync(AlertEvent e, DateTimeOffset? receivedAt, CancellationToken cancellationToken)
+    private async Task<Task> PublishAsync(PendingAlert alert, CancellationToken cancellationToken)
     {
+        var e = alert.Event;
         var payload = JsonSerializer.SerializeToUtf8Bytes(CabMessage.From(e), CabMessage.Json);
         Task acknowledged;
         try
@@ -38,10 +39,11 @@ public sealed class CabAlertSink(ListenerConnection connection, TelemetryCounter
         var now = clock.GetUtcNow();
         // Alerts raised by readings only: their time is the device's. A status message ("offline") carries no
         // device time, and a fleet going offline at once would swamp the samples.
-        if (receivedAt is { } received && e.Kind != AlertKind.NoData)
+        if (alert.ReceivedAt is { } received && e.Kind != AlertKind.NoData)
         {
             counters.ReceiptToCab.Add(now - received);
             counters.DeviceToCab.Add(now - e.At);
+            if (alert.EvaluatedAt is { } evaluated) counters.AlertReceiptToEvaluated.Add(evaluated - received);
         }
         return AcknowledgedAsync(e, acknowledged);
     }

@@ -71,7 +71,7 @@ public sealed class ListenerPartitionFactory(
         });
         var connection = new ListenerConnection(mqtt with { ClientId = options.PartitionClientId(index) },
             loggers.CreateLogger<ListenerConnection>(), trucks, others);
-        var pace = new AlertPace(journal);
+        var pace = new AlertPace(journal, options.AlertsBeforeDurable, options.AlertPaceMessages);
         var engine = new AlertEngine(alertOptions, loggers.CreateLogger<AlertEngine>());
         Func<string, bool>? owns = options.Partitions == 1 ? null : truck => Owns(index, truck);
         var restore = new AlertEngineRestore(engine, store, influx, clock, loggers.CreateLogger<AlertEngineRestore>(), owns);
