@@ -70,7 +70,7 @@ internal sealed class Crossover(SearchData data, SearchParameters parameters, Co
         foreach (var r in _childRoutes)
             foreach (var c in child.Routes[r].Clients)
             {
-                var v = donor.IsVisited(c) ? c : donor.VisitedMember(c);
+                var v = donor.VisitedFor(c);
                 if (v >= 0) _overlap[donor.RouteOf[v]]++;
             }
         routes.Clear();
@@ -93,8 +93,7 @@ internal sealed class Crossover(SearchData data, SearchParameters parameters, Co
         for (var k = -1; k < data.Adjacent[seed].Length && routes.Count < count; k++)
         {
             var c = k < 0 ? seed : data.Adjacent[seed][k];
-            // An alternative not taken stands for the member of its group that is visited.
-            var v = s.IsVisited(c) ? c : s.VisitedMember(c);
+            var v = s.VisitedFor(c);
             if (v >= 0 && !routes.Contains(s.RouteOf[v])) routes.Add(s.RouteOf[v]);
         }
     }

@@ -22,7 +22,7 @@ internal sealed class Insertion(SearchData data, RouteBuilder builder, CostEvalu
         {
             // An alternative not taken stands for the member of its group that is visited (the same
             // store in another window), so that groups do not blind the neighbourhood.
-            var v = s.IsVisited(neighbour) ? neighbour : s.VisitedMember(neighbour);
+            var v = s.VisitedFor(neighbour);
             if (v < 0) continue;
             visitedNeighbours++;
             var route = s.Routes[s.RouteOf[v]];

@@ -93,7 +93,7 @@ internal sealed class LocalSearch
                 foreach (var neighbour in _data.Neighbours[u])
                 {
                     if (!s.IsVisited(u)) break;
-                    var v = s.IsVisited(neighbour) ? neighbour : s.VisitedMember(neighbour);
+                    var v = s.VisitedFor(neighbour);
                     if (v < 0) continue;
                     var ru = s.Routes[s.RouteOf[u]];
                     var rv = s.Routes[s.RouteOf[v]];
@@ -197,7 +197,7 @@ internal sealed class LocalSearch
         var count = 0;
         foreach (var neighbour in _data.Neighbours[u])
         {
-            var v = s.IsVisited(neighbour) ? neighbour : s.VisitedMember(neighbour);
+            var v = s.VisitedFor(neighbour);
             if (v < 0 || tried[..count].Contains(s.RouteOf[v])) continue;
             tried[count++] = s.RouteOf[v];
             if (TryEjectInto(s, u, prize, s.Routes[s.RouteOf[v]])) return true;

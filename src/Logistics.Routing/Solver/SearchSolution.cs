@@ -69,7 +69,11 @@ internal sealed class SearchSolution
     }
 
     /// <summary>The visited member of <paramref name="location"/>'s group, or −1.</summary>
-    public int VisitedMember(int location) => _data.GroupOf[location] is var group and >= 0 ? ServedBy(group) : -1;
+    private int VisitedMember(int location) => _data.GroupOf[location] is var group and >= 0 ? ServedBy(group) : -1;
+
+    /// <summary>The location that stands for <paramref name="location"/> on a route: itself when visited, else the
+    /// visited member of its group (an alternative not taken stands for the same store in another window), else −1.</summary>
+    public int VisitedFor(int location) => IsVisited(location) ? location : VisitedMember(location);
 
     /// <summary>Whether <paramref name="location"/> may be inserted: it is not visited and no
     /// alternative of its group is.</summary>
