@@ -58,7 +58,7 @@ internal sealed class ArimaFit
         var k = order.ParameterCount;
         if (used < 2 || w.Length - k - 1 <= 0) return null;
 
-        var count = order.P + order.Q + order.SeasonalP + order.SeasonalQ + (order.Constant ? 1 : 0);
+        var count = k - 1; // the coefficients optimised: every parameter but the innovations' variance
         var start = new double[count];
         var step = new double[count];
         for (var i = 0; i < count; i++) step[i] = 0.1;
