@@ -62,7 +62,7 @@ public sealed class AlertProcessor(
                     if (committing.IsCompleted && (uncommitted >= 1000 || now - lastCommit >= TimeSpan.FromMilliseconds(200)))
                     {
                         await committing;
-                        var safe = Math.Min(delivery.SafeCheckpoint(record.Sequence), journal.LastSequence);
+                        var safe = Committable(record.Sequence);
                         if (safe > consumer.Checkpoint) committing = Task.Run(() => consumer.Commit(safe), CancellationToken.None);
                         (lastCommit, uncommitted) = (now, 0);
                     }
@@ -81,9 +81,13 @@ public sealed class AlertProcessor(
         await delivering;
         // What was delivered before the stop is done with: a partition handed to another instance and later back must
         // not evaluate it again.
-        var delivered = Math.Min(delivery.SafeCheckpoint(lastRead), journal.LastSequence);
+        var delivered = Committable(lastRead);
         if (delivered > consumer.Checkpoint) consumer.Commit(delivered);
     }
+
+    /// <summary>How far the checkpoint may move after reading up to <paramref name="read"/>: not past a record whose
+    /// events are still being delivered, nor past the last durable record (one read before its fsync may be lost).</summary>
+    private long Committable(long read) => Math.Min(delivery.SafeCheckpoint(read), journal.LastSequence);
 
     private IReadOnlyList<AlertEvent> Evaluate(ParsedRecord parsed)
     {
