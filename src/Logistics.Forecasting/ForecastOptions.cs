@@ -20,11 +20,16 @@ public sealed record ForecastOptions
     /// <summary>Seed of the boosted model, so that the same history gives the same forecast.</summary>
     public int Seed { get; init; } = 42;
 
+    /// <summary>Threads the run may use: backtest origins and the methods' final forecasts run side by side. The
+    /// forecasts do not depend on it (each piece is computed on its own); only the time does.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
     /// <summary>Refuses nonsense before any work is done.</summary>
     public void Validate()
     {
         if (Horizon < 1) throw new ArgumentOutOfRangeException(nameof(Horizon), Horizon, "the horizon must be at least one period");
         if (Origins < 1) throw new ArgumentOutOfRangeException(nameof(Origins), Origins, "the backtest needs at least one origin");
+        if (Threads < 1) throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "at least one thread is needed");
         if (Methods.Count == 0) throw new ArgumentException("at least one method is needed", nameof(Methods));
     }
 }

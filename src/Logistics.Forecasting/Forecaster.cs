@@ -58,11 +58,19 @@ public static class Forecaster
         // Phase 2: backtest every method from every origin.
         var total = methods.Count * options.Origins + methods.Count;
         var done = 0;
-        void Report(string stage) => progress?.Report(new ForecastProgress(stage, done, total, watch.Elapsed));
+        var reporting = new Lock();
+        void Report(string stage, bool step = false)
+        {
+            lock (reporting)
+            {
+                if (step) done++;
+                progress?.Report(new ForecastProgress(stage, done, total, watch.Elapsed));
+            }
+        }
         foreach (var method in methods)
         {
             Report($"backtest {method.Kind.Name()}");
-            backtest.Run(method, _ => { done++; Report($"backtest {method.Kind.Name()}"); }, cancellationToken);
+            backtest.Run(method, options.Threads, () => Report($"backtest {method.Kind.Name()}", step: true), cancellationToken);
         }
         var baseMethods = methods.Select(x => x.Kind).ToArray();
         if (options.Methods.Contains(ForecastMethod.EtsArima)) MeanInBacktest(backtest, ForecastMethod.EtsArima, EtsArimaMembers);
@@ -87,16 +95,16 @@ public static class Forecaster
         var summaries = scored.Select(x => Summarise(backtest, x, chosen)).ToList();
 
         // Phase 4: every method on the full series, then each series' chosen forecast with its intervals.
-        var finals = new Dictionary<ForecastMethod, double[]?[]>();
-        foreach (var method in methods)
+        var final = new double[]?[methods.Count][];
+        Report("forecast");
+        Work.For(methods.Count, options.Threads, j =>
         {
-            Report($"forecast {method.Kind.Name()}");
-            finals[method.Kind] = method.Forecast(eligible, horizon, cancellationToken);
-            done++;
-        }
+            final[j] = methods[j].Forecast(eligible, horizon, cancellationToken);
+            Report("forecast", step: true);
+        }, cancellationToken);
+        var finals = Enumerable.Range(0, methods.Count).ToDictionary(j => methods[j].Kind, j => final[j]);
         if (backtest.Methods.Contains(ForecastMethod.EtsArima))
             finals[ForecastMethod.EtsArima] = Enumerable.Range(0, eligible.Length).Select(i => MeanOfAll(EtsArimaMembers.Select(x => finals[x][i]))).ToArray();
-        Report("forecast");
         var forecasts = new Dictionary<string, SeriesForecast>(StringComparer.Ordinal);
         for (var i = 0; i < eligible.Length; i++)
         {

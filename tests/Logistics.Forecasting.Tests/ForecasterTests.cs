@@ -25,6 +25,25 @@ public class ForecasterTests
     }
 
     [Fact]
+    public void The_forecast_does_not_depend_on_the_number_of_threads()
+    {
+        var random = new Random(7);
+        var history = new OrderHistory(Enumerable.Range(0, 12).SelectMany(k => Seasonal($"S{k}", 48, 50 + 10 * k).Points
+            .Select(p => p with { Quantity = Math.Round(p.Quantity * (0.8 + 0.4 * random.NextDouble()) + k * p.Date.Year % 7) })));
+        ForecastResult Run(int threads) => Forecaster.Run(history, new ForecastOptions { Horizon = 3, Threads = threads });
+
+        var one = Run(1);
+        var three = Run(3);
+        Assert.Equal(one.Series.Select(s => s.Method), three.Series.Select(s => s.Method));
+        foreach (var method in new[] { "ets", "arima", "boosted", "combination" })
+            Assert.Contains(one.Scores, x => x.Method == method && double.IsFinite(x.Mase)); // every kind of method ran, the global one too
+        Assert.Equal(one.Series.SelectMany(s => s.Points).Select(p => (p.Forecast, p.Lower80, p.Upper95)),
+            three.Series.SelectMany(s => s.Points).Select(p => (p.Forecast, p.Lower80, p.Upper95)));
+        Assert.Equal(one.Scores.Select(x => (x.Series, x.Method, x.Mase)), three.Scores.Select(x => (x.Series, x.Method, x.Mase)));
+        Assert.Equal(one.DepotTotal.Points.Select(p => p.Forecast), three.DepotTotal.Points.Select(p => p.Forecast));
+    }
+
+    [Fact]
     public void Depot_total_is_the_sum_of_the_series()
     {
         var history = new OrderHistory(Seasonal("A", 48, 100).Points.Concat(Seasonal("B", 48, 50).Points));

@@ -22,18 +22,19 @@ internal static class ForecastCommand
         var missing = new Option<string>("--missing") { Description = "a period without rows inside a series: zero (orders, default) or interpolate", DefaultValueFactory = _ => "zero" };
         var methods = new Option<string?>("--methods") { Description = "comma-separated methods to choose from: seasonal-naive, ets, arima, ets-arima, boosted, tsb, combination (default: all)" };
         var origins = new Option<int>("--origins") { Description = "rolling origins of the backtest", DefaultValueFactory = _ => new ForecastOptions().Origins };
+        var threads = new Option<int>("--threads") { Description = "threads for the backtest's origins and the methods (the forecast does not depend on it)", DefaultValueFactory = _ => new ForecastOptions().Threads };
         var output = new Option<FileInfo>("--out") { Description = "forecast CSV: series,date,forecast,lower80,upper80,lower95,upper95,method", Required = true };
         var backtest = new Option<FileInfo?>("--backtest") { Description = "also write the backtest report CSV (per series and method: MASE, sMAPE; per method: coverage, time)" };
         var command = new Command("forecast", "Forecast the next periods of every series of an order history and of the depot total, each series with the method its backtest chose.")
         {
-            history, horizon, period, missing, methods, origins, output, backtest,
+            history, horizon, period, missing, methods, origins, threads, output, backtest,
         };
         command.SetAction((parse, cancellationToken) =>
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
             var options = Options(parse.GetValue(horizon), parse.GetValue(period), parse.GetValue(missing)!, parse.GetValue(methods),
-                parse.GetValue(origins), stderr);
+                parse.GetValue(origins), parse.GetValue(threads), stderr);
             if (options is null) return Task.FromResult(InputErrorExitCode);
 
             var path = parse.GetRequiredValue(history).FullName;
@@ -62,7 +63,7 @@ internal static class ForecastCommand
         return command;
     }
 
-    private static ForecastOptions? Options(int horizon, string? periodText, string missingText, string? methodsText, int origins, TextWriter stderr)
+    private static ForecastOptions? Options(int horizon, string? periodText, string missingText, string? methodsText, int origins, int threads, TextWriter stderr)
     {
         if (horizon < 1)
         {
@@ -72,6 +73,11 @@ internal static class ForecastCommand
         if (origins < 1)
         {
             stderr.WriteLine($"--origins: '{origins}' must be at least 1");
+            return null;
+        }
+        if (threads is < 1 or > 64)
+        {
+            stderr.WriteLine($"--threads: '{threads}' must be from 1 to 64");
             return null;
         }
         Period? period = null;
@@ -113,7 +119,7 @@ internal static class ForecastCommand
             }
             chosen = list;
         }
-        return new ForecastOptions { Horizon = horizon, Period = period, Missing = missing, Methods = chosen, Origins = origins };
+        return new ForecastOptions { Horizon = horizon, Period = period, Missing = missing, Methods = chosen, Origins = origins, Threads = threads };
     }
 
     /// <summary>The table a planner reads: per method its backtest accuracy, relative to seasonal naive, and how

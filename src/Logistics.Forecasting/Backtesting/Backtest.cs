@@ -56,14 +56,17 @@ internal sealed class Backtest
 
     public double Actual(int i, int k, int h) => _series[i].Values[TrainLength(i, k)!.Value + h];
 
-    public void Run(IForecastingMethod method, Action<int> originDone, CancellationToken cancellationToken)
+    /// <summary>Backtests a method from every origin; origins run in parallel on up to <paramref name="threads"/> threads,
+    /// each a separate call of the method, so the forecasts do not depend on the number of threads. The method's time is
+    /// the sum of its origins' times (compute time, not wall time, when they overlap).</summary>
+    public void Run(IForecastingMethod method, int threads, Action originDone, CancellationToken cancellationToken)
     {
-        var watch = Stopwatch.StartNew();
         var forecasts = new double[]?[_series.Count][];
         for (var i = 0; i < _series.Count; i++) forecasts[i] = new double[]?[_origins];
-        for (var k = 0; k < _origins; k++)
+        var ticks = new long[_origins];
+        Work.For(_origins, threads, k =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            var watch = Stopwatch.StartNew();
             var indices = new List<int>();
             var heads = new List<RegularSeries>();
             for (var i = 0; i < _series.Count; i++)
@@ -77,10 +80,11 @@ internal sealed class Backtest
                 var result = method.Forecast(heads, _horizon, cancellationToken);
                 for (var j = 0; j < indices.Count; j++) forecasts[indices[j]][k] = result[j];
             }
-            originDone(k + 1);
-        }
+            ticks[k] = watch.Elapsed.Ticks;
+            originDone();
+        }, cancellationToken);
         _forecasts[method.Kind] = forecasts;
-        _time[method.Kind] = watch.Elapsed;
+        _time[method.Kind] = TimeSpan.FromTicks(ticks.Sum());
     }
 
     public IEnumerable<ForecastMethod> Methods => _forecasts.Keys;

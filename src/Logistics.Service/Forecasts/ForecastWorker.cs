@@ -35,7 +35,7 @@ public sealed class ForecastWorker(
             await FailAsync(id, "there is no order history to forecast from: PUT /api/history first");
             return;
         }
-        var forecastOptions = ForecastRequest.ToOptions(record.Options);
+        var forecastOptions = ForecastRequest.ToOptions(record.Options) with { Threads = options.Value.ThreadsPerJob };
         logger.LogInformation("Forecast job {Id} started: {Rows} history rows, horizon {Horizon}", id, points.Count, forecastOptions.Horizon);
 
         var token = job.Cancellation.Token;

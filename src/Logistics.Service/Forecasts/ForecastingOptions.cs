@@ -11,4 +11,9 @@ public sealed class ForecastingOptions
     /// shares its cores with the listener and planning.</summary>
     [Range(1, 8)]
     public int MaxConcurrentJobs { get; set; } = 1;
+
+    /// <summary>Threads one forecast may use (backtest origins and methods side by side; the forecast does not depend
+    /// on it). One by default, for the same reason; the CLI uses every core.</summary>
+    [Range(1, 64)]
+    public int ThreadsPerJob { get; set; } = 1;
 }
