@@ -61,6 +61,7 @@ public sealed class ForecastCommandTests : IDisposable
     [InlineData("--period", "fortnight", "--period: 'fortnight' is not one of day, week, month, quarter")]
     [InlineData("--missing", "guess", "--missing: 'guess' is not zero or interpolate")]
     [InlineData("--methods", "prophet", "--methods: 'prophet' is not one of")]
+    [InlineData("--threads", "0", "--threads: '0' must be from 1 to 64")]
     public void Bad_options_exit_2_with_the_option_and_value(string option, string value, string message)
     {
         var args = new List<string> { "forecast", "--history", History("series,date,quantity\nS1,2024-01-01,4\n"), "--out", _folder.File("f.csv") };
