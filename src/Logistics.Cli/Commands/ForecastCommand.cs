@@ -136,9 +136,9 @@ internal static class ForecastCommand
         stdout.WriteLine($"{"method",-16}{"series",7}{"chosen",7}{"MASE",8}{"vs snaive",10}{"sMAPE %",9}{"cover80",9}{"cover95",9}{"seconds",9}");
         foreach (var m in result.Methods)
         {
-            var relative = baseline is null || double.IsNaN(baseline.MeanMase) || baseline.MeanMase == 0 ? "" : (m.MeanMase / baseline.MeanMase).ToString("0.000", c);
+            var relative = baseline is null || double.IsNaN(baseline.MeanMase) || baseline.MeanMase == 0 ? "" : Number(m.MeanMase / baseline.MeanMase, "0.000");
             stdout.WriteLine(string.Create(c,
-                $"{m.Method,-16}{m.Series,7}{m.Chosen,7}{m.MeanMase,8:0.000}{relative,10}{m.MeanSmape,9:0.0}{m.Coverage80,9:P0}{m.Coverage95,9:P0}{m.Time.TotalSeconds,9:0.00}"));
+                $"{m.Method,-16}{m.Series,7}{m.Chosen,7}{Number(m.MeanMase, "0.000"),8}{relative,10}{Number(m.MeanSmape, "0.0"),9}{Number(m.Coverage80, "P0"),9}{Number(m.Coverage95, "P0"),9}{m.Time.TotalSeconds,9:0.00}"));
         }
         var total = result.DepotTotal;
         if (total.Points.Count > 0)
@@ -149,4 +149,7 @@ internal static class ForecastCommand
         }
         stdout.Flush();
     }
+
+    /// <summary>A score, or "-" where the method scored no series (TSB on a history without intermittent stores).</summary>
+    private static string Number(double value, string format) => double.IsNaN(value) ? "-" : value.ToString(format, CultureInfo.InvariantCulture);
 }

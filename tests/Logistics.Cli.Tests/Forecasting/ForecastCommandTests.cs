@@ -36,6 +36,8 @@ public sealed class ForecastCommandTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("4 series, period month, horizon 3; 3 backtested, 1 too short", run.Stdout);
         Assert.Contains("seasonal-naive", run.Stdout);
+        Assert.Matches(@"tsb\s+0\s+0\s+-\s+-\s+-\s+-\s+-\s+\d", run.Stdout); // no store is intermittent: dashes, not NaN
+        Assert.DoesNotContain("NaN", run.Stdout);
         Assert.Contains("history.csv: series 'S4': only 2 periods of history", run.Stderr);
         var rows = File.ReadAllLines(output);
         Assert.Equal("series,date,forecast,lower80,upper80,lower95,upper95,method", rows[0]);
