@@ -52,7 +52,7 @@ public static class Forecaster
         var stopped = all.Select(s => (Series: s, LastOrder: Inactive.LastOrder(s))).Where(x => x.LastOrder is not null)
             .ToDictionary(x => x.Series.Id, x => x.LastOrder!.Value, StringComparer.Ordinal);
         var eligible = all.Where(s => s.Length >= minimum && !stopped.ContainsKey(s.Id)).ToArray();
-        var methods = MethodSet(options);
+        var methods = MethodSet(options, eligible.Length, notes);
         var backtest = new Backtest(eligible, horizon, options.Origins, m);
 
         // Phase 2: backtest every method from every origin.
@@ -127,10 +127,21 @@ public static class Forecaster
         return new ForecastResult(period, horizon, ordered, depot, summaries, scores, watch.Elapsed) { Notes = notes };
     }
 
-    private static List<IForecastingMethod> MethodSet(ForecastOptions options)
+    /// <summary>The methods to backtest. The boosted model is left out where it could not be chosen (an anchor and fewer
+    /// than <see cref="MinimumSeriesToChallenge"/> series): it is the slowest, and one model across a handful of series
+    /// would only fill a row of the table.</summary>
+    private static List<IForecastingMethod> MethodSet(ForecastOptions options, int backtested, List<string> notes)
     {
         var kinds = options.Methods.SelectMany(x => x == ForecastMethod.EtsArima ? EtsArimaMembers : [x])
-            .Where(x => x != ForecastMethod.Combination).Prepend(ForecastMethod.SeasonalNaive).Distinct();
+            .Where(x => x != ForecastMethod.Combination).Prepend(ForecastMethod.SeasonalNaive).Distinct().ToList();
+        var anchor = Anchor([.. options.Methods, .. kinds]);
+        if (kinds.Contains(ForecastMethod.Boosted) && anchor is not null && backtested < MinimumSeriesToChallenge)
+        {
+            kinds.Remove(ForecastMethod.Boosted);
+            if (backtested > 0)
+                notes.Add($"the boosted model was not run: it learns across series, and with {backtested} to backtest (fewer than " +
+                          $"{MinimumSeriesToChallenge}) it could not replace the {anchor.Value.Name()} forecast on any");
+        }
         return kinds.Select(k => Create(k, options)).OfType<IForecastingMethod>().ToList();
     }
 

@@ -44,6 +44,19 @@ public class ForecasterTests
     }
 
     [Fact]
+    public void With_fewer_than_ten_series_the_boosted_model_is_not_run_and_the_output_says_why()
+    {
+        var history = new OrderHistory(Seasonal("A", 48, 100).Points.Concat(Seasonal("B", 48, 50).Points));
+        var result = Forecaster.Run(history, new ForecastOptions { Horizon = 2 });
+        Assert.DoesNotContain(result.Methods, m => m.Method == "boosted");
+        Assert.Contains(result.Notes, n => n.Contains("boosted model was not run") && n.Contains("with 2 to backtest") && n.Contains("ets-arima"));
+        Assert.All(result.Series, s => Assert.Contains(s.Method, new[] { "ets-arima", "ets" })); // the anchor (ARIMA cannot fit an exact season)
+
+        var alone = Forecaster.Run(history, new ForecastOptions { Horizon = 2, Methods = [ForecastMethod.Boosted] });
+        Assert.Contains(alone.Methods, m => m.Method == "boosted"); // asked for alone, it runs
+    }
+
+    [Fact]
     public void Depot_total_is_the_sum_of_the_series()
     {
         var history = new OrderHistory(Seasonal("A", 48, 100).Points.Concat(Seasonal("B", 48, 50).Points));
