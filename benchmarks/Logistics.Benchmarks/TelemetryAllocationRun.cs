@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
+using System.Diagnostics.Tracing;
 using System.Globalization;
 using System.Text.Json;
 using Logistics.Telemetry.Alerts;
@@ -12,28 +13,49 @@ using Logistics.Telemetry.Readings;
 namespace Logistics.Benchmarks;
 
 /// <summary>Bytes allocated per message by each stage of the listener's hot path, through the real code: the journal's
-/// append (as the intake calls it: many in flight, a cancellable token), a consumer's read, the parse, the alert engine
+/// append (as the intake calls it: the payload handed over, many in flight, a cancellable token), a consumer's read, the parse, the alert engine
 /// (as the alert processor calls it, with a tick every 1,000 messages) and the InfluxDB line protocol (as the writer
 /// fills its batch). The fleet simulator's message shape: 50 trucks, 2-4 sensors (2.5 on average), door and location,
 /// 200 messages/s per truck. Deterministic (a fixed seed; no broker, no InfluxDB); the allocation counter is the
 /// process's, so nothing else runs meanwhile, and the least of three rounds is kept. The MQTT receive is measured by
 /// tests/Logistics.Mqtt.Tests AllocationTests (the payload array, nothing else).
-///   dotnet run -c Release --project benchmarks/Logistics.Benchmarks -- telemetry-alloc [messages=50000]</summary>
+/// With <c>--types</c> it also prints each stage's allocation by type (the runtime's sampled allocation events, one
+/// every ~100 KB, so a type's share is an estimate).
+///   dotnet run -c Release --project benchmarks/Logistics.Benchmarks -- telemetry-alloc [messages=50000] [--types]</summary>
 internal static class TelemetryAllocationRun
 {
     private const int Trucks = 50;
 
     public static async Task<int> RunAsync(string[] args)
     {
+        var types = args.Contains("--types");
+        args = args.Where(a => a != "--types").ToArray();
         var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 50_000;
+        using var sampler = types ? new AllocationSampler() : null;
         var directory = Path.Combine(Path.GetTempPath(), $"telemetry-alloc-{Environment.ProcessId}");
         try
         {
             var stages = new Dictionary<string, double>();
             void Keep(string stage, double bytes) => stages[stage] = Math.Min(stages.GetValueOrDefault(stage, double.MaxValue), bytes);
+            // The sampled types of the last measured round's stage, printed after the figures.
+            var byType = new Dictionary<string, IReadOnlyList<(string Type, long Bytes)>>();
+            long Allocated()
+            {
+                sampler?.Reset();
+                return GC.GetTotalAllocatedBytes(precise: true);
+            }
+            double PerMessage(string stage, long before)
+            {
+                var bytes = (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)count;
+                if (sampler is not null) byType[stage] = sampler.Top(8);
+                return bytes;
+            }
             var start = new DateTimeOffset(2026, 12, 6, 8, 0, 0, TimeSpan.Zero);
-            // Warm-up round, then three measured rounds; every round is a new journal and engine over the next messages
-            // (the engine's trucks and channels are made in the first messages, as in a long run they were long before).
+            // Warm-up round, then three measured rounds; every round is a new journal over the next ten minutes' messages,
+            // the parser, engine and batch are the long-running service's (their trucks, channels and buffers made).
+            var parser = new TelemetryParser();
+            var engine = new AlertEngine(new AlertOptions());
+            var batch = new LineProtocolBatch();
             for (var round = 0; round < 4; round++)
             {
                 var roundDirectory = Path.Combine(directory, round.ToString(CultureInfo.InvariantCulture));
@@ -47,28 +69,26 @@ internal static class TelemetryAllocationRun
                     for (var i = 0; i < count; i++)
                     {
                         var (topic, payload, receivedAt) = messages[i];
-                        appends[i] = journal.AppendAsync(topic, payload, receivedAt, stopping.Token);
+                        appends[i] = journal.AppendOwnedAsync(topic, payload, receivedAt, stopping.Token);
                         // As the intake: at most MaxUnacknowledged (default 1,000) in flight.
                         if (i >= 1000) await appends[i - 1000];
                     }
                     await Task.WhenAll(appends);
-                    var append = PerMessage(bytes, count);
+                    var append = PerMessage("journal append", bytes);
 
                     var records = new JournalRecord[count];
                     using var consumer = journal.OpenConsumer("alerts");
                     bytes = Allocated();
                     for (var i = 0; i < count; i++) records[i] = await consumer.ReadAsync(stopping.Token);
-                    var read = PerMessage(bytes, count);
+                    var read = PerMessage("journal read", bytes);
 
-                    var parser = new TelemetryParser();
                     var parsed = new ParsedRecord[count];
                     bytes = Allocated();
                     for (var i = 0; i < count; i++) parsed[i] = ParsedRecord.Parse(records[i], parser);
-                    var parse = PerMessage(bytes, count);
+                    var parse = PerMessage("parse", bytes);
                     if (parsed.FirstOrDefault(p => p.Rejection is not null) is { Rejection: { } refused })
                         throw new InvalidOperationException($"the bench's own message was refused: {refused.Message}");
 
-                    var engine = new AlertEngine(new AlertOptions());
                     var events = 0;
                     bytes = Allocated();
                     for (var i = 0; i < count; i++)
@@ -76,9 +96,9 @@ internal static class TelemetryAllocationRun
                         events += AlertProcessor.Evaluate(engine, parsed[i]).Count;
                         if (i % 1000 == 999) events += engine.Tick(records[i].ReceivedAt).Count;
                     }
-                    var alerts = PerMessage(bytes, count);
+                    var alerts = PerMessage("alert engine", bytes);
 
-                    var batch = new LineProtocolBatch();
+                    batch.Clear();
                     var readings = 0;
                     bytes = Allocated();
                     for (var i = 0; i < count; i++)
@@ -86,7 +106,7 @@ internal static class TelemetryAllocationRun
                         readings += ReadingPoints.Append(parsed[i], batch).Readings;
                         if (batch.Count >= 5000 - 16) batch.Clear();
                     }
-                    var lines = PerMessage(bytes, count);
+                    var lines = PerMessage("line protocol", bytes);
 
                     if (round == 0)
                     {
@@ -104,6 +124,11 @@ internal static class TelemetryAllocationRun
             Console.WriteLine("bytes allocated per message (least of 3 rounds):");
             foreach (var (stage, bytes) in stages) Console.WriteLine($"  {stage,-15} {bytes,8:0.0}");
             Console.WriteLine($"  {"total",-15} {stages.Values.Sum(),8:0.0}");
+            foreach (var (stage, top) in byType)
+            {
+                Console.WriteLine($"{stage}, sampled by type (bytes a message, estimated):");
+                foreach (var (type, bytes) in top) Console.WriteLine($"  {bytes / (double)count,8:0.0}  {type}");
+            }
             return 0;
         }
         finally
@@ -112,9 +137,35 @@ internal static class TelemetryAllocationRun
         }
     }
 
-    private static long Allocated() => GC.GetTotalAllocatedBytes(precise: true);
+    /// <summary>The runtime's GCAllocationTick events (one per ~100 KB allocated, with the type that crossed the mark).</summary>
+    private sealed class AllocationSampler : EventListener
+    {
+        private readonly Dictionary<string, long> _bytes = [];
 
-    private static double PerMessage(long before, int count) => (Allocated() - before) / (double)count;
+        public void Reset()
+        {
+            lock (_bytes) _bytes.Clear();
+        }
+
+        public IReadOnlyList<(string Type, long Bytes)> Top(int count)
+        {
+            lock (_bytes) return _bytes.OrderByDescending(p => p.Value).Take(count).Select(p => (p.Key, p.Value)).ToList();
+        }
+
+        protected override void OnEventSourceCreated(EventSource source)
+        {
+            // GC keyword (1), verbose: the allocation ticks.
+            if (source.Name == "Microsoft-Windows-DotNETRuntime") EnableEvents(source, EventLevel.Verbose, (EventKeywords)1);
+        }
+
+        protected override void OnEventWritten(EventWrittenEventArgs e)
+        {
+            if (e.EventName is not { } name || !name.StartsWith("GCAllocationTick", StringComparison.Ordinal) || e.PayloadNames is null) return;
+            var type = e.Payload![e.PayloadNames.IndexOf("TypeName")] as string ?? "?";
+            var amount = Convert.ToInt64(e.Payload[e.PayloadNames.IndexOf("AllocationAmount64")], CultureInfo.InvariantCulture);
+            lock (_bytes) _bytes[type] = _bytes.GetValueOrDefault(type) + amount;
+        }
+    }
 
     /// <summary>The fleet simulator's payloads (Logistics.Simulators.Fleet TelemetryPayload): trucks in turn, each
     /// 5 ms of device time after its last, received 40-60 ms after its device time.</summary>

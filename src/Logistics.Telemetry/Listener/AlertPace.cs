@@ -28,6 +28,8 @@ public sealed class AlertPace(MessageJournal journal, bool beforeDurable = false
     private readonly long _before = journal.LastSequence;
     private long _journaled, _evaluated = -1;
     private TaskCompletionSource _advanced = New();
+    // 1 while the intake waits: only then does an evaluation signal (a new signal per record cost two objects a message).
+    private int _waiting;
 
     /// <summary>The journal record the alert processor evaluated last; -1 until it has opened its consumer.</summary>
     public long Evaluated => Interlocked.Read(ref _evaluated);
@@ -52,7 +54,8 @@ public sealed class AlertPace(MessageJournal journal, bool beforeDurable = false
     public void OnEvaluated(long sequence)
     {
         Interlocked.Exchange(ref _evaluated, sequence);
-        if (Lag <= MaxLag / 2) Interlocked.Exchange(ref _advanced, New()).TrySetResult();
+        if (Lag <= MaxLag / 2 && Volatile.Read(ref _waiting) != 0 && Interlocked.Exchange(ref _waiting, 0) != 0)
+            Interlocked.Exchange(ref _advanced, New()).TrySetResult();
     }
 
     /// <summary>Completes at once while the alert processor keeps up, else once it has caught up by half the limit
@@ -61,6 +64,7 @@ public sealed class AlertPace(MessageJournal journal, bool beforeDurable = false
     {
         while (Lag >= MaxLag)
         {
+            Interlocked.Exchange(ref _waiting, 1);
             var advanced = Volatile.Read(ref _advanced).Task;
             if (Lag < MaxLag) return;
             // The recheck covers a signal given between the two reads above.

@@ -96,6 +96,8 @@ public sealed class AlertProcessor(
         if (parsed.Status is { IsAccepted: true } status)
             return engine.ReportStatus(status.Truck!, status.Status == DeviceStatus.Online, receivedAt);
         if (parsed.Telemetry is not { IsAccepted: true } telemetry) return [];
+        // Nearly every message: the engine's own list, no second one.
+        if (telemetry.Faults.Count == 0) return engine.Accept(telemetry.Message, receivedAt);
         var events = new List<AlertEvent>();
         foreach (var fault in telemetry.Faults) events.AddRange(engine.ReportSensorFault(ReadingPoints.Notice(fault), receivedAt));
         events.AddRange(engine.Accept(telemetry.Message, receivedAt));
