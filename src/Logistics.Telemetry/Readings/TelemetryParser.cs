@@ -177,8 +177,8 @@ public sealed class TelemetryParser
     private static TelemetryParseResult Refuse(RejectionReason reason, string? truck, string field, string? value, string message) =>
         TelemetryParseResult.Rejected(new TelemetryRejection(reason, truck, field, value, message));
 
-    /// <summary>One message's walk; the first problem found is the one reported.</summary>
-    private sealed class MessageReader(string truck, DateTimeOffset receivedAt, TimeSpan maxClockAhead, SensorNames sensorNames)
+    /// <summary>One message's walk; the first problem found is the one reported. A value (on the stack): one per message.</summary>
+    private struct MessageReader(string truck, DateTimeOffset receivedAt, TimeSpan maxClockAhead, SensorNames sensorNames)
     {
         private List<SensorFault>? _faults;
         private TelemetryRejection? _error;
