@@ -28,6 +28,8 @@ public readonly struct MqttMessage
     /// (<see cref="MqttClientOptions.ReceiveQueueCapacity"/>) waiting for the application counts.</summary>
     public DateTimeOffset ReceivedAt { get; }
 
+    /// <summary>The payload: an array of its own per message, which the client never reuses or changes (a consumer
+    /// may keep it).</summary>
     public ReadOnlyMemory<byte> Payload { get; }
     public MqttQualityOfService QualityOfService { get; }
 

@@ -17,6 +17,9 @@ public sealed class AlertEngine
     private readonly Dictionary<string, CargoProfile> _profiles;
     private readonly Dictionary<string, TruckState> _trucks = new(StringComparer.Ordinal);
     private readonly ILogger _logger;
+    // Accept's events are gathered here under the lock and copied out only when there are any (most messages cause
+    // none; a new list per message was the engine's largest allocation).
+    private readonly List<AlertEvent> _scratch = [];
     private long _lateMessages;
 
     /// <param name="options">Validated options (<see cref="AlertOptions.Validate"/>); they are copied, later changes
@@ -46,9 +49,10 @@ public sealed class AlertEngine
     public IReadOnlyList<AlertEvent> Accept(TelemetryMessage message, DateTimeOffset receivedAt)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var events = new List<AlertEvent>();
         lock (_lock)
         {
+            var events = _scratch;
+            events.Clear();
             var truck = Truck(message.Truck);
             Received(truck, receivedAt, events);
             if (truck.Hold(message, receivedAt)) truck.Release(now: null, events);
@@ -58,8 +62,8 @@ public sealed class AlertEngine
                 _logger.LogDebug("Message {Seq} of {Truck} at {DeviceTime:O} is not after the last evaluated one ({LastEvaluated:O}): stored, not evaluated",
                     message.Seq, message.Truck, message.DeviceTime, truck.LastEvaluated);
             }
+            return events.Count == 0 ? [] : events.ToArray();
         }
-        return events;
     }
 
     /// <summary>The parser refused an impossible value; evaluated at once (faults are not reordered).</summary>

@@ -29,14 +29,14 @@ public static class LineProtocolEncoder
 
     internal static void CheckMeasurement(string measurement)
     {
-        CheckName("Measurement", measurement, MeasurementSpecials, "");
+        CheckName("Measurement", measurement, MeasurementSpecials, measurement: null);
         if (measurement.StartsWith('#'))
             throw new ArgumentException($"Measurement '{Printable(measurement)}' starts with '#', which makes the line a comment.", nameof(measurement));
     }
 
     internal static void CheckTag(string measurement, string key, string value)
     {
-        CheckName("Tag key", key, KeySpecials, $" on measurement '{measurement}'");
+        CheckName("Tag key", key, KeySpecials, measurement);
         CheckReservedTime("Tag key", key, measurement);
         ArgumentNullException.ThrowIfNull(value);
         if (value.Length == 0)
@@ -47,16 +47,19 @@ public static class LineProtocolEncoder
 
     internal static void CheckField(string measurement, string key, InfluxFieldValue value)
     {
-        CheckName("Field key", key, KeySpecials, $" on measurement '{measurement}'");
+        CheckName("Field key", key, KeySpecials, measurement);
         CheckReservedTime("Field key", key, measurement);
         if (value.Kind == InfluxFieldKind.Float && !double.IsFinite(value.AsFloat))
             throw new ArgumentException($"Field '{key}' on measurement '{measurement}' is {value}: line protocol has no NaN or infinity.", nameof(value));
     }
 
-    private static void CheckName(string what, string name, string specials, string where)
+    /// <param name="measurement">The measurement the name is on, for the message (null: the name is the measurement's).</param>
+    private static void CheckName(string what, string name, string specials, string? measurement)
     {
         ArgumentNullException.ThrowIfNull(name);
+        // The check runs for every tag and field of every line: the message's text is made only for a name that fails.
         if (name.Length > 0 && name.AsSpan().IndexOfAny(Unwritable) < 0) return;
+        var where = measurement is null ? "" : $" on measurement '{measurement}'";
         if (name.Length == 0)
             throw new ArgumentException($"{what} is empty{where}.", nameof(name));
         CheckText($"{what} '{Printable(name)}'{where}", name, specials);

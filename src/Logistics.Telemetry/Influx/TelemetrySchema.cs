@@ -74,8 +74,11 @@ public static class TelemetrySchema
     public static int AppendMessage(LineProtocolBatch batch, TelemetryMessage message)
     {
         var readings = 0;
-        foreach (var r in message.Readings)
+        // By index: a foreach over the interface would box an enumerator per message.
+        var all = message.Readings;
+        for (var i = 0; i < all.Count; i++)
         {
+            var r = all[i];
             if (r.TemperatureC is null && r.HumidityPct is null) continue;
             batch.Measurement(Measurements.Readings).Tag(Tags.Sensor, r.Sensor).Tag(Tags.Truck, message.Truck).Field(Fields.Seq, message.Seq);
             if (r.TemperatureC is { } t) batch.Field(Fields.TemperatureC, t);

@@ -164,35 +164,81 @@ public sealed class MessageJournal : IAsyncDisposable
     /// or the topic longer than 65,535 UTF-8 bytes.</exception>
     /// <exception cref="JournalException">The journal failed to write (it then refuses every later append).</exception>
     /// <exception cref="ObjectDisposedException">The journal is closed.</exception>
-    public async Task<long> AppendAsync(string topic, ReadOnlyMemory<byte> payload, DateTimeOffset receivedAt, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(topic);
-        var topicBytes = Encoding.UTF8.GetBytes(topic);
-        if (topicBytes.Length > ushort.MaxValue)
-            throw new ArgumentException($"topic must be at most {ushort.MaxValue} UTF-8 bytes, got {topicBytes.Length}", nameof(topic));
-        var frameLength = RecordFormat.FrameLength(topicBytes.Length, payload.Length);
-        if (frameLength > _options.MaxRecordBytes)
-            throw new ArgumentException($"record of {frameLength} bytes (topic {topicBytes.Length}, payload {payload.Length}) is larger than {nameof(JournalOptions.MaxRecordBytes)} {_options.MaxRecordBytes}", nameof(payload));
+    public Task<long> AppendAsync(string topic, ReadOnlyMemory<byte> payload, DateTimeOffset receivedAt, CancellationToken cancellationToken = default) =>
         // The copy lets the caller reuse its buffer even if it stops waiting before the write.
-        var pending = new PendingAppend(topic, topicBytes, payload.ToArray(), receivedAt.UtcTicks, frameLength);
+        Append(topic, payload.ToArray(), receivedAt, cancellationToken);
+
+    /// <summary>As <see cref="AppendAsync"/>, keeping <paramref name="payload"/> itself (no copy): the record read
+    /// back from memory is that memory. The caller gives it up: it must never change it (the MQTT client's payloads
+    /// are arrays of their own, <see cref="Logistics.Mqtt.MqttMessage.Payload"/>).</summary>
+    public Task<long> AppendOwnedAsync(string topic, ReadOnlyMemory<byte> payload, DateTimeOffset receivedAt, CancellationToken cancellationToken = default) =>
+        Append(topic, payload, receivedAt, cancellationToken);
+
+    /// <summary>Queues the record at once when there is room (no state machine: this runs for every message), else
+    /// waits for space in <see cref="AppendWaitingAsync"/>; problems come back in the task, as from an async method.</summary>
+    private Task<long> Append(string topic, ReadOnlyMemory<byte> payload, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        PendingAppend pending;
+        try
+        {
+            ArgumentNullException.ThrowIfNull(topic);
+            var topicBytes = Encoding.UTF8.GetByteCount(topic);
+            if (topicBytes > ushort.MaxValue)
+                throw new ArgumentException($"topic must be at most {ushort.MaxValue} UTF-8 bytes, got {topicBytes}", nameof(topic));
+            var frameLength = RecordFormat.FrameLength(topicBytes, payload.Length);
+            if (frameLength > _options.MaxRecordBytes)
+                throw new ArgumentException($"record of {frameLength} bytes (topic {topicBytes}, payload {payload.Length}) is larger than {nameof(JournalOptions.MaxRecordBytes)} {_options.MaxRecordBytes}", nameof(payload));
+            pending = new PendingAppend(topic, topicBytes, payload, receivedAt.UtcTicks, frameLength);
+        }
+        catch (ArgumentException e)
+        {
+            return Task.FromException<long>(e);
+        }
+        if (!TryQueue(pending)) return AppendWaitingAsync(pending, cancellationToken);
+        SignalWriter();
+        var written = pending.Completion.Task;
+        return cancellationToken.CanBeCanceled ? written.WaitAsync(cancellationToken) : written;
+    }
+
+    /// <summary>Queues the record if the journal is usable and has room for it.</summary>
+    private bool TryQueue(PendingAppend pending)
+    {
+        lock (_gate)
+        {
+            if (_closing || _fault is not null || !HasRoom(pending)) return false;
+            Queue(pending);
+            return true;
+        }
+    }
+
+    private bool HasRoom(PendingAppend pending) =>
+        _bytesUsed + _bytesReserved + pending.FrameLength + RecordFormat.SegmentHeaderBytes <= _options.DiskCapBytes;
+
+    private void Queue(PendingAppend pending)
+    {
+        _bytesReserved += pending.FrameLength;
+        pending.Assign(_nextSequence++);
+        _queue.Enqueue(pending);
+        if (_queuedTail.Length > 0) Volatile.Write(ref _queuedTail[pending.Sequence % _queuedTail.Length], pending.Record);
+        if (_queuedAwaited)
+        {
+            _queuedAwaited = false;
+            _queuedAdvanced.TrySetResult();
+            _queuedAdvanced = NewSignal();
+        }
+    }
+
+    private async Task<long> AppendWaitingAsync(PendingAppend pending, CancellationToken cancellationToken)
+    {
         while (true)
         {
             Task spaceFreed;
             lock (_gate)
             {
                 ThrowIfUnusable();
-                if (_bytesUsed + _bytesReserved + frameLength + RecordFormat.SegmentHeaderBytes <= _options.DiskCapBytes)
+                if (HasRoom(pending))
                 {
-                    _bytesReserved += frameLength;
-                    pending.Assign(_nextSequence++);
-                    _queue.Enqueue(pending);
-                    if (_queuedTail.Length > 0) Volatile.Write(ref _queuedTail[pending.Sequence % _queuedTail.Length], pending.Record);
-                    if (_queuedAwaited)
-                    {
-                        _queuedAwaited = false;
-                        _queuedAdvanced.TrySetResult();
-                        _queuedAdvanced = NewSignal();
-                    }
+                    Queue(pending);
                     break;
                 }
                 _waitingForSpace++;
@@ -458,7 +504,12 @@ public sealed class MessageJournal : IAsyncDisposable
                     }
                     if (_batchBuffer.Length < used + item.FrameLength)
                         Array.Resize(ref _batchBuffer, Math.Max(_batchBuffer.Length * 2, used + item.FrameLength));
-                    RecordFormat.WriteFrame(_batchBuffer.AsSpan(used, item.FrameLength), item.Sequence, item.ReceivedUtcTicks, item.Topic, item.Payload);
+                    var frame = _batchBuffer.AsSpan(used, item.FrameLength);
+                    // The topic's UTF-8 goes where the frame holds it, then the frame is written over it (an array per
+                    // message was the alternative).
+                    var topic = frame[^(item.TopicBytes + item.Payload.Length)..][..item.TopicBytes];
+                    Encoding.UTF8.GetBytes(item.TopicText, topic);
+                    RecordFormat.WriteFrame(frame, item.Sequence, item.ReceivedUtcTicks, topic, item.Payload.Span);
                     used += item.FrameLength;
                     item.SegmentFirst = active.FirstSequence;
                     item.NextOffset = activeLength + used;
@@ -565,10 +616,13 @@ public sealed class MessageJournal : IAsyncDisposable
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private sealed class PendingAppend(string topicText, byte[] topic, byte[] payload, long receivedUtcTicks, int frameLength)
+    /// <summary>A record on its way to disk; itself the source of its append's task (one object less per message).</summary>
+    private sealed class PendingAppend(string topicText, int topicBytes, ReadOnlyMemory<byte> payload, long receivedUtcTicks, int frameLength)
+        : TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously)
     {
-        public byte[] Topic { get; } = topic;
-        public byte[] Payload { get; } = payload;
+        public string TopicText { get; } = topicText;
+        public int TopicBytes { get; } = topicBytes;
+        public ReadOnlyMemory<byte> Payload { get; } = payload;
         public long ReceivedUtcTicks { get; } = receivedUtcTicks;
         public int FrameLength { get; } = frameLength;
         public long Sequence { get; private set; }
@@ -576,12 +630,12 @@ public sealed class MessageJournal : IAsyncDisposable
         public JournalRecord? Record { get; private set; }
         public long SegmentFirst { get; set; }
         public long NextOffset { get; set; }
-        public TaskCompletionSource<long> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<long> Completion => this;
 
         public void Assign(long sequence)
         {
             Sequence = sequence;
-            Record = new JournalRecord(sequence, RecordFormat.TimeOf(ReceivedUtcTicks), topicText, Payload);
+            Record = new JournalRecord(sequence, RecordFormat.TimeOf(ReceivedUtcTicks), TopicText, Payload);
         }
 
         public TailEntry ToTailEntry() => new(Record!, SegmentFirst, NextOffset);

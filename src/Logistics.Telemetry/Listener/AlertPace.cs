@@ -28,6 +28,9 @@ public sealed class AlertPace(MessageJournal journal, bool beforeDurable = false
     private readonly long _before = journal.LastSequence;
     private long _journaled, _evaluated = -1;
     private TaskCompletionSource _advanced = New();
+    // 1 while the intake waits: only then does an evaluation signal (a new signal for every record evaluated cost two
+    // objects a message while the alert processor kept up).
+    private int _waiting;
 
     /// <summary>The journal record the alert processor evaluated last; -1 until it has opened its consumer.</summary>
     public long Evaluated => Interlocked.Read(ref _evaluated);
@@ -52,20 +55,30 @@ public sealed class AlertPace(MessageJournal journal, bool beforeDurable = false
     public void OnEvaluated(long sequence)
     {
         Interlocked.Exchange(ref _evaluated, sequence);
-        if (Lag <= MaxLag / 2) Interlocked.Exchange(ref _advanced, New()).TrySetResult();
+        if (Lag <= MaxLag / 2 && Volatile.Read(ref _waiting) != 0) Interlocked.Exchange(ref _advanced, New()).TrySetResult();
     }
 
     /// <summary>Completes at once while the alert processor keeps up, else once it has caught up by half the limit
     /// (the intake also waits while the processor is still starting: restoring its state).</summary>
     public async ValueTask WaitAsync(CancellationToken cancellationToken)
     {
-        while (Lag >= MaxLag)
+        if (Lag < MaxLag) return;
+        // Flagged before the signal is read, so an evaluation after the read signals it.
+        Interlocked.Exchange(ref _waiting, 1);
+        try
         {
-            var advanced = Volatile.Read(ref _advanced).Task;
-            if (Lag < MaxLag) return;
-            // The recheck covers a signal given between the two reads above.
-            await Task.WhenAny(advanced, Task.Delay(Recheck, cancellationToken)).ConfigureAwait(false);
-            cancellationToken.ThrowIfCancellationRequested();
+            while (Lag >= MaxLag)
+            {
+                var advanced = Volatile.Read(ref _advanced).Task;
+                if (Lag < MaxLag) return;
+                // The recheck covers a signal given between the two reads above.
+                await Task.WhenAny(advanced, Task.Delay(Recheck, cancellationToken)).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref _waiting, 0);
         }
     }
 

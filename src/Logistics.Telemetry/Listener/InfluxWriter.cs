@@ -55,15 +55,22 @@ public sealed class InfluxWriter(
     {
         using var consumer = journal.OpenConsumer(ConsumerName);
         logger.LogInformation("InfluxDB writer resumes after journal record {Checkpoint}", consumer.Checkpoint);
+        // The next record: read at once (nearly always, while the writer is behind: no task), or still to come.
+        JournalRecord? ready = null;
         Task<JournalRecord>? next = null;
         var deadline = DateTime.MaxValue;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                next ??= consumer.ReadAsync(stoppingToken).AsTask();
+                if (ready is null && next is null)
+                {
+                    var read = consumer.ReadAsync(stoppingToken);
+                    if (read.IsCompletedSuccessfully) ready = read.Result;
+                    else next = read.AsTask();
+                }
                 CommitWritten(consumer);
-                if (!next.IsCompleted)
+                if (ready is null && !next!.IsCompleted)
                 {
                     var waiting = Stopwatch.GetTimestamp();
                     if (_filling is { Last: >= 0 } && _inFlight.Count == 0)
@@ -98,8 +105,8 @@ public sealed class InfluxWriter(
                     }
                 }
                 var busy = Stopwatch.GetTimestamp();
-                var record = await next;
-                next = null;
+                var record = ready ?? await next!;
+                (ready, next) = (null, null);
                 var batch = _filling ??= TakeBatch();
                 if (batch.Last < 0) (deadline, batch.FirstReceivedAt) = (DateTime.UtcNow + options.FlushInterval, record.ReceivedAt);
                 Add(batch, _parse(record));

@@ -53,7 +53,8 @@ public sealed class MqttIngestor(
                 }
                 counters.OnReceived(message.ReceivedAt);
                 // Received when our client read it, so the wait above and in the client's queue counts as the listener's.
-                var append = journal.AppendAsync(message.Topic, message.Payload, message.ReceivedAt, stoppingToken);
+                // The payload is the message's own array (never reused by the client): the journal keeps it, no copy.
+                var append = journal.AppendOwnedAsync(message.Topic, message.Payload, message.ReceivedAt, stoppingToken);
                 alerts.OnQueued();
                 if (!pending.Writer.TryWrite((append, message)))
                 {

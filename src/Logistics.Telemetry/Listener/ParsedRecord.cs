@@ -16,9 +16,13 @@ public sealed record ParsedRecord(JournalRecord Record, TelemetryParseResult? Te
         return record => record.Derived(parse);
     }
 
+    private static readonly string StatusSuffix = "/" + FleetTopics.Name(FleetTopicKind.Status);
+
     public static ParsedRecord Parse(JournalRecord record, TelemetryParser parser)
     {
-        if (FleetTopics.TryParse(record.Topic, out var topic) && topic.Kind == FleetTopicKind.Status)
+        // The topic is split (a string for its truck) only when it may be a status; the telemetry parse splits it once.
+        if (record.Topic.EndsWith(StatusSuffix, StringComparison.Ordinal)
+            && FleetTopics.TryParse(record.Topic, out var topic) && topic.Kind == FleetTopicKind.Status)
         {
             var status = parser.ParseStatus(record.Topic, record.Payload);
             return new ParsedRecord(record, null, status, status.Rejection);

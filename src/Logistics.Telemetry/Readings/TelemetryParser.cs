@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -51,6 +53,22 @@ public sealed class TelemetryParser
     // The paths of the first readings' fields, made once rather than for every reading of every message.
     private static readonly ReadingPaths[] CommonReadingPaths = Enumerable.Range(0, 16).Select(i => new ReadingPaths(i)).ToArray();
 
+    /// <summary>The fields <c>Fields</c> picked out of one object, by position in its <see cref="FieldNames"/> (at most
+    /// six; on the stack, where an array cost an object per message and per reading).</summary>
+    [InlineArray(6)]
+    private struct FoundFields
+    {
+        private JsonElement? _first;
+    }
+
+    /// <summary>The sensor names of one message's first readings, for the duplicate check (on the stack).</summary>
+    [InlineArray(Length)]
+    private struct SeenSensors
+    {
+        public const int Length = 16;
+        private string _first;
+    }
+
     /// <summary>A JSON object's known field names, also as UTF-8 (compared without transcoding).</summary>
     private sealed class FieldNames(string[] names)
     {
@@ -70,6 +88,8 @@ public sealed class TelemetryParser
     private static readonly long MaxUnixMs = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
 
     private readonly TelemetryValidationOptions _options;
+    private readonly FleetTopicCache _topics = new();
+    private readonly SensorNames _sensorNames = new();
 
     public TelemetryParser(TelemetryValidationOptions? options = null)
     {
@@ -85,9 +105,8 @@ public sealed class TelemetryParser
     /// <param name="receivedAt">When the service received it; the reference for <c>future_timestamp</c>.</param>
     public TelemetryParseResult ParseTelemetry(string? topic, ReadOnlyMemory<byte> payload, DateTimeOffset receivedAt)
     {
-        if (CheckEnvelope(topic, FleetTopicKind.Telemetry, payload.Length) is { } refused)
+        if (CheckEnvelope(topic, FleetTopicKind.Telemetry, payload.Length, out var truck) is { } refused)
             return TelemetryParseResult.Rejected(refused);
-        var truck = TruckOf(topic)!;
         if (!Utf8.IsValid(payload.Span))
             return Refuse(RejectionReason.NotJson, truck, "payload", LogSafe.Bytes(payload.Span), "the payload is not valid UTF-8");
         JsonDocument document;
@@ -104,7 +123,7 @@ public sealed class TelemetryParser
         {
             try
             {
-                return new MessageReader(truck, receivedAt, _options.MaxClockAhead).Read(document.RootElement);
+                return new MessageReader(truck, receivedAt, _options.MaxClockAhead, _sensorNames).Read(document.RootElement);
             }
             catch (Exception e) when (e is InvalidOperationException or FormatException or OverflowException or ArgumentException)
             {
@@ -120,9 +139,8 @@ public sealed class TelemetryParser
     /// in any case, with any surrounding whitespace.</summary>
     public StatusParseResult ParseStatus(string? topic, ReadOnlyMemory<byte> payload)
     {
-        if (CheckEnvelope(topic, FleetTopicKind.Status, payload.Length) is { } refused)
+        if (CheckEnvelope(topic, FleetTopicKind.Status, payload.Length, out var truck) is { } refused)
             return StatusParseResult.Rejected(refused);
-        var truck = TruckOf(topic)!;
         var span = payload.Span;
         if (Utf8.IsValid(span))
         {
@@ -135,9 +153,10 @@ public sealed class TelemetryParser
             $"status must be online or offline, got \"{shown}\""));
     }
 
-    private TelemetryRejection? CheckEnvelope(string? topic, FleetTopicKind kind, int payloadLength)
+    private TelemetryRejection? CheckEnvelope(string? topic, FleetTopicKind kind, int payloadLength, out string truck)
     {
-        if (!FleetTopics.TryParse(topic, out var parsed) || parsed.Kind != kind)
+        truck = "";
+        if (!_topics.TryParse(topic, out var parsed) || parsed.Kind != kind)
         {
             var shown = LogSafe.Text(topic) ?? "null";
             var expected = FleetTopics.Name(kind);
@@ -151,32 +170,36 @@ public sealed class TelemetryParser
             return new TelemetryRejection(RejectionReason.PayloadTooLarge, parsed.Truck, "payload",
                 payloadLength.ToString(CultureInfo.InvariantCulture),
                 $"payload of {payloadLength} bytes is larger than the limit of {_options.MaxPayloadBytes} bytes");
+        truck = parsed.Truck;
         return null;
     }
-
-    private static string? TruckOf(string? topic) => FleetTopics.TryParse(topic, out var parsed) ? parsed.Truck : null;
 
     private static TelemetryParseResult Refuse(RejectionReason reason, string? truck, string field, string? value, string message) =>
         TelemetryParseResult.Rejected(new TelemetryRejection(reason, truck, field, value, message));
 
-    /// <summary>One message's walk; the first problem found is the one reported.</summary>
-    private sealed class MessageReader(string truck, DateTimeOffset receivedAt, TimeSpan maxClockAhead)
+    /// <summary>One message's walk; the first problem found is the one reported. A value (on the stack): one per message.</summary>
+    private struct MessageReader(string truck, DateTimeOffset receivedAt, TimeSpan maxClockAhead, SensorNames sensorNames)
     {
-        private readonly List<SensorFault> _faults = [];
+        private List<SensorFault>? _faults;
         private TelemetryRejection? _error;
 
         public TelemetryParseResult Read(JsonElement root)
         {
             var message = ReadMessage(root);
             return message is not null && _error is null
-                ? TelemetryParseResult.Accepted(message, _faults)
+                ? TelemetryParseResult.Accepted(message, _faults ?? (IReadOnlyList<SensorFault>)[])
                 : TelemetryParseResult.Rejected(_error!);
         }
 
         private TelemetryMessage? ReadMessage(JsonElement root)
         {
             if (!Fields(root, "payload", MessageFields, out var f)) return null;
-            if (!RequiredString(f[0], "truck", out var payloadTruck)) return null;
+            // The usual case, the topic's truck, is compared without making a string of it.
+            var payloadTruck = truck;
+            if (f[0] is not { ValueKind: JsonValueKind.String } sameTruck || !sameTruck.ValueEquals(truck))
+            {
+                if (!RequiredString(f[0], "truck", out payloadTruck)) return null;
+            }
             if (payloadTruck != truck)
                 { Fail(RejectionReason.TruckMismatch, "truck", LogSafe.Text(payloadTruck),
                     $"truck \"{LogSafe.Text(payloadTruck)}\" differs from the topic's truck \"{truck}\""); return null; }
@@ -204,10 +227,14 @@ public sealed class TelemetryParser
             time = default;
             if (element is not { } e || e.ValueKind == JsonValueKind.Null)
                 return Fail(RejectionReason.MissingField, "ts", null, "ts is missing");
-            if (e.ValueKind == JsonValueKind.String)
+            if (e.ValueKind == JsonValueKind.String && TryParseUtc(RawString(e), out time))
+            {
+                // The devices' form, read from the payload's bytes (no string).
+            }
+            else if (e.ValueKind == JsonValueKind.String)
             {
                 if (!TryString(e, "ts", out var text)) return false;
-                if (!TryParseUtc(text, out time) && !DateTimeOffset.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture,
+                if (!DateTimeOffset.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture,
                         DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time))
                     return Fail(RejectionReason.InvalidValue, "ts", LogSafe.Text(text),
                         $"ts must be ISO-8601 with a zone (2026-11-22T08:15:30Z) or Unix milliseconds, got \"{LogSafe.Text(text)}\"");
@@ -232,7 +259,7 @@ public sealed class TelemetryParser
             return true;
         }
 
-        private List<SensorReading>? ReadReadings(JsonElement? element, long seq, DateTimeOffset deviceTime)
+        private SensorReading[]? ReadReadings(JsonElement? element, long seq, DateTimeOffset deviceTime)
         {
             if (element is not { } e || e.ValueKind == JsonValueKind.Null)
                 { Fail(RejectionReason.MissingField, "readings", null, "readings is missing"); return null; }
@@ -240,10 +267,11 @@ public sealed class TelemetryParser
                 { Fail(RejectionReason.WrongType, "readings", Raw(e), $"readings must be an array, got {Kind(e)} {Raw(e)}"); return null; }
             if (e.GetArrayLength() == 0)
                 { Fail(RejectionReason.InvalidValue, "readings", "[]", "readings must hold at least one reading, got []"); return null; }
-            var readings = new List<SensorReading>(e.GetArrayLength());
-            // A few sensors a message: a list is cheaper than a set, which only a long array needs.
-            var sensors = new List<string>(e.GetArrayLength());
-            var many = e.GetArrayLength() > 16 ? new HashSet<string>(StringComparer.Ordinal) : null;
+            var readings = new SensorReading[e.GetArrayLength()];
+            var count = 0;
+            // A few sensors a message: the names seen so far on the stack, a set only for a long array.
+            var sensors = new SeenSensors();
+            var many = e.GetArrayLength() > SeenSensors.Length ? new HashSet<string>(StringComparer.Ordinal) : null;
             var index = 0;
             foreach (var item in e.EnumerateArray())
             {
@@ -251,14 +279,14 @@ public sealed class TelemetryParser
                 index++;
                 var path = paths.Reading;
                 if (!Fields(item, path, ReadingFields, out var f)) return null;
-                if (!RequiredString(f[0], paths.Sensor, out var sensor)) return null;
+                if (!SensorName(f[0], paths.Sensor, out var sensor)) return null;
                 if (sensor.Length is 0 or > MaxSensorNameLength || HasControl(sensor))
                     { Fail(RejectionReason.InvalidValue, paths.Sensor, LogSafe.Text(sensor),
                         $"{path}.sensor must be 1-{MaxSensorNameLength} printable characters, got \"{LogSafe.Text(sensor)}\""); return null; }
-                if (many?.Add(sensor) == false || many is null && sensors.Contains(sensor))
+                if (many?.Add(sensor) == false || many is null && ((ReadOnlySpan<string>)sensors)[..(index - 1)].Contains(sensor))
                     { Fail(RejectionReason.InvalidValue, paths.Sensor, LogSafe.Text(sensor),
                         $"{path}.sensor \"{LogSafe.Text(sensor)}\" appears twice in the message"); return null; }
-                sensors.Add(sensor);
+                if (many is null) sensors[index - 1] = sensor;
                 if (!OptionalNumber(f[1], paths.TemperatureC, out var temperature)) return null;
                 if (!OptionalNumber(f[2], paths.HumidityPct, out var humidity)) return null;
                 if (temperature is null && humidity is null)
@@ -267,15 +295,17 @@ public sealed class TelemetryParser
                 temperature = Plausible(temperature, MinTemperatureC, MaxTemperatureC, sensor, SensorQuantity.TemperatureC, seq, deviceTime);
                 humidity = Plausible(humidity, MinHumidityPct, MaxHumidityPct, sensor, SensorQuantity.HumidityPct, seq, deviceTime);
                 if (temperature is not null || humidity is not null)
-                    readings.Add(new SensorReading(sensor, temperature, humidity));
+                    readings[count++] = new SensorReading(sensor, temperature, humidity);
             }
+            // Shorter only when a reading was all sensor faults.
+            if (count < readings.Length) Array.Resize(ref readings, count);
             return readings;
         }
 
         private double? Plausible(double? value, double min, double max, string sensor, SensorQuantity quantity, long seq, DateTimeOffset deviceTime)
         {
             if (value is not { } v || (v >= min && v <= max)) return value;
-            _faults.Add(new SensorFault(truck, sensor, quantity, v) { Seq = seq, DeviceTime = deviceTime });
+            (_faults ??= []).Add(new SensorFault(truck, sensor, quantity, v) { Seq = seq, DeviceTime = deviceTime });
             return null;
         }
 
@@ -305,11 +335,17 @@ public sealed class TelemetryParser
             return true;
         }
 
-        /// <summary>Requires an object and picks out the named fields (index = position in
-        /// <paramref name="names"/>), refusing a named field given twice.</summary>
-        /// <summary>The form devices send (<c>2026-11-22T08:15:30Z</c>, or with 1-7 fraction digits) without the
-        /// general parser; false for anything else, which that parser then decides.</summary>
-        private static bool TryParseUtc(string text, out DateTimeOffset time)
+        /// <summary>A string's UTF-8 bytes as they are in the payload, without the quotes; empty when it has an escape
+        /// (then only <see cref="JsonElement.GetString"/> reads it right).</summary>
+        private static ReadOnlySpan<byte> RawString(JsonElement e)
+        {
+            var raw = JsonMarshal.GetRawUtf8Value(e);
+            return raw.Length >= 2 && raw.IndexOf((byte)'\\') < 0 ? raw[1..^1] : default;
+        }
+
+        /// <summary>The form devices send (<c>2026-11-22T08:15:30Z</c>, or with 1-7 fraction digits), from the payload's
+        /// bytes, without the general parser; false for anything else, which that parser then decides.</summary>
+        private static bool TryParseUtc(ReadOnlySpan<byte> text, out DateTimeOffset time)
         {
             time = default;
             if (text.Length < 20 || text.Length > 28 || text.Length == 21 || text[^1] != 'Z'
@@ -329,7 +365,7 @@ public sealed class TelemetryParser
             return true;
         }
 
-        private static bool Digits(string text, int start, int count, out int value)
+        private static bool Digits(ReadOnlySpan<byte> text, int start, int count, out int value)
         {
             value = 0;
             for (var i = start; i < start + count; i++)
@@ -348,10 +384,12 @@ public sealed class TelemetryParser
             return false;
         }
 
-        private bool Fields(JsonElement element, string path, FieldNames fields, out JsonElement?[] found)
+        /// <summary>Requires an object and picks out the named fields (index = position in
+        /// <paramref name="fields"/>), refusing a named field given twice.</summary>
+        private bool Fields(JsonElement element, string path, FieldNames fields, out FoundFields found)
         {
             var names = fields.Names;
-            found = new JsonElement?[names.Length];
+            found = default;
             if (element.ValueKind != JsonValueKind.Object)
                 return Fail(RejectionReason.WrongType, path, Raw(element), $"{path} must be a JSON object, got {Kind(element)} {Raw(element)}");
             foreach (var property in element.EnumerateObject())
@@ -359,13 +397,29 @@ public sealed class TelemetryParser
                 for (var i = 0; i < names.Length; i++)
                 {
                     if (!property.NameEquals(fields.Utf8[i])) continue;
-                    var field = path == "payload" ? names[i] : $"{path}.{names[i]}";
                     if (found[i] is not null)
+                    {
+                        var field = path == "payload" ? names[i] : $"{path}.{names[i]}";
                         return Fail(RejectionReason.DuplicateField, field, Raw(property.Value), $"{field} appears twice");
+                    }
                     found[i] = property.Value;
                     break;
                 }
             }
+            return true;
+        }
+
+        /// <summary>A sensor's name: one seen before is taken from <see cref="SensorNames"/> without a new string.</summary>
+        private bool SensorName(JsonElement? element, string field, out string value)
+        {
+            if (element is { ValueKind: JsonValueKind.String } e && sensorNames.Find(RawString(e)) is { } known)
+            {
+                value = known;
+                return true;
+            }
+            if (!RequiredString(element, field, out value)) return false;
+            // Only a name that passes the checks below is remembered: garbage must not fill the set.
+            if (value.Length is > 0 and <= MaxSensorNameLength && !HasControl(value)) sensorNames.Add(value);
             return true;
         }
 

@@ -64,6 +64,42 @@ public class OrderingTests
     }
 
     [Fact]
+    public void The_tick_releases_every_message_before_one_held_the_window_long_in_device_time_order()
+    {
+        var s = Scenario();
+        s.Send(At(s, 20, 20), T0);
+        s.Send(At(s, 10, 20), T0 + TimeSpan.FromSeconds(25));   // earlier on the device, received later
+        s.Tick(T0 + Window);
+        // The 20 s message has waited the window; the 10 s one comes before it, so it goes too, first.
+        Assert.Equal(T0 + TimeSpan.FromSeconds(20), s.Engine.LastEvaluated(s.Truck));
+        Assert.Equal(0, s.Engine.LateMessages);
+    }
+
+    [Fact]
+    public void The_tick_finds_a_message_held_long_enough_whatever_order_the_receive_times_came_in()
+    {
+        var s = Scenario();
+        // Receive times that go back (a wall clock stepped back between the two): the later arrival has waited longer.
+        s.Send(At(s, 10, 20), T0 + TimeSpan.FromSeconds(10));
+        s.Send(At(s, 20, 20), T0);
+        s.Tick(T0 + Window);
+        Assert.Equal(T0 + TimeSpan.FromSeconds(20), s.Engine.LastEvaluated(s.Truck));
+    }
+
+    [Fact]
+    public void A_message_already_released_by_device_time_releases_nothing_more_when_its_receipt_comes_up()
+    {
+        var s = Scenario();
+        s.Send(At(s, 0, 20), T0);
+        s.Send(At(s, 40, 20), T0 + TimeSpan.FromSeconds(1));   // 40 s newer: the first goes at once, by device time
+        Assert.Equal(T0, s.Engine.LastEvaluated(s.Truck));
+        s.Tick(T0 + Window);   // the first message's receipt is the window old; the second's is not
+        Assert.Equal(T0, s.Engine.LastEvaluated(s.Truck));
+        s.Tick(T0 + Window + TimeSpan.FromSeconds(1));
+        Assert.Equal(T0 + TimeSpan.FromSeconds(40), s.Engine.LastEvaluated(s.Truck));
+    }
+
+    [Fact]
     public void A_redelivered_message_is_evaluated_once()
     {
         var s = Scenario();

@@ -10,6 +10,9 @@ internal sealed class TruckState(string truck, CargoProfile profile, AlertOption
     // Held messages are _pending[_head..]: released ones are dropped from the front in bulk, not one move per message.
     private readonly List<(TelemetryMessage Message, DateTimeOffset ReceivedAt)> _pending = [];
     private int _head;
+    // The held messages by receive time, earliest first: the tick finds those held the window long without a scan.
+    // It may still hold messages released since (by device time, or by ReleaseAll); they are dropped when they come up.
+    private readonly PriorityQueue<TelemetryMessage, DateTimeOffset> _byReceipt = new();
     private readonly Dictionary<(string Sensor, Quantity Quantity), (ExcursionTracker Excursion, TrendTracker Trend)> _channels = [];
     private readonly Dictionary<string, FaultTracker> _faults = new(StringComparer.Ordinal);
     private DateTimeOffset? _newestSeen;
@@ -52,6 +55,7 @@ internal sealed class TruckState(string truck, CargoProfile profile, AlertOption
             index = low;
         }
         _pending.Insert(index, (message, receivedAt));
+        _byReceipt.Enqueue(message, receivedAt);
         if (_newestSeen is null || message.DeviceTime > _newestSeen) _newestSeen = message.DeviceTime;
         return true;
     }
@@ -62,16 +66,25 @@ internal sealed class TruckState(string truck, CargoProfile profile, AlertOption
     public void Release(DateTimeOffset? now, List<AlertEvent> events)
     {
         var window = options.ReorderWindow;
-        int last;
+        // The list is in (device time, seq) order, so the messages that may go by device time are a prefix of it, and
+        // "every message up to the last one received at least the window ago" is every message up to the greatest of
+        // those in that order. Each message leaves the receipt queue once, so a tick costs what it releases, not what
+        // the window holds (it scanned every held message of every truck, under the engine's lock).
+        TelemetryMessage? received = null;
         if (now is { } n)
-            last = _pending.FindLastIndex(_pending.Count - 1, _pending.Count - _head,
-                p => p.Message.DeviceTime <= _newestSeen - window || p.ReceivedAt <= n - window);
-        else
         {
-            // By device time alone, the held messages that may go are a prefix of the list.
-            last = _head - 1;
-            while (last + 1 < _pending.Count && _pending[last + 1].Message.DeviceTime <= _newestSeen - window) last++;
+            var cutoff = n - window;
+            while (_byReceipt.TryPeek(out var message, out var receivedAt) && receivedAt <= cutoff)
+            {
+                _byReceipt.Dequeue();
+                if (received is null || Compare(message, received) > 0) received = message;
+            }
         }
+        var last = _head - 1;
+        while (last + 1 < _pending.Count
+               && (_pending[last + 1].Message.DeviceTime <= _newestSeen - window
+                   || received is not null && Compare(_pending[last + 1].Message, received) <= 0))
+            last++;
         ReleaseUpTo(last, events);
     }
 
@@ -85,12 +98,20 @@ internal sealed class TruckState(string truck, CargoProfile profile, AlertOption
         if (_head == _pending.Count)
         {
             _pending.Clear();
+            _byReceipt.Clear();
             _head = 0;
         }
         else if (_head >= 1024 && _head * 2 >= _pending.Count)
         {
             _pending.RemoveRange(0, _head);
             _head = 0;
+            // Released messages still waiting in the receipt queue (released by device time before their receive time
+            // came up) go too, so it never holds more than the list; amortised over the releases since the last trim.
+            if (_byReceipt.Count > 2 * _pending.Count)
+            {
+                _byReceipt.Clear();
+                foreach (var (message, receivedAt) in _pending) _byReceipt.Enqueue(message, receivedAt);
+            }
         }
     }
 
@@ -101,8 +122,11 @@ internal sealed class TruckState(string truck, CargoProfile profile, AlertOption
         var at = message.DeviceTime;
         var e = new Evaluation(events, silent, message, at);
         if (message.DoorOpen is { } door) Door.Observe(door, at, e);
-        foreach (var reading in message.Readings)
+        // By index: a foreach over the interface would box an enumerator per message.
+        var readings = message.Readings;
+        for (var i = 0; i < readings.Count; i++)
         {
+            var reading = readings[i];
             if (reading.TemperatureC is { } t) Observe(reading.Sensor, Quantity.Temperature, t, at, e);
             if (reading.HumidityPct is { } h) Observe(reading.Sensor, Quantity.Humidity, h, at, e);
             if (_faults.TryGetValue(reading.Sensor, out var fault)) fault.OnReading(reading, at, e);
