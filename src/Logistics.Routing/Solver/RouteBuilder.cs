@@ -30,54 +30,84 @@ internal sealed class RouteBuilder(SearchData data)
     /// without concatenating time-window segments (as HGS does with distances, Vidal 2022).</summary>
     public double LowerBound(int type, ReadOnlySpan<Piece> pieces)
     {
+        // The hottest code of the search at 1,000 clients (half its time, measured): written out without
+        // local functions (whose captured sums the JIT keeps in memory), and without the travel-time sums
+        // when the vehicle type pays nothing per time unit (then they would be multiplied by zero).
         ref readonly var t = ref data.Types[type];
+        var timed = t.UnitDurationCost != 0;
+        var dist = data.Dist;
+        var dur = data.Dur;
+        var service = data.Service;
+        var n = data.N;
         long distance = 0, time = 0;
         var clients = 0;
         int last;
-        var n = data.N;
         var first = pieces[0];
         if (first.Kind == PieceKind.Prefix && first.Route!.Type == type)
         {
             var r = first.Route;
             distance = r.CumDist[first.To];
-            time = r.CumTime[first.To];
+            if (timed) time = r.CumTime[first.To];
             clients = first.To;
             last = r.At(first.To);
             pieces = pieces[1..];
         }
         else last = t.StartDepot;
 
-        void Visit(int location)
+        foreach (var piece in pieces)
         {
-            distance += data.Dist[last * n + location];
-            time += data.Dur[last * n + location] + data.Service[location];
-            clients++;
-            last = location;
-        }
-
-        void Range(SearchRoute r, int from, int to)
-        {
-            var head = r.At(from);
-            distance += data.Dist[last * n + head] + (r.CumDist[to] - r.CumDist[from]);
-            time += data.Dur[last * n + head] + data.Service[head] + (r.CumTime[to] - r.CumTime[from]);
+            var r = piece.Route;
+            int from, to;
+            switch (piece.Kind)
+            {
+                case PieceKind.Visit:
+                {
+                    var location = piece.Location;
+                    var arc = last * n + location;
+                    distance += dist[arc];
+                    if (timed) time += dur[arc] + service[location];
+                    clients++;
+                    last = location;
+                    continue;
+                }
+                case PieceKind.Reversed:
+                    for (var p = piece.To; p >= piece.From; p--)
+                    {
+                        var location = r!.At(p);
+                        var arc = last * n + location;
+                        distance += dist[arc];
+                        if (timed) time += dur[arc] + service[location];
+                        clients++;
+                        last = location;
+                    }
+                    continue;
+                case PieceKind.Prefix:
+                    for (var p = 1; p <= piece.To; p++)
+                    {
+                        var location = r!.At(p);
+                        var arc = last * n + location;
+                        distance += dist[arc];
+                        if (timed) time += dur[arc] + service[location];
+                        clients++;
+                        last = location;
+                    }
+                    continue;
+                case PieceKind.Range: (from, to) = (piece.From, piece.To); break;
+                default: (from, to) = (piece.From, r!.Count); break; // Suffix
+            }
+            if (from > to) continue;
+            // Positions from … to of r, in O(1) from its prefix sums.
+            var head = r!.At(from);
+            var join = last * n + head;
+            distance += dist[join] + (r.CumDist[to] - r.CumDist[from]);
+            if (timed) time += dur[join] + service[head] + (r.CumTime[to] - r.CumTime[from]);
             clients += to - from + 1;
             last = r.At(to);
         }
-
-        foreach (var piece in pieces)
-        {
-            switch (piece.Kind)
-            {
-                case PieceKind.Visit: Visit(piece.Location); break;
-                case PieceKind.Range: if (piece.From <= piece.To) Range(piece.Route!, piece.From, piece.To); break;
-                case PieceKind.Reversed: for (var p = piece.To; p >= piece.From; p--) Visit(piece.Route!.At(p)); break;
-                case PieceKind.Prefix: for (var p = 1; p <= piece.To; p++) Visit(piece.Route!.At(p)); break;
-                case PieceKind.Suffix: if (piece.From <= piece.Route!.Count) Range(piece.Route, piece.From, piece.Route.Count); break;
-            }
-        }
         if (clients == 0) return 0;
-        distance += data.Dist[last * n + t.EndDepot];
-        time += data.Dur[last * n + t.EndDepot];
+        var end = last * n + t.EndDepot;
+        distance += dist[end];
+        if (timed) time += dur[end];
         return t.FixedCost + (double)t.UnitDistanceCost * distance + (double)t.UnitDurationCost * time;
     }
 
