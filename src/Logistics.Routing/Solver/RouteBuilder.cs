@@ -93,14 +93,25 @@ internal sealed class RouteBuilder(SearchData data)
                     }
                     continue;
                 case PieceKind.Range: (from, to) = (piece.From, piece.To); break;
-                default: (from, to) = (piece.From, r!.Count); break; // Suffix
+                default: // Suffix, the last piece
+                    (from, to) = (piece.From, r!.Count);
+                    if (from <= to && data.Types[r.Type].EndDepot == t.EndDepot)
+                    {
+                        // It ends at this route's end depot: the arc to it is in the prefix sums too.
+                        var head = r.At(from);
+                        var arc = last * n + head;
+                        distance += dist[arc] + (r.CumDist[to + 1] - r.CumDist[from]);
+                        if (timed) time += dur[arc] + service[head] + (r.CumTime[to + 1] - r.CumTime[from]);
+                        return t.FixedCost + (double)t.UnitDistanceCost * distance + (double)t.UnitDurationCost * time;
+                    }
+                    break;
             }
             if (from > to) continue;
             // Positions from … to of r, in O(1) from its prefix sums.
-            var head = r!.At(from);
-            var join = last * n + head;
+            var start = r!.At(from);
+            var join = last * n + start;
             distance += dist[join] + (r.CumDist[to] - r.CumDist[from]);
-            if (timed) time += dur[join] + service[head] + (r.CumTime[to] - r.CumTime[from]);
+            if (timed) time += dur[join] + service[start] + (r.CumTime[to] - r.CumTime[from]);
             clients += to - from + 1;
             last = r.At(to);
         }
