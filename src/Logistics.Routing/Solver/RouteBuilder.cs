@@ -35,10 +35,7 @@ internal sealed class RouteBuilder(SearchData data)
         // when the vehicle type pays nothing per time unit (then they would be multiplied by zero).
         ref readonly var t = ref data.Types[type];
         var timed = t.UnitDurationCost != 0;
-        var dist = data.Dist;
-        var dur = data.Dur;
         var service = data.Service;
-        var n = data.N;
         long distance = 0, time = 0;
         var clients = 0;
         int last;
@@ -63,9 +60,8 @@ internal sealed class RouteBuilder(SearchData data)
                 case PieceKind.Visit:
                 {
                     var location = piece.Location;
-                    var arc = last * n + location;
-                    distance += dist[arc];
-                    if (timed) time += dur[arc] + service[location];
+                    distance += data.Distance(last, location);
+                    if (timed) time += data.Duration(last, location) + service[location];
                     clients++;
                     last = location;
                     continue;
@@ -74,9 +70,8 @@ internal sealed class RouteBuilder(SearchData data)
                     for (var p = piece.To; p >= piece.From; p--)
                     {
                         var location = r!.At(p);
-                        var arc = last * n + location;
-                        distance += dist[arc];
-                        if (timed) time += dur[arc] + service[location];
+                        distance += data.Distance(last, location);
+                        if (timed) time += data.Duration(last, location) + service[location];
                         clients++;
                         last = location;
                     }
@@ -85,9 +80,8 @@ internal sealed class RouteBuilder(SearchData data)
                     for (var p = 1; p <= piece.To; p++)
                     {
                         var location = r!.At(p);
-                        var arc = last * n + location;
-                        distance += dist[arc];
-                        if (timed) time += dur[arc] + service[location];
+                        distance += data.Distance(last, location);
+                        if (timed) time += data.Duration(last, location) + service[location];
                         clients++;
                         last = location;
                     }
@@ -99,9 +93,8 @@ internal sealed class RouteBuilder(SearchData data)
                     {
                         // It ends at this route's end depot: the arc to it is in the prefix sums too.
                         var head = r.At(from);
-                        var arc = last * n + head;
-                        distance += dist[arc] + (r.CumDist[to + 1] - r.CumDist[from]);
-                        if (timed) time += dur[arc] + service[head] + (r.CumTime[to + 1] - r.CumTime[from]);
+                        distance += data.Distance(last, head) + (r.CumDist[to + 1] - r.CumDist[from]);
+                        if (timed) time += data.Duration(last, head) + service[head] + (r.CumTime[to + 1] - r.CumTime[from]);
                         return t.FixedCost + (double)t.UnitDistanceCost * distance + (double)t.UnitDurationCost * time;
                     }
                     break;
@@ -109,16 +102,14 @@ internal sealed class RouteBuilder(SearchData data)
             if (from > to) continue;
             // Positions from … to of r, in O(1) from its prefix sums.
             var start = r!.At(from);
-            var join = last * n + start;
-            distance += dist[join] + (r.CumDist[to] - r.CumDist[from]);
-            if (timed) time += dur[join] + service[start] + (r.CumTime[to] - r.CumTime[from]);
+            distance += data.Distance(last, start) + (r.CumDist[to] - r.CumDist[from]);
+            if (timed) time += data.Duration(last, start) + service[start] + (r.CumTime[to] - r.CumTime[from]);
             clients += to - from + 1;
             last = r.At(to);
         }
         if (clients == 0) return 0;
-        var end = last * n + t.EndDepot;
-        distance += dist[end];
-        if (timed) time += dur[end];
+        distance += data.Distance(last, t.EndDepot);
+        if (timed) time += data.Duration(last, t.EndDepot);
         return t.FixedCost + (double)t.UnitDistanceCost * distance + (double)t.UnitDurationCost * time;
     }
 
@@ -203,8 +194,8 @@ internal sealed class RouteBuilder(SearchData data)
                         if (piece.From > r.Count) { AppendEnd(t); return; }
                         var from = piece.From;
                         var head = r.At(from);
-                        _distance += data.Dist[_last * data.N + head] + (r.Distance - r.CumDist[from]);
-                        _segment = Segment.Merge(_segment, r.Bwd[from], data.Dur[_last * data.N + head]);
+                        _distance += data.Distance(_last, head) + (r.Distance - r.CumDist[from]);
+                        _segment = Segment.Merge(_segment, r.Bwd[from], data.Duration(_last, head));
                         for (var k = 0; k < dims; k++) _load[k] += r.Load[k] - r.CumLoad[(from - 1) * dims + k];
                         _clients += r.Count - from + 1;
                         return;
@@ -226,8 +217,8 @@ internal sealed class RouteBuilder(SearchData data)
 
     private void AppendVisit(int location)
     {
-        _distance += data.Dist[_last * data.N + location];
-        _segment = Segment.Merge(_segment, data.VisitSegment(location), data.Dur[_last * data.N + location]);
+        _distance += data.Distance(_last, location);
+        _segment = Segment.Merge(_segment, data.VisitSegment(location), data.Duration(_last, location));
         var dims = data.Dims;
         for (var k = 0; k < dims; k++) _load[k] += data.Demand[location * dims + k];
         _clients++;
@@ -238,8 +229,8 @@ internal sealed class RouteBuilder(SearchData data)
     private void AppendRange(SearchRoute r, int from, int to)
     {
         var head = r.At(from);
-        _distance += data.Dist[_last * data.N + head] + (r.CumDist[to] - r.CumDist[from]);
-        _segment = Segment.Merge(_segment, r.Between(from, to), data.Dur[_last * data.N + head]);
+        _distance += data.Distance(_last, head) + (r.CumDist[to] - r.CumDist[from]);
+        _segment = Segment.Merge(_segment, r.Between(from, to), data.Duration(_last, head));
         var dims = data.Dims;
         for (var k = 0; k < dims; k++) _load[k] += r.CumLoad[to * dims + k] - r.CumLoad[(from - 1) * dims + k];
         _clients += to - from + 1;
@@ -248,8 +239,8 @@ internal sealed class RouteBuilder(SearchData data)
 
     private void AppendEnd(in SearchData.TypeData t)
     {
-        _distance += data.Dist[_last * data.N + t.EndDepot];
-        _segment = Segment.Merge(_segment, t.EndSegment, data.Dur[_last * data.N + t.EndDepot]);
+        _distance += data.Distance(_last, t.EndDepot);
+        _segment = Segment.Merge(_segment, t.EndSegment, data.Duration(_last, t.EndDepot));
     }
 
 

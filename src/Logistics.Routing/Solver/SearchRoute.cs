@@ -122,9 +122,9 @@ internal sealed class SearchRoute
         {
             var loc = p <= Count ? _nodes[p - 1] : type.EndDepot;
             var seg = p <= Count ? d.VisitSegment(loc) : type.EndSegment;
-            Fwd[p] = Segment.Merge(Fwd[p - 1], seg, d.Dur[previous * d.N + loc]);
-            CumDist[p] = CumDist[p - 1] + d.Dist[previous * d.N + loc];
-            CumTime[p] = CumTime[p - 1] + d.Dur[previous * d.N + loc] + d.Service[loc];
+            Fwd[p] = Segment.Merge(Fwd[p - 1], seg, d.Duration(previous, loc));
+            CumDist[p] = CumDist[p - 1] + d.Distance(previous, loc);
+            CumTime[p] = CumTime[p - 1] + d.Duration(previous, loc) + d.Service[loc];
             for (var k = 0; k < dims; k++) CumLoad[p * dims + k] = CumLoad[(p - 1) * dims + k] + d.Demand[loc * dims + k];
             previous = loc;
         }
@@ -139,7 +139,7 @@ internal sealed class SearchRoute
             _between[row + i - 1] = seg;
             for (var j = i + 1; j <= Count; j++)
             {
-                seg = Segment.Merge(seg, d.VisitSegment(_nodes[j - 1]), d.Dur[_nodes[j - 2] * d.N + _nodes[j - 1]]);
+                seg = Segment.Merge(seg, d.VisitSegment(_nodes[j - 1]), d.Duration(_nodes[j - 2], _nodes[j - 1]));
                 _between[row + j - 1] = seg;
             }
         }
@@ -152,7 +152,7 @@ internal sealed class SearchRoute
         {
             var loc = p >= 1 ? _nodes[p - 1] : type.StartDepot;
             var seg = p >= 1 ? d.VisitSegment(loc) : type.StartSegment;
-            Bwd[p] = Segment.Merge(seg, Bwd[p + 1], d.Dur[loc * d.N + next]);
+            Bwd[p] = Segment.Merge(seg, Bwd[p + 1], d.Duration(loc, next));
             next = loc;
         }
     }
