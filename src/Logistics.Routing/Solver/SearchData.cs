@@ -15,14 +15,18 @@ internal sealed class SearchData
         N = data.NumLocations;
         Dims = data.Dimensions;
         (_slot, _row) = NearbyOrder(data.Distance, N);
-        _dist = new long[N * N];
-        _dur = new long[N * N];
+        var dist = new long[N * N];
+        var dur = new long[N * N];
         for (var i = 0; i < N; i++)
             for (var j = 0; j < N; j++)
             {
-                _dist[_row[i] + _slot[j]] = data.Distance[i, j];
-                _dur[_row[i] + _slot[j]] = data.Duration[i, j];
+                dist[_row[i] + _slot[j]] = data.Distance[i, j];
+                dur[_row[i] + _slot[j]] = data.Duration[i, j];
             }
+        (_dist, _dist32) = Narrow(dist);
+        (_dur, _dur32) = Narrow(dur);
+        MaxDistance = dist.Length == 0 ? 1 : Math.Max(1, dist.Max());
+        MaxDuration = dur.Length == 0 ? 1 : Math.Max(1, dur.Max());
 
         Demand = new long[N * Dims];
         Service = new long[N];
@@ -81,8 +85,6 @@ internal sealed class SearchData
         RequiredMissedCost = prizes + (1L << 62);
         HasPriorityLevels = Enumerable.Range(NumDepots, NumClients).Where(IsOptional).Select(c => Prize[c]).Distinct().Skip(1).Any();
         HasSoftWindows = LatenessWeight.Any(w => w != 0);
-        MaxDistance = _dist.Length == 0 ? 1 : Math.Max(1, _dist.Max());
-        MaxDuration = _dur.Length == 0 ? 1 : Math.Max(1, _dur.Max());
         TypicalRouteStepCost = Types.Max(t => (double)t.UnitDistanceCost * MaxDistance + (double)t.UnitDurationCost * MaxDuration + t.FixedCost);
         MaxDemand = new double[Dims];
         for (var k = 0; k < Dims; k++)
@@ -107,19 +109,25 @@ internal sealed class SearchData
     public int Dims { get; }
     /// <summary>Travel distance from one location to another.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public long Distance(int from, int to) => _dist[_row[from] + _slot[to]];
+    public long Distance(int from, int to) => _dist32 is { } narrow ? narrow[_row[from] + _slot[to]] : _dist![_row[from] + _slot[to]];
 
     /// <summary>Travel time from one location to another.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public long Duration(int from, int to) => _dur[_row[from] + _slot[to]];
+    public long Duration(int from, int to) => _dur32 is { } narrow ? narrow[_row[from] + _slot[to]] : _dur![_row[from] + _slot[to]];
 
     // The matrices, row-major, with locations renumbered so that nearby ones have nearby numbers
     // (_slot; _row = _slot · N): the search reads arcs between nearby locations almost only, and at
     // 1,000 clients those reads, scattered over 8 MB per matrix, were most of its time (cache misses).
-    private readonly long[] _dist;
-    private readonly long[] _dur;
+    // Each matrix is kept in 32 bits when all its values fit (half the memory to read), else in 64.
+    private readonly long[]? _dist;
+    private readonly long[]? _dur;
+    private readonly int[]? _dist32;
+    private readonly int[]? _dur32;
     private readonly int[] _slot;
     private readonly int[] _row;
+
+    private static (long[]? Wide, int[]? Narrow) Narrow(long[] values) =>
+        values.All(v => v is >= int.MinValue and <= int.MaxValue) ? (null, Array.ConvertAll(values, v => (int)v)) : (values, null);
 
     /// <summary>A numbering of the locations in which nearby ones are close: the order of a greedy
     /// nearest-neighbour chain from location 0 (O(N²), like filling the matrices).</summary>
