@@ -13,6 +13,7 @@ internal sealed class SearchRoute
         _data = data;
         Index = index;
         Type = type;
+        (_startDepot, _endDepot) = (data.Types[type].StartDepot, data.Types[type].EndDepot);
         _nodes = new int[8];
         Load = new long[data.Dims];
         Fwd = new Segment[10];
@@ -66,9 +67,13 @@ internal sealed class SearchRoute
     public ReadOnlySpan<int> Clients => _nodes.AsSpan(0, Count);
 
     public int At(int position) =>
-        position == 0 ? _data.Types[Type].StartDepot
-        : position == Count + 1 ? _data.Types[Type].EndDepot
+        position == 0 ? _startDepot
+        : position == Count + 1 ? _endDepot
         : _nodes[position - 1];
+
+    // The type's depots, read by every move evaluation (At).
+    private readonly int _startDepot;
+    private readonly int _endDepot;
 
     public void SetClients(ReadOnlySpan<int> clients)
     {
