@@ -79,10 +79,10 @@ internal sealed class ArrivalPolish(SearchData data, CostEvaluator costs)
         foreach (var loc in clients)
         {
             state = state.Then(data, loc);
-            distance += data.Dist[previous * data.N + loc];
+            distance += data.Distance(previous, loc);
             previous = loc;
         }
-        distance += data.Dist[previous * data.N + type.EndDepot];
+        distance += data.Distance(previous, type.EndDepot);
         if (state.Warp > 0 || state.Return(data, type) > type.EndSegment.Latest) return null;
         var (duration, lateness) = state.Finish(data, type);
         if (duration > type.MaxDuration) return null;
@@ -91,7 +91,7 @@ internal sealed class ArrivalPolish(SearchData data, CostEvaluator costs)
         previous = type.StartDepot;
         foreach (var loc in clients)
         {
-            var start = Math.Max(t + data.Dur[previous * data.N + loc], data.Early[loc]);
+            var start = Math.Max(t + data.Duration(previous, loc), data.Early[loc]);
             arrival += data.ArrivalWeight[loc] * (start - data.Early[loc]);
             t = start + data.Service[loc];
             previous = loc;

@@ -124,8 +124,8 @@ internal sealed class Decomposition(SearchData data, SearchParameters parameters
         for (var i = 0; i < size; i++)
             for (var j = 0; j < size; j++)
             {
-                distance[i * size + j] = data.Dist[full[i] * data.N + full[j]];
-                duration[i * size + j] = data.Dur[full[i] * data.N + full[j]];
+                distance[i * size + j] = data.Distance(full[i], full[j]);
+                duration[i * size + j] = data.Duration(full[i], full[j]);
             }
 
         var groups = new List<ClientGroup>();

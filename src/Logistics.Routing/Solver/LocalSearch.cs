@@ -95,10 +95,10 @@ internal sealed class LocalSearch
                     if (!s.IsVisited(u)) break;
                     var v = s.VisitedFor(neighbour);
                     if (v < 0) continue;
+                    if (focused && !(_active[u] || _active[v] || s.Changed[u] || s.Changed[v])) continue;
                     var ru = s.Routes[s.RouteOf[u]];
                     var rv = s.Routes[s.RouteOf[v]];
                     if (Math.Max(ru.LastModified, rv.LastModified) <= lastTested) continue;
-                    if (focused && !(_active[u] || _active[v] || s.Changed[u] || s.Changed[v])) continue;
                     if (TryPair(s, ru, s.PosOf[u], rv, s.PosOf[v])) improved = true;
                 }
                 if (s.IsVisited(u) && s.Routes[s.RouteOf[u]].LastModified > lastTested && TryEmptyRoute(s, u)) improved = true;

@@ -102,8 +102,8 @@ internal sealed class RuinRecreate(SearchData data, SearchParameters parameters,
                 {
                     0 => i,
                     1 => -TotalDemand(c),
-                    2 => -data.Dist[c],
-                    _ => data.Dist[c],
+                    2 => -data.Distance(0, c),
+                    _ => data.Distance(0, c),
                 };
             }
             span.Sort((a, b) => s.Missed(b).CompareTo(s.Missed(a)) is var byLevel and not 0 ? byLevel : _sortKey[a].CompareTo(_sortKey[b]));

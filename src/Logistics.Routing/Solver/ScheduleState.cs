@@ -12,7 +12,7 @@ internal readonly record struct ScheduleState(long Leave, long Lateness, long Wa
 
     public ScheduleState Then(SearchData d, int location)
     {
-        var arrival = Leave + d.Dur[Last * d.N + location];
+        var arrival = Leave + d.Duration(Last, location);
         var start = Math.Max(arrival, d.Early[location]);
         var wait = WaitSoFar + (start - arrival);
         var bound = Math.Min(DelayBound, d.DelayBound(location, start, wait));
@@ -25,7 +25,7 @@ internal readonly record struct ScheduleState(long Leave, long Lateness, long Wa
     public (long Duration, long Lateness) Finish(SearchData d, in SearchData.TypeData type) => (Return(d, type) - Departure, Lateness);
 
     /// <summary>When the vehicle is back at the end depot.</summary>
-    public long Return(SearchData d, in SearchData.TypeData type) => Leave + d.Dur[Last * d.N + type.EndDepot];
+    public long Return(SearchData d, in SearchData.TypeData type) => Leave + d.Duration(Last, type.EndDepot);
 
     /// <summary>When the vehicle leaves the depot under <see cref="Model.DepartureRule"/>.</summary>
     public long Departure => EarliestDeparture + Math.Max(0, Math.Min(DelayBound, WaitSoFar));

@@ -13,6 +13,7 @@ internal sealed class SearchRoute
         _data = data;
         Index = index;
         Type = type;
+        (_startDepot, _endDepot) = (data.Types[type].StartDepot, data.Types[type].EndDepot);
         _nodes = new int[8];
         Load = new long[data.Dims];
         Fwd = new Segment[10];
@@ -66,9 +67,13 @@ internal sealed class SearchRoute
     public ReadOnlySpan<int> Clients => _nodes.AsSpan(0, Count);
 
     public int At(int position) =>
-        position == 0 ? _data.Types[Type].StartDepot
-        : position == Count + 1 ? _data.Types[Type].EndDepot
+        position == 0 ? _startDepot
+        : position == Count + 1 ? _endDepot
         : _nodes[position - 1];
+
+    // The type's depots, read by every move evaluation (At).
+    private readonly int _startDepot;
+    private readonly int _endDepot;
 
     public void SetClients(ReadOnlySpan<int> clients)
     {
@@ -122,9 +127,9 @@ internal sealed class SearchRoute
         {
             var loc = p <= Count ? _nodes[p - 1] : type.EndDepot;
             var seg = p <= Count ? d.VisitSegment(loc) : type.EndSegment;
-            Fwd[p] = Segment.Merge(Fwd[p - 1], seg, d.Dur[previous * d.N + loc]);
-            CumDist[p] = CumDist[p - 1] + d.Dist[previous * d.N + loc];
-            CumTime[p] = CumTime[p - 1] + d.Dur[previous * d.N + loc] + d.Service[loc];
+            Fwd[p] = Segment.Merge(Fwd[p - 1], seg, d.Duration(previous, loc));
+            CumDist[p] = CumDist[p - 1] + d.Distance(previous, loc);
+            CumTime[p] = CumTime[p - 1] + d.Duration(previous, loc) + d.Service[loc];
             for (var k = 0; k < dims; k++) CumLoad[p * dims + k] = CumLoad[(p - 1) * dims + k] + d.Demand[loc * dims + k];
             previous = loc;
         }
@@ -139,7 +144,7 @@ internal sealed class SearchRoute
             _between[row + i - 1] = seg;
             for (var j = i + 1; j <= Count; j++)
             {
-                seg = Segment.Merge(seg, d.VisitSegment(_nodes[j - 1]), d.Dur[_nodes[j - 2] * d.N + _nodes[j - 1]]);
+                seg = Segment.Merge(seg, d.VisitSegment(_nodes[j - 1]), d.Duration(_nodes[j - 2], _nodes[j - 1]));
                 _between[row + j - 1] = seg;
             }
         }
@@ -152,7 +157,7 @@ internal sealed class SearchRoute
         {
             var loc = p >= 1 ? _nodes[p - 1] : type.StartDepot;
             var seg = p >= 1 ? d.VisitSegment(loc) : type.StartSegment;
-            Bwd[p] = Segment.Merge(seg, Bwd[p + 1], d.Dur[loc * d.N + next]);
+            Bwd[p] = Segment.Merge(seg, Bwd[p + 1], d.Duration(loc, next));
             next = loc;
         }
     }

@@ -185,8 +185,7 @@ internal sealed class SwapStar
     private double Arc(int type, int from, int to)
     {
         var t = _data.Types[type];
-        var index = from * _data.N + to;
-        return t.UnitDistanceCost * _data.Dist[index] + t.UnitDurationCost * _data.Dur[index];
+        return t.UnitDistanceCost * _data.Distance(from, to) + t.UnitDurationCost * _data.Duration(from, to);
     }
 
     private double LoadPenalty(int type, ReadOnlySpan<long> load)
