@@ -14,9 +14,13 @@ internal sealed class IteratedLocalSearch
     private readonly CostEvaluator _costs;
     private readonly LocalSearch _localSearch;
     private readonly RuinRecreate _ruinRecreate;
+    private readonly Population? _sharedPopulation;
 
-    public IteratedLocalSearch(SearchData data, SearchParameters parameters, long seed)
+    /// <param name="sharedPopulation">A pool the searches of other threads use too (<see cref="Population"/>'s
+    /// <c>shared</c>); without it the search keeps a pool of its own where <see cref="UsesPopulation"/> says so.</param>
+    public IteratedLocalSearch(SearchData data, SearchParameters parameters, long seed, Population? sharedPopulation = null)
     {
+        _sharedPopulation = sharedPopulation;
         _data = data;
         _p = parameters;
         _rng = new Rng(seed);
@@ -26,6 +30,11 @@ internal sealed class IteratedLocalSearch
         _localSearch = new LocalSearch(data, _costs, builder, insertion, _rng, parameters.SwapStar);
         _ruinRecreate = new RuinRecreate(data, parameters, _costs, insertion, _rng);
     }
+
+    /// <summary>Whether the search keeps a population and crosses over with it: from
+    /// <see cref="SearchParameters.PopulationMinClients"/> clients on.</summary>
+    public static bool UsesPopulation(SearchData data, SearchParameters parameters) =>
+        parameters.Population && data.NumClients >= parameters.PopulationMinClients;
 
     /// <summary>Called with every new best feasible solution and its objective.</summary>
     public delegate void ImprovementHandler(SearchSolution best, Int128 cost, long routeCost);
@@ -89,8 +98,9 @@ internal sealed class IteratedLocalSearch
         long sinceDecomposition = 0;
         // A pool of good, different plans met so far; now and then a candidate is the current solution
         // with a few routes exchanged for a member's (HGS's population and crossover, around this search).
-        var population = _p.Population && _data.NumClients >= _p.PopulationMinClients ? new Population(_data, _p) : null;
+        var population = _sharedPopulation ?? (UsesPopulation(_data, _p) ? new Population(_data, _p) : null);
         var crossover = population is null ? null : new Crossover(_data, _p, _costs, _ruinRecreate, _rng);
+        var donorCopy = _sharedPopulation is null ? null : new SearchSolution(_data);
         if (bestFeasible) population?.Add(best, bestCost);
 
         var candidate = new SearchSolution(_data);
@@ -111,7 +121,7 @@ internal sealed class IteratedLocalSearch
             if (population is { Count: > 0 } && _rng.NextDouble() < _p.CrossoverRate)
             {
                 phase = Stopwatch.GetTimestamp();
-                if (population.Select(_rng, current) is { } donor)
+                if (population.Select(_rng, current, donorCopy) is { } donor)
                 {
                     crossover!.Apply(candidate, donor, Stamp);
                     crossed = true;

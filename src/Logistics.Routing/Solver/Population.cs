@@ -5,8 +5,10 @@ namespace Logistics.Routing.Solver;
 /// 2022): a member's biased fitness is its rank by cost plus, weighted, its rank by diversity (average
 /// broken-pairs distance to its <see cref="SearchParameters.PopulationClose"/> closest members); when
 /// the pool is over <see cref="SearchParameters.PopulationSize"/>, the member of the worst biased
-/// fitness leaves, and a solution with the same arcs as a member (a clone) is never kept twice.</summary>
-internal sealed class Population(SearchData data, SearchParameters parameters)
+/// fitness leaves, and a solution with the same arcs as a member (a clone) is never kept twice.
+/// <paramref name="shared"/>: the searches of several threads offer to and draw from the one pool (each gets a copy of
+/// its donor), so that a thread's crossover can take routes from another thread's best plans.</summary>
+internal sealed class Population(SearchData data, SearchParameters parameters, bool shared = false)
 {
     /// <summary>A member: a copy of the solution, its objective, and each location's neighbours on its
     /// route (<see cref="Depot"/> for a route's end, <see cref="Unvisited"/> for a client left out).</summary>
@@ -24,12 +26,24 @@ internal sealed class Population(SearchData data, SearchParameters parameters)
     private const int Unvisited = -2;
     private readonly List<Member> _members = [];
     private readonly Member _probe = new(data);
+    private readonly Lock _gate = new();
     private Member? _spare;
 
-    public int Count => _members.Count;
+    public int Count
+    {
+        get
+        {
+            lock (_gate) return _members.Count;
+        }
+    }
 
     /// <summary>Offers a feasible solution of objective <paramref name="cost"/>; returns whether the pool keeps it.</summary>
     public bool Add(SearchSolution s, Int128 cost)
+    {
+        lock (_gate) return AddLocked(s, cost);
+    }
+
+    private bool AddLocked(SearchSolution s, Int128 cost)
     {
         var member = _spare ?? new Member(data);
         _spare = null;
@@ -40,11 +54,11 @@ internal sealed class Population(SearchData data, SearchParameters parameters)
             // A clone (the same arcs; the cost can still differ, e.g. a route run in the other direction): one copy, the cheaper.
             _spare = member;
             if (cost >= other.Cost) return false;
-            other.Solution.CopyFrom(s);
+            Copy(s, other.Solution);
             other.Cost = cost;
             return true;
         }
-        member.Solution.CopyFrom(s);
+        Copy(s, member.Solution);
         member.Cost = cost;
         foreach (var other in _members)
         {
@@ -68,17 +82,32 @@ internal sealed class Population(SearchData data, SearchParameters parameters)
 
     /// <summary>A donor for a crossover with <paramref name="current"/>: the better by biased fitness of
     /// two members drawn at random (binary tournament), or the other when it has the same arcs as
-    /// <paramref name="current"/>; null when both have (nothing to learn from).</summary>
-    public SearchSolution? Select(Rng rng, SearchSolution current)
+    /// <paramref name="current"/>; null when both have (nothing to learn from). A shared pool copies the donor
+    /// into <paramref name="copy"/> (another thread may replace the member while the caller reads it).</summary>
+    public SearchSolution? Select(Rng rng, SearchSolution current, SearchSolution? copy)
     {
-        if (_members.Count == 0) return null;
-        UpdateFitness();
-        var a = _members[rng.Next(_members.Count)];
-        var b = _members[rng.Next(_members.Count)];
-        if (b.Fitness < a.Fitness) (a, b) = (b, a);
-        Snapshot(current, _probe);
-        if (Distance(a, _probe) > 0) return a.Solution;
-        return Distance(b, _probe) > 0 ? b.Solution : null;
+        lock (_gate)
+        {
+            if (_members.Count == 0) return null;
+            UpdateFitness();
+            var a = _members[rng.Next(_members.Count)];
+            var b = _members[rng.Next(_members.Count)];
+            if (b.Fitness < a.Fitness) (a, b) = (b, a);
+            Snapshot(current, _probe);
+            var donor = Distance(a, _probe) > 0 ? a.Solution : Distance(b, _probe) > 0 ? b.Solution : null;
+            if (donor is null || !shared) return donor;
+            ArgumentNullException.ThrowIfNull(copy);
+            copy.CopyFromAnySearch(donor);
+            return copy;
+        }
+    }
+
+    /// <summary>Copies a solution into a member: within one search its route stamps say which routes changed; the
+    /// searches sharing a pool each count their own.</summary>
+    private void Copy(SearchSolution from, SearchSolution to)
+    {
+        if (shared) to.CopyFromAnySearch(from);
+        else to.CopyFrom(from);
     }
 
     /// <summary>Broken-pairs distance of two solutions (Prins 2009, as in HGS): the share of clients

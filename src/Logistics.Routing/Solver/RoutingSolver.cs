@@ -5,7 +5,8 @@ namespace Logistics.Routing.Solver;
 
 /// <summary>Entry point of the route optimiser: an iterated local search with ruin-and-recreate,
 /// granular local search and adaptive penalties (see <see cref="IteratedLocalSearch"/>); with more
-/// than one thread, independent searches with different seeds, the best of which is returned.</summary>
+/// than one thread, searches with different seeds, the best of which is returned, which on large instances share one
+/// population (their crossovers draw on each other's best plans).</summary>
 public static class RoutingSolver
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
@@ -58,9 +59,12 @@ public static class RoutingSolver
         }
 
         var outcomes = new IteratedLocalSearch.Outcome[options.Threads];
+        // With several threads on a large instance, one pool for all: each thread's crossover can take routes from the
+        // best plans of the others (independent searches did not pay for the second core, issue 17).
+        var shared = options.Threads > 1 && IteratedLocalSearch.UsesPopulation(search, parameters) ? new Population(search, parameters, shared: true) : null;
         void RunThread(int k)
         {
-            var ils = new IteratedLocalSearch(search, parameters, options.Seed + 7919L * k);
+            var ils = new IteratedLocalSearch(search, parameters, options.Seed + 7919L * k, shared);
             outcomes[k] = ils.Run(clock, options.TimeLimit, options.MaxIterations, cancellationToken,
                 (best, cost, routeCost) =>
                 {

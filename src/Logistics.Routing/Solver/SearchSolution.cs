@@ -121,6 +121,14 @@ internal sealed class SearchSolution
 
     /// <summary>Becomes a copy of <paramref name="other"/> (a solution of the same search). Routes
     /// with the same modification stamp hold the same clients, so only the others are copied.</summary>
+    /// <summary>Copies a solution of another search (another thread's, through a shared <see cref="Population"/>): route
+    /// stamps are each search's own counter, so equal stamps say nothing here and every route is copied.</summary>
+    public void CopyFromAnySearch(SearchSolution other)
+    {
+        foreach (var route in Routes) route.LastModified = long.MinValue;
+        CopyFrom(other);
+    }
+
     public void CopyFrom(SearchSolution other)
     {
         for (var r = 0; r < Routes.Length; r++)

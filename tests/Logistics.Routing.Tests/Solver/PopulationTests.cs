@@ -124,7 +124,7 @@ public class PopulationTests
         Assert.True(population.Add(first, first.ObjectiveCost(search.Costs)));
         Assert.False(population.Add(first, first.ObjectiveCost(search.Costs)));
         Assert.Equal(1, population.Count);
-        Assert.Null(population.Select(search.Rng, first));
+        Assert.Null(population.Select(search.Rng, first, copy: null));
 
         for (var k = 1; k <= 6; k++)
         {
@@ -132,9 +132,42 @@ public class PopulationTests
             population.Add(s, s.ObjectiveCost(search.Costs));
         }
         Assert.Equal(3, population.Count);
-        var donor = population.Select(search.Rng, first);
+        var donor = population.Select(search.Rng, first, copy: null);
         Assert.NotNull(donor);
         Assert.True(population.Distance(donor, first) > 0);
+    }
+
+    [Fact]
+    public void A_shared_pool_hands_out_a_full_copy_even_where_the_searches_route_stamps_coincide()
+    {
+        var problem = TinyInstances.Random(3, clients: 8, vehicles: 3, capacity: 100, windows: false);
+        var mine = new SearchFixture(problem).WithRoutes([0, 1, 2, 3], [4, 5, 6, 7]);
+        var theirs = new SearchFixture(problem).WithRoutes([0, 1, 2, 4], [3, 5, 6, 7]);
+        var pool = new Population(mine.Data, new SearchParameters(), shared: true);
+        foreach (var (a, b) in mine.Solution.Routes.Zip(theirs.Solution.Routes)) b.LastModified = a.LastModified = 5; // two searches' counters
+
+        var stale = new SearchFixture(problem).WithRoutes([0, 1, 2, 3], [4, 5, 6, 7]).Solution;
+        foreach (var route in stale.Routes) route.LastModified = 5;
+        stale.CopyFrom(theirs.Solution); // within one search, equal stamps mean equal routes: nothing copied
+        Assert.True(pool.Distance(stale, theirs.Solution) > 0);
+
+        Assert.True(pool.Add(theirs.Solution, 100));
+        var copy = new SearchSolution(mine.Data);
+        var donor = pool.Select(new Rng(1), mine.Solution, copy);
+        Assert.Same(copy, donor);
+        Assert.Equal(0, pool.Distance(donor!, theirs.Solution));
+    }
+
+    [Fact]
+    public void Two_threads_share_one_pool_and_the_plan_stays_feasible()
+    {
+        var data = TinyInstances.Random(21, clients: 80, vehicles: 15, capacity: 50, windows: true, horizon: 2000);
+        var result = RoutingSolver.Solve(data, Budget(300) with { Threads = 2 }, WithPopulation);
+
+        Assert.True(result.IsFeasible);
+        Assert.Equal(result.Cost, TinyInstances.CheckedCost(data, result.Solution));
+        Assert.Equal(600, result.Iterations);
+        Assert.True(result.Profile!.Crossovers > 0);
     }
 
     [Fact]
