@@ -62,7 +62,7 @@ internal sealed class SolverCommandOptions
 
     public Option<int> Threads { get; } = new("--threads")
     {
-        Description = "Parallel searches with different seeds (uses more cores; the result then depends on timing).",
+        Description = "Parallel searches with different seeds, sharing one population from 500 stops (uses more cores; the result then depends on timing).",
         DefaultValueFactory = _ => 1,
     };
 
