@@ -100,7 +100,7 @@ internal sealed class IteratedLocalSearch
         // with a few routes exchanged for a member's (HGS's population and crossover, around this search).
         var population = _sharedPopulation ?? (UsesPopulation(_data, _p) ? new Population(_data, _p) : null);
         var crossover = population is null ? null : new Crossover(_data, _p, _costs, _ruinRecreate, _rng);
-        var donorCopy = _sharedPopulation is null ? null : new SearchSolution(_data);
+        var donorCopy = population is { Shared: true } ? new SearchSolution(_data) : null;
         if (bestFeasible) population?.Add(best, bestCost);
 
         var candidate = new SearchSolution(_data);

@@ -29,6 +29,9 @@ internal sealed class Population(SearchData data, SearchParameters parameters, b
     private readonly Lock _gate = new();
     private Member? _spare;
 
+    /// <summary>Whether the searches of several threads use this pool (a donor is then handed out as a copy).</summary>
+    public bool Shared => shared;
+
     public int Count
     {
         get

@@ -227,18 +227,18 @@ public sealed class TelemetryParser
             time = default;
             if (element is not { } e || e.ValueKind == JsonValueKind.Null)
                 return Fail(RejectionReason.MissingField, "ts", null, "ts is missing");
-            if (e.ValueKind == JsonValueKind.String && TryParseUtc(RawString(e), out time))
+            if (e.ValueKind == JsonValueKind.String)
             {
-                // The devices' form, read from the payload's bytes (no string).
-            }
-            else if (e.ValueKind == JsonValueKind.String)
-            {
-                if (!TryString(e, "ts", out var text)) return false;
-                if (!DateTimeOffset.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture,
-                        DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time))
-                    return Fail(RejectionReason.InvalidValue, "ts", LogSafe.Text(text),
-                        $"ts must be ISO-8601 with a zone (2026-11-22T08:15:30Z) or Unix milliseconds, got \"{LogSafe.Text(text)}\"");
-                time = time.ToUniversalTime();
+                // The devices' form is read from the payload's bytes (no string); any other by the general parser.
+                if (!TryParseUtc(RawString(e), out time))
+                {
+                    if (!TryString(e, "ts", out var text)) return false;
+                    if (!DateTimeOffset.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture,
+                            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time))
+                        return Fail(RejectionReason.InvalidValue, "ts", LogSafe.Text(text),
+                            $"ts must be ISO-8601 with a zone (2026-11-22T08:15:30Z) or Unix milliseconds, got \"{LogSafe.Text(text)}\"");
+                    time = time.ToUniversalTime();
+                }
             }
             else if (e.ValueKind == JsonValueKind.Number)
             {
@@ -280,7 +280,7 @@ public sealed class TelemetryParser
                 var path = paths.Reading;
                 if (!Fields(item, path, ReadingFields, out var f)) return null;
                 if (!SensorName(f[0], paths.Sensor, out var sensor)) return null;
-                if (sensor.Length is 0 or > MaxSensorNameLength || HasControl(sensor))
+                if (!ValidSensorName(sensor))
                     { Fail(RejectionReason.InvalidValue, paths.Sensor, LogSafe.Text(sensor),
                         $"{path}.sensor must be 1-{MaxSensorNameLength} printable characters, got \"{LogSafe.Text(sensor)}\""); return null; }
                 if (many?.Add(sensor) == false || many is null && ((ReadOnlySpan<string>)sensors)[..(index - 1)].Contains(sensor))
@@ -409,6 +409,8 @@ public sealed class TelemetryParser
             return true;
         }
 
+        private static bool ValidSensorName(string name) => name.Length is > 0 and <= MaxSensorNameLength && !HasControl(name);
+
         /// <summary>A sensor's name: one seen before is taken from <see cref="SensorNames"/> without a new string.</summary>
         private bool SensorName(JsonElement? element, string field, out string value)
         {
@@ -419,7 +421,7 @@ public sealed class TelemetryParser
             }
             if (!RequiredString(element, field, out value)) return false;
             // Only a name that passes the checks below is remembered: garbage must not fill the set.
-            if (value.Length is > 0 and <= MaxSensorNameLength && !HasControl(value)) sensorNames.Add(value);
+            if (ValidSensorName(value)) sensorNames.Add(value);
             return true;
         }
 
