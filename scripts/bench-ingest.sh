@@ -41,7 +41,8 @@ cleanup() {
   # The run's database goes with it: kept, each run's WAL made InfluxDB's next start replay hundreds of MB (over 30 s).
   [ -n "${DATABASE:-}" ] && curl -s -XPOST "$LOGISTICS_INFLUX_URL/query" -u "$LOGISTICS_INFLUX_USER:$LOGISTICS_INFLUX_PASSWORD" \
     --data-urlencode "q=DROP DATABASE \"$DATABASE\"" >/dev/null 2>&1 || true
-  jobs -p | xargs -r kill 2>/dev/null || true
+  # The subshells' children too (a mosquitto_sub left behind reconnects under its client id and takes the next run's place).
+  for job in $(jobs -p); do pkill -P "$job" 2>/dev/null; kill "$job" 2>/dev/null; done || true
   scripts/infra.sh down --profile "$LOGISTICS_PROFILE" --started-file "$WORK/started" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
@@ -59,28 +60,27 @@ stats() { curl -s -H "Authorization: Bearer $KEY" "$URL/api/telemetry/stats"; }
 
 URL=http://127.0.0.1:$HTTP_PORT
 DATABASE="bench_$(date +%s)"
-start_service() {
+launch_service() {
   Mqtt__Host=$LOGISTICS_MQTT_HOST Mqtt__Port=$LOGISTICS_MQTT_PORT Mqtt__Username=$LOGISTICS_MQTT_LISTENER_USER \
   Mqtt__Password=$LOGISTICS_MQTT_LISTENER_PASSWORD InfluxDb__Url=$LOGISTICS_INFLUX_URL InfluxDb__Username=$LOGISTICS_INFLUX_USER \
   InfluxDb__Password=$LOGISTICS_INFLUX_PASSWORD InfluxDb__Database="$DATABASE" Listener__DataDirectory="$WORK/service" Database__Path="$WORK/service/logistics.db" \
   Listener__ClientId=bench-listener Log__Directory="$WORK/logs" Log__MinimumLevel=Warning \
-  DOTNET_hostBuilder__reloadConfigOnChange=false \
+  DOTNET_hostBuilder__reloadConfigOnChange=false env ${SERVICE_ENV:-} \
     dotnet src/Logistics.Service/bin/Release/net10.0/Logistics.Service.dll --urls "$URL" >> "$WORK/service.log" 2>&1 &
   SERVICE_PID=$!
+}
+await_service() {
   for _ in $(seq 1 60); do curl -sf -H "Authorization: Bearer $KEY" "$URL/api/telemetry/stats" 2>/dev/null | grep -q '"influx"' && break; sleep 0.5; done
 }
 # A clean session under the listener's id drops whatever an earlier, interrupted run left queued for it at the broker.
 mosquitto_sub -h "$LOGISTICS_MQTT_HOST" -p "$LOGISTICS_MQTT_PORT" -u "$LOGISTICS_MQTT_LISTENER_USER" -P "$LOGISTICS_MQTT_LISTENER_PASSWORD" \
   -i bench-listener -t bench/none -W 1 >/dev/null 2>&1 || true
-start_service
+launch_service; await_service
 if [ "$BACKLOG" -gt 0 ]; then
   # The first start made the listener's persistent session; while it is away the broker queues its messages.
   kill -TERM "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true; SERVICE_PID=""
   dotnet simulators/Logistics.Simulators.Fleet/bin/Release/net10.0/Logistics.Simulators.Fleet.dll \
     --trucks "$TRUCKS" --rate "$RATE" --messages "$BACKLOG" --seed 2 | tail -1
-  echo "restart backlog: $BACKLOG messages queued at the broker for the stopped listener; starting it"
-  RESTARTED=$(date +%s.%N) INFLUX_CPU_AT_RESTART=$(awk '{ print $14 + $15 }' "/proc/$(cat "${LOGISTICS_RUN_DIR:-.run}/$LOGISTICS_PROFILE/influxdb.pid")/stat")
-  start_service
 fi
 TOTAL=$(( MESSAGES + BACKLOG ))
 
@@ -103,6 +103,14 @@ for (( t = STEP; t <= TRUCKS; t += STEP )); do
     -t "fleet/$truck/alerts" -F '%U %p' >> "$WORK/alerts.txt" &
 done
 sleep 1
+if [ "$BACKLOG" -gt 0 ]; then
+  # The live run (with its faults) starts as the service does, so its messages queue at the broker behind the backlog
+  # and reach the listener while it drains it at full speed. (Waiting for the service to answer first let it drain the
+  # whole backlog before the first live message: the faults then met an idle listener.)
+  echo "restart backlog: $BACKLOG messages queued at the broker for the stopped listener; starting it and the live run"
+  RESTARTED=$(date +%s.%N) INFLUX_CPU_AT_RESTART=$(awk '{ print $14 + $15 }' "/proc/$(cat "${LOGISTICS_RUN_DIR:-.run}/$LOGISTICS_PROFILE/influxdb.pid")/stat")
+  launch_service
+fi
 
 # The listener's and InfluxDB's CPU time (user + system, clock ticks) and the bytes the listener allocated, before and after.
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/${1:-$SERVICE_PID}/stat"; }
@@ -128,11 +136,15 @@ fi
       .process.threadPoolThreads, .process.threadPoolQueue, .process.gcPauseSeconds] | map(tostring) | join(" ")' 2>/dev/null
     sleep 0.5
   done > "$WORK/progress.txt" ) &
-CPU_BEFORE=$(cpu_ticks) ALLOC_BEFORE=$(allocated) INFLUX_CPU_BEFORE=$(cpu_ticks "$INFLUX_PID") BROKER_CPU_BEFORE=$(cpu_ticks "$BROKER_PID")
-LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
-stats > "$WORK/stats-before.json"
-# After a restart the drain began at connect: count the listener's CPU and allocation from its start (start-up too).
-[ "$BACKLOG" -gt 0 ] && CPU_BEFORE=0 ALLOC_BEFORE=0 INFLUX_CPU_BEFORE=$INFLUX_CPU_AT_RESTART && echo '{}' > "$WORK/stats-before.json"
+LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg) BROKER_CPU_BEFORE=$(cpu_ticks "$BROKER_PID")
+if [ "$BACKLOG" -gt 0 ]; then
+  # After a restart the drain began at connect: count the listener's CPU and allocation from its start (start-up too).
+  CPU_BEFORE=0 ALLOC_BEFORE=0 INFLUX_CPU_BEFORE=$INFLUX_CPU_AT_RESTART
+  echo '{}' > "$WORK/stats-before.json"
+else
+  CPU_BEFORE=$(cpu_ticks) ALLOC_BEFORE=$(allocated) INFLUX_CPU_BEFORE=$(cpu_ticks "$INFLUX_PID")
+  stats > "$WORK/stats-before.json"
+fi
 START=$(date +%s.%N)
 ( dotnet simulators/Logistics.Simulators.Fleet/bin/Release/net10.0/Logistics.Simulators.Fleet.dll \
   --trucks "$TRUCKS" --rate "$RATE" --messages "$MESSAGES" --summary "$WORK/summary.json" "${FAULTS[@]}" | tail -1

@@ -39,6 +39,9 @@ public sealed class AlertEngine
         _logger = logger ?? NullLogger<AlertEngine>.Instance;
     }
 
+    /// <summary>A new engine with these options and no state (nothing of this one's trucks).</summary>
+    public AlertEngine Blank() => new(_options);
+
     /// <summary>Messages that came too late to be evaluated (older than the truck's last evaluated one) or twice.</summary>
     public long LateMessages => Interlocked.Read(ref _lateMessages);
 

@@ -32,6 +32,7 @@ public sealed class AlertProcessor(
         // Listener:Enabled=false: this instance serves the API and runs jobs; another one listens (one session per fleet).
         if (!options.Enabled) return;
         delivery.Enqueue(await restore.RestoreAsync(stoppingToken), sequence: -1);
+        AlertPathWarmup.Run(engine.Blank(), clock);
         var delivering = delivery.RunAsync(stoppingToken);
         using var ticker = new PeriodicTimer(options.AlertTickInterval, clock);
         var ticks = TickAsync(ticker, stoppingToken);

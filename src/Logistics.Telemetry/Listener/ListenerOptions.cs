@@ -37,15 +37,15 @@ public sealed record ListenerOptions
     /// group commits full under load (one at a time would cap the rate at one flush per message).</summary>
     public int MaxUnacknowledged { get; set; } = 2000;
 
-    /// <summary>True: the alert engine reads each message as soon as the intake has queued it in the journal, not after
-    /// the group commit's fsync, so a group's wait is no part of an alert's latency. Its checkpoint still passes durable
-    /// records only, and the message is acknowledged only once durable: a crash before the fsync loses the message's
-    /// evaluation with it, and the broker's redelivery is evaluated again (README "Telemetry under overload", fourth
-    /// round, for what a kill -9 can repeat). False (default): it reads durable records only. Off by default because,
-    /// measured side by side, on cut the listener's own part of the alert latency 2–3× at p99 but lowered storage
-    /// from 0.84–0.86 to 0.75–0.78 of mosquitto_sub and did not shorten the device → cab latency (longer during a
-    /// restart's drain): the backlog waited at the broker instead of in the journal.</summary>
-    public bool AlertsBeforeDurable { get; set; }
+    /// <summary>True (default): the alert engine reads each message as soon as the intake has queued it in the journal,
+    /// not after the group commit's fsync, so a group's wait is no part of an alert's latency. Its checkpoint still
+    /// passes durable records only, and the message is acknowledged only once durable: a crash before the fsync loses the
+    /// message's evaluation with it, and the broker's redelivery is evaluated again (README "Telemetry under overload",
+    /// fourth round, for what a kill -9 can repeat). False: it reads durable records only, the third round's behaviour.
+    /// On by default since the sixth round: on a quiet machine it met the listener's 250 ms p99 at saturation in 3 runs
+    /// of 3 where reading durable records only gave 381–541 ms; the device → cab latency, which the broker and the
+    /// simulator dominate on 2 cores, was no better either way.</summary>
+    public bool AlertsBeforeDurable { get; set; } = true;
 
     /// <summary>The intake takes the broker's next message only while fewer than this many of the messages it gave the
     /// journal wait for the alert engine (<see cref="AlertPace"/>): more lets the intake run further ahead of the alert
