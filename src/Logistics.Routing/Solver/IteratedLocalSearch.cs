@@ -102,6 +102,9 @@ internal sealed class IteratedLocalSearch
         var crossover = population is null ? null : new Crossover(_data, _p, _costs, _ruinRecreate, _rng);
         var donorCopy = population is { Shared: true } ? new SearchSolution(_data) : null;
         if (bestFeasible) population?.Add(best, bestCost);
+        var elimination = _p.RouteElimination && _data.NumClients >= _p.RouteEliminationMinClients
+            ? new RouteElimination(_costs, _ruinRecreate, _rng) : null;
+        long sinceImprovement = 0;
 
         var candidate = new SearchSolution(_data);
         var focused = _data.NumClients >= _p.FocusedLocalSearchMinClients;
@@ -114,6 +117,38 @@ internal sealed class IteratedLocalSearch
         while (!OutOfTime() && (maxIterations is null || iteration < maxIterations))
         {
             iteration++;
+            // Stalled: try the best plan with one route fewer; a feasible result becomes the current solution
+            // whatever its cost, since the annealing would turn down the detour that leads to a plan with one
+            // route fewer.
+            if (elimination is not null && bestFeasible && ++sinceImprovement > _p.RouteEliminationStall)
+            {
+                sinceImprovement = 0;
+                phase = Stopwatch.GetTimestamp();
+                candidate.CopyFrom(best);
+                if (elimination.Apply(candidate, Stamp))
+                {
+                    profile.Eliminations++;
+                    _localSearch.Run(candidate, full: false, OutOfTime, focused);
+                    Repair(candidate, OutOfTime);
+                    candidate.FleetClosed = false;
+                    if (candidate.IsFeasible(_costs))
+                    {
+                        profile.EliminationsFeasible++;
+                        (current, candidate) = (candidate, current);
+                        var cost = current.ObjectiveCost(_costs);
+                        if (cost < bestCost)
+                        {
+                            best.CopyFrom(current);
+                            bestCost = cost;
+                            onImprovement(best, bestCost, best.RouteCost(_costs));
+                        }
+                        population?.Add(current, cost);
+                    }
+                }
+                profile.Add(SearchPhase.Elimination, phase);
+                onIteration(iteration);
+                continue;
+            }
             phase = Stopwatch.GetTimestamp();
             candidate.CopyFrom(current);
             profile.Add(SearchPhase.Bookkeeping, phase);
@@ -175,6 +210,7 @@ internal sealed class IteratedLocalSearch
                     (bestCost, bestFeasible) = (cost, true);
                     onImprovement(best, bestCost, best.RouteCost(_costs));
                     profile.CrossoversImproved += crossed ? 1 : 0;
+                    sinceImprovement = 0;
                 }
                 if (population is not null)
                 {
@@ -217,6 +253,7 @@ internal sealed class IteratedLocalSearch
                 if (improved)
                 {
                     profile.SubproblemsImproved++;
+                    sinceImprovement = 0;
                     bestCost = best.ObjectiveCost(_costs);
                     onImprovement(best, bestCost, best.RouteCost(_costs));
                     current.CopyFrom(best);

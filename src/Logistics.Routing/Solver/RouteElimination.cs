@@ -1,0 +1,44 @@
+namespace Logistics.Routing.Solver;
+
+/// <summary>An attempt to serve the same clients with one route fewer: one of the smaller routes is emptied and
+/// its clients are put back into the other routes by the ruin and recreate's greedy reinsertion, with the fleet
+/// closed (<see cref="SearchSolution.FleetClosed"/>) so that neither the reinsertion nor the local search and
+/// repair that follow can open a route again; the penalties let the other routes break windows and capacities
+/// for a while. A ruin removes strings of a few clients, so a search that settled on one route more than the
+/// best plans have (Homberger's c2_10_1: 31 routes or 30) never empties one by itself; the route-minimisation
+/// step of SISR (Christiaens and Vanden Berghe 2020) and of Nagata and Bräysy (2009) works the same way.</summary>
+internal sealed class RouteElimination(CostEvaluator costs, RuinRecreate ruinRecreate, Rng rng)
+{
+    private readonly List<int> _loose = [];
+    private readonly List<SearchRoute> _used = [];
+
+    /// <summary>Empties the smallest of three used routes of <paramref name="s"/> drawn at random (small routes
+    /// first, but not always the same one), closes the fleet and reinserts the route's clients. The caller
+    /// opens the fleet again (<see cref="SearchSolution.FleetClosed"/>) after its local search and repair.</summary>
+    /// <param name="stamp">Gives the move-counter value that marks a changed route for the local search.</param>
+    /// <returns>False, and nothing changed, when <paramref name="s"/> uses fewer than two routes.</returns>
+    public bool Apply(SearchSolution s, Func<long> stamp)
+    {
+        _used.Clear();
+        foreach (var route in s.Routes)
+            if (!route.IsEmpty) _used.Add(route);
+        if (_used.Count < 2) return false;
+        s.RepriceAll(costs); // routes copied from another solution carry costs priced with older penalties
+        var chosen = _used[rng.Next(_used.Count)];
+        for (var k = 1; k < 3; k++)
+            if (_used[rng.Next(_used.Count)] is var drawn && drawn.Count < chosen.Count) chosen = drawn;
+
+        _loose.Clear();
+        foreach (var c in chosen.Clients)
+        {
+            s.MarkUnvisited(c);
+            _loose.Add(c);
+        }
+        chosen.SetClients([]);
+        s.Refresh(chosen, costs);
+        chosen.LastModified = stamp();
+        s.FleetClosed = true;
+        ruinRecreate.Reinsert(s, _loose, stamp);
+        return true;
+    }
+}
