@@ -102,11 +102,12 @@ internal sealed class IteratedLocalSearch
         var crossover = population is null ? null : new Crossover(_data, _p, _costs, _ruinRecreate, _rng);
         var donorCopy = population is { Shared: true } ? new SearchSolution(_data) : null;
         if (bestFeasible) population?.Add(best, bestCost);
-        var elimination = _p.RouteElimination && _data.NumClients >= _p.RouteEliminationMinClients
-            ? new RouteElimination(_costs, _ruinRecreate, _rng) : null;
-        long sinceImprovement = 0;
 
+        var elimination = _p.RouteElimination && _data.NumClients >= _p.RouteEliminationMinClients
+            ? new RouteElimination(_data, _costs, _ruinRecreate, _rng) : null;
+        long sinceImprovement = 0;
         var candidate = new SearchSolution(_data);
+        var trial = elimination is null ? candidate : new SearchSolution(_data);
         var focused = _data.NumClients >= _p.FocusedLocalSearchMinClients;
         // The load penalty starts at what a route step costs, high enough already; the time-warp
         // penalty starts at one route-step cost per longest travel time and must rise fast on large
@@ -124,30 +125,31 @@ internal sealed class IteratedLocalSearch
             {
                 sinceImprovement = 0;
                 phase = Stopwatch.GetTimestamp();
-                candidate.CopyFrom(best);
-                if (elimination.Apply(candidate, Stamp))
+                long budget = _p.RouteEliminationIterations;
+                if (maxIterations is { } cap) budget = Math.Min(budget, cap - iteration + 1);
+                var (result, used) = EliminateRoute(elimination, best, candidate, trial, budget, OutOfTime, focused, profile);
+                if (result is not null)
                 {
-                    profile.Eliminations++;
-                    _localSearch.Run(candidate, full: false, OutOfTime, focused);
-                    Repair(candidate, OutOfTime);
-                    candidate.FleetClosed = false;
-                    if (candidate.IsFeasible(_costs))
+                    // The result is candidate or trial: the other keeps serving as the spare.
+                    if (ReferenceEquals(result, trial)) (trial, candidate) = (candidate, trial);
+                    (current, candidate) = (candidate, current);
+                    var cost = current.ObjectiveCost(_costs);
+                    if (cost < bestCost)
                     {
-                        profile.EliminationsFeasible++;
-                        (current, candidate) = (candidate, current);
-                        var cost = current.ObjectiveCost(_costs);
-                        if (cost < bestCost)
-                        {
-                            best.CopyFrom(current);
-                            bestCost = cost;
-                            onImprovement(best, bestCost, best.RouteCost(_costs));
-                        }
-                        population?.Add(current, cost);
+                        best.CopyFrom(current);
+                        bestCost = cost;
+                        onImprovement(best, bestCost, best.RouteCost(_costs));
                     }
+                    population?.Add(current, cost);
                 }
                 profile.Add(SearchPhase.Elimination, phase);
-                onIteration(iteration);
-                continue;
+                if (used > 0)
+                {
+                    iteration += used - 1;
+                    onIteration(iteration);
+                    continue;
+                }
+                // No route could go (the fleet is as small as the loads allow): an ordinary iteration instead.
             }
             phase = Stopwatch.GetTimestamp();
             candidate.CopyFrom(current);
@@ -266,6 +268,36 @@ internal sealed class IteratedLocalSearch
         if (!bestFeasible) bestCost = best.ObjectiveCost(_costs);
         profile.MoveEvaluations += _localSearch.Evaluations;
         return new Outcome(best, bestCost, bestFeasible, iteration, profile);
+    }
+
+    /// <summary>The best plan with one route fewer, if a short search with the fleet closed finds a feasible one: one of
+    /// the smaller routes is emptied (<see cref="RouteElimination"/>), then ruin and recreate, local search and repair
+    /// go on while the penalised cost falls, until the plan is feasible or <paramref name="budget"/> iterations are used.</summary>
+    /// <returns>The feasible plan (<paramref name="first"/> or <paramref name="second"/>, both overwritten) or null, and the
+    /// iterations used: none when no route could go.</returns>
+    private (SearchSolution? Result, long Used) EliminateRoute(RouteElimination elimination, SearchSolution best, SearchSolution first,
+        SearchSolution second, long budget, Func<bool> outOfTime, bool focused, SearchProfile profile)
+    {
+        first.CopyFrom(best);
+        if (!elimination.Apply(first, _localSearch.Stamp)) return (null, 0);
+        profile.Eliminations++;
+        _localSearch.Run(first, full: false, outOfTime, focused);
+        Repair(first, outOfTime);
+        long used = 1;
+        while (!first.IsFeasible(_costs) && used < budget && !outOfTime())
+        {
+            used++;
+            second.CopyFrom(first);
+            second.FleetClosed = true;
+            _ruinRecreate.Apply(second, _localSearch.Stamp);
+            _localSearch.Run(second, full: false, outOfTime, focused);
+            Repair(second, outOfTime);
+            if (second.PenalisedCost(_costs).Minus(first.PenalisedCost(_costs)) < 0) (first, second) = (second, first);
+        }
+        first.FleetClosed = second.FleetClosed = false;
+        if (!first.IsFeasible(_costs)) return (null, used);
+        profile.EliminationsFeasible++;
+        return (first, used);
     }
 
     /// <summary>Candidates between two updates of the time-warp penalty on an instance of <paramref name="clients"/> clients.</summary>

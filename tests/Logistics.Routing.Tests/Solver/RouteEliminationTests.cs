@@ -27,7 +27,7 @@ public class RouteEliminationTests
         localSearch.Run(s, full: true, () => false);
         var before = s.Routes.Where(r => !r.IsEmpty).Select(r => r.Index).ToHashSet();
 
-        Assert.True(new RouteElimination(costs, ruinRecreate, rng).Apply(s, localSearch.Stamp));
+        Assert.True(new RouteElimination(data, costs, ruinRecreate, rng).Apply(s, localSearch.Stamp));
 
         Assert.True(s.FleetClosed);
         Assert.Equal(before.Count - 1, s.UsedRoutes());
