@@ -103,5 +103,5 @@ internal sealed record SearchParameters
     public bool RouteElimination { get; init; } = true;
     public int RouteEliminationMinClients { get; init; } = 500;
     public int RouteEliminationStall { get; init; } = 2000;
-    public int RouteEliminationIterations { get; init; } = 100;
+    public int RouteEliminationIterations { get; init; } = 10;
 }
