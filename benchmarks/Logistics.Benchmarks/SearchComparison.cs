@@ -8,15 +8,14 @@ namespace Logistics.Benchmarks;
 /// <summary>Quality and speed of the search with a setting off and on, at the same iteration budget
 /// and seeds (so the quality column is reproducible; the time columns are not), every solution judged
 /// by the independent checker against the folder's distance-only BKS, with where the time went.
-///   dotnet run -c Release --project benchmarks/Logistics.Benchmarks -- swapstar|decompose|penalties|focus|population|eliminate &lt;iterations&gt; &lt;seeds, e.g. 1,2&gt; [--only off|on] [--sub interval,iterations,clients] [--pop rate,route share,size] [--stall iterations[,attempt iterations]] [--time seconds] &lt;instance files...&gt;
+///   dotnet run -c Release --project benchmarks/Logistics.Benchmarks -- swapstar|decompose|penalties|focus|population|eliminate &lt;iterations&gt; &lt;seeds, e.g. 1,2&gt; [--only off|on] [--sub interval,iterations,clients] [--pop rate,route share,size] [--stall iterations] [--time seconds] &lt;instance files...&gt;
 /// `swapstar`: SWAP* in the local search; `decompose`: sub-problems of nearby routes on large instances;
 /// `penalties`: penalty updates every 50 candidates whatever the size (off) or in fewer candidates on
 /// larger instances (on, the default); `focus`: the local search after each ruin and recreate examining
 /// every pair of the changed routes (off) or only pairs with a client whose place changed, from 500
 /// clients on (on, the default); `population`: candidates from ruin and recreate only (off) or also from a route
 /// exchange with a pool of good, different plans, from 500 clients on (on); `eliminate`: without (off) or with (on) an
-/// attempt to empty one of the best plan's smaller routes after `--stall` iterations without a better plan (a short search
-/// with the fleet closed), from 500 clients on.</summary>
+/// attempt to empty one of the best plan's smaller routes after `--stall` iterations without a better plan, from 500 clients on.</summary>
 internal static class SearchComparison
 {
     public static readonly string[] Settings = ["swapstar", "decompose", "penalties", "focus", "population", "eliminate"];
@@ -25,14 +24,14 @@ internal static class SearchComparison
     {
         if (args.Length < 3 || !long.TryParse(args[0], CultureInfo.InvariantCulture, out var iterations) || iterations < 1)
         {
-            Console.Error.WriteLine($"usage: {setting} <iterations> <seeds, e.g. 1,2> [--only off|on] [--sub interval,iterations,clients] [--pop rate,route share,size] [--stall iterations[,attempt iterations]] [--time seconds] <instance files...>");
+            Console.Error.WriteLine($"usage: {setting} <iterations> <seeds, e.g. 1,2> [--only off|on] [--sub interval,iterations,clients] [--pop rate,route share,size] [--stall iterations] [--time seconds] <instance files...>");
             return 2;
         }
         var seeds = args[1].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
         // `--only off|on` runs one side (long runs on a shared machine, one process at a time);
         // `--sub interval,iterations,clients` sets decomposition's sizes; `--pop rate,route share,size` the
-        // crossover's rate and routes exchanged and the population's size; `--stall iterations[,attempt iterations]` those without a
-        // better plan before a route elimination and the most one attempt may take; `--time seconds` searches each
+        // crossover's rate and routes exchanged and the population's size; `--stall iterations` those without a
+        // better plan before a route elimination; `--time seconds` searches each
         // instance for that long instead, with no iteration limit (not reproducible: for runs at a fixed time).
         var files = args[2..];
         bool[] sides = [false, true];
@@ -41,11 +40,7 @@ internal static class SearchComparison
         while (files.Length > 1 && files[0] is "--only" or "--sub" or "--pop" or "--stall" or "--time")
         {
             if (files[0] == "--only") sides = [files[1] == "on"];
-            else if (files[0] == "--stall")
-            {
-                var values = files[1].Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray();
-                parameters = parameters with { RouteEliminationStall = values[0], RouteEliminationIterations = values.Length > 1 ? values[1] : parameters.RouteEliminationIterations };
-            }
+            else if (files[0] == "--stall") parameters = parameters with { RouteEliminationStall = int.Parse(files[1], CultureInfo.InvariantCulture) };
             else if (files[0] == "--time") timeLimit = TimeSpan.FromSeconds(double.Parse(files[1], CultureInfo.InvariantCulture));
             else if (files[0] == "--pop")
             {

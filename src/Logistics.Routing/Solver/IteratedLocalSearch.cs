@@ -107,7 +107,6 @@ internal sealed class IteratedLocalSearch
             ? new RouteElimination(_data, _costs, _ruinRecreate, _rng) : null;
         long sinceImprovement = 0;
         var candidate = new SearchSolution(_data);
-        var trial = elimination is null ? candidate : new SearchSolution(_data);
         var focused = _data.NumClients >= _p.FocusedLocalSearchMinClients;
         // The load penalty starts at what a route step costs, high enough already; the time-warp
         // penalty starts at one route-step cost per longest travel time and must rise fast on large
@@ -125,13 +124,9 @@ internal sealed class IteratedLocalSearch
             {
                 sinceImprovement = 0;
                 phase = Stopwatch.GetTimestamp();
-                long budget = _p.RouteEliminationIterations;
-                if (maxIterations is { } cap) budget = Math.Min(budget, cap - iteration + 1);
-                var (result, used) = EliminateRoute(elimination, best, candidate, trial, budget, OutOfTime, focused, profile);
-                if (result is not null)
+                var (feasible, attempted) = EliminateRoute(elimination, best, candidate, OutOfTime, focused, profile);
+                if (feasible)
                 {
-                    // The result is candidate or trial: the other keeps serving as the spare.
-                    if (ReferenceEquals(result, trial)) (trial, candidate) = (candidate, trial);
                     (current, candidate) = (candidate, current);
                     var cost = current.ObjectiveCost(_costs);
                     if (cost < bestCost)
@@ -143,9 +138,8 @@ internal sealed class IteratedLocalSearch
                     population?.Add(current, cost);
                 }
                 profile.Add(SearchPhase.Elimination, phase);
-                if (used > 0)
+                if (attempted)
                 {
-                    iteration += used - 1;
                     onIteration(iteration);
                     continue;
                 }
@@ -270,34 +264,22 @@ internal sealed class IteratedLocalSearch
         return new Outcome(best, bestCost, bestFeasible, iteration, profile);
     }
 
-    /// <summary>The best plan with one route fewer, if a short search with the fleet closed finds a feasible one: one of
-    /// the smaller routes is emptied (<see cref="RouteElimination"/>), then ruin and recreate, local search and repair
-    /// go on while the penalised cost falls, until the plan is feasible or <paramref name="budget"/> iterations are used.</summary>
-    /// <returns>The feasible plan (<paramref name="first"/> or <paramref name="second"/>, both overwritten) or null, and the
-    /// iterations used: none when no route could go.</returns>
-    private (SearchSolution? Result, long Used) EliminateRoute(RouteElimination elimination, SearchSolution best, SearchSolution first,
-        SearchSolution second, long budget, Func<bool> outOfTime, bool focused, SearchProfile profile)
+    /// <summary>The best plan with one route fewer, if one of its smaller routes can be emptied (<see cref="RouteElimination"/>)
+    /// and a local search and repair with the fleet closed make the result feasible.</summary>
+    /// <returns>Whether <paramref name="target"/> (overwritten) now holds such a plan, and whether an attempt was made:
+    /// none when the loads leave no route to spare.</returns>
+    private (bool Feasible, bool Attempted) EliminateRoute(RouteElimination elimination, SearchSolution best, SearchSolution target,
+        Func<bool> outOfTime, bool focused, SearchProfile profile)
     {
-        first.CopyFrom(best);
-        if (!elimination.Apply(first, _localSearch.Stamp)) return (null, 0);
+        target.CopyFrom(best);
+        if (!elimination.Apply(target, _localSearch.Stamp)) return (false, false);
         profile.Eliminations++;
-        _localSearch.Run(first, full: false, outOfTime, focused);
-        Repair(first, outOfTime);
-        long used = 1;
-        while (!first.IsFeasible(_costs) && used < budget && !outOfTime())
-        {
-            used++;
-            second.CopyFrom(first);
-            second.FleetClosed = true;
-            _ruinRecreate.Apply(second, _localSearch.Stamp);
-            _localSearch.Run(second, full: false, outOfTime, focused);
-            Repair(second, outOfTime);
-            if (second.PenalisedCost(_costs).Minus(first.PenalisedCost(_costs)) < 0) (first, second) = (second, first);
-        }
-        first.FleetClosed = second.FleetClosed = false;
-        if (!first.IsFeasible(_costs)) return (null, used);
-        profile.EliminationsFeasible++;
-        return (first, used);
+        _localSearch.Run(target, full: false, outOfTime, focused);
+        Repair(target, outOfTime);
+        target.FleetClosed = false;
+        var feasible = target.IsFeasible(_costs);
+        profile.EliminationsFeasible += feasible ? 1 : 0;
+        return (feasible, true);
     }
 
     /// <summary>Candidates between two updates of the time-warp penalty on an instance of <paramref name="clients"/> clients.</summary>

@@ -5,8 +5,9 @@ namespace Logistics.Routing.Solver;
 /// closed (<see cref="SearchSolution.FleetClosed"/>) so that neither the reinsertion nor the local search and
 /// repair that follow can open a route again; the penalties let the other routes break windows and capacities
 /// for a while. A ruin removes strings of a few clients, so a search that settled on one route more than the
-/// best plans have (Homberger's c2_10_1: 31 routes or 30) never empties one by itself; the route-minimisation
-/// step of SISR (Christiaens and Vanden Berghe 2020) and of Nagata and Bräysy (2009) works the same way.</summary>
+/// best plans have (Homberger's c2_10_1: 31 routes or 30) rarely empties one by itself. A simple form of the
+/// route-minimisation steps of SISR (Christiaens and Vanden Berghe 2020) and of Nagata and Bräysy (2009), which
+/// search much longer with the fleet closed; here one attempt is one iteration.</summary>
 internal sealed class RouteElimination(SearchData data, CostEvaluator costs, RuinRecreate ruinRecreate, Rng rng)
 {
     private readonly List<int> _loose = [];

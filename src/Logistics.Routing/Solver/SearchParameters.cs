@@ -97,11 +97,10 @@ internal sealed record SearchParameters
 
     /// <summary>Whether a search that found no better plan for <see cref="RouteEliminationStall"/> iterations
     /// tries to do with one route fewer (<see cref="RouteElimination"/>): the best plan with one of its smaller
-    /// routes emptied, then up to <see cref="RouteEliminationIterations"/> iterations of ruin and recreate, local
-    /// search and repair with the fleet closed, and the result taken as the current solution when it is feasible; only on instances of at least <see cref="RouteEliminationMinClients"/>
+    /// routes emptied, local search and repair with the fleet closed, and the result taken as the current
+    /// solution when it is feasible (an attempt counts as one iteration); only on instances of at least <see cref="RouteEliminationMinClients"/>
     /// clients, below which nothing changes (the same moves and random numbers).</summary>
     public bool RouteElimination { get; init; } = true;
     public int RouteEliminationMinClients { get; init; } = 500;
-    public int RouteEliminationStall { get; init; } = 2000;
-    public int RouteEliminationIterations { get; init; } = 10;
+    public int RouteEliminationStall { get; init; } = 1000;
 }
