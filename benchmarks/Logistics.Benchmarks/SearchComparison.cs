@@ -8,36 +8,39 @@ namespace Logistics.Benchmarks;
 /// <summary>Quality and speed of the search with a setting off and on, at the same iteration budget
 /// and seeds (so the quality column is reproducible; the time columns are not), every solution judged
 /// by the independent checker against the folder's distance-only BKS, with where the time went.
-///   dotnet run -c Release --project benchmarks/Logistics.Benchmarks -- swapstar|decompose|penalties|focus|population &lt;iterations&gt; &lt;seeds, e.g. 1,2&gt; [--only off|on] [--sub interval,iterations,clients] [--pop rate,route share,size] [--time seconds] &lt;instance files...&gt;
+///   dotnet run -c Release --project benchmarks/Logistics.Benchmarks -- swapstar|decompose|penalties|focus|population|eliminate &lt;iterations&gt; &lt;seeds, e.g. 1,2&gt; [--only off|on] [--sub interval,iterations,clients] [--pop rate,route share,size] [--stall iterations] [--time seconds] &lt;instance files...&gt;
 /// `swapstar`: SWAP* in the local search; `decompose`: sub-problems of nearby routes on large instances;
 /// `penalties`: penalty updates every 50 candidates whatever the size (off) or in fewer candidates on
 /// larger instances (on, the default); `focus`: the local search after each ruin and recreate examining
 /// every pair of the changed routes (off) or only pairs with a client whose place changed, from 500
 /// clients on (on, the default); `population`: candidates from ruin and recreate only (off) or also from a route
-/// exchange with a pool of good, different plans, from 500 clients on (on).</summary>
+/// exchange with a pool of good, different plans, from 500 clients on (on); `eliminate`: without (off) or with (on) an
+/// attempt to empty one of the best plan's smaller routes after `--stall` iterations without a better plan, from 500 clients on.</summary>
 internal static class SearchComparison
 {
-    public static readonly string[] Settings = ["swapstar", "decompose", "penalties", "focus", "population"];
+    public static readonly string[] Settings = ["swapstar", "decompose", "penalties", "focus", "population", "eliminate"];
 
     public static int Run(string setting, string[] args)
     {
         if (args.Length < 3 || !long.TryParse(args[0], CultureInfo.InvariantCulture, out var iterations) || iterations < 1)
         {
-            Console.Error.WriteLine($"usage: {setting} <iterations> <seeds, e.g. 1,2> [--only off|on] [--sub interval,iterations,clients] [--pop rate,route share,size] [--time seconds] <instance files...>");
+            Console.Error.WriteLine($"usage: {setting} <iterations> <seeds, e.g. 1,2> [--only off|on] [--sub interval,iterations,clients] [--pop rate,route share,size] [--stall iterations] [--time seconds] <instance files...>");
             return 2;
         }
         var seeds = args[1].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
         // `--only off|on` runs one side (long runs on a shared machine, one process at a time);
         // `--sub interval,iterations,clients` sets decomposition's sizes; `--pop rate,route share,size` the
-        // crossover's rate and routes exchanged and the population's size; `--time seconds` searches each
+        // crossover's rate and routes exchanged and the population's size; `--stall iterations` those without a
+        // better plan before a route elimination; `--time seconds` searches each
         // instance for that long instead, with no iteration limit (not reproducible: for runs at a fixed time).
         var files = args[2..];
         bool[] sides = [false, true];
         var parameters = new SearchParameters();
         TimeSpan? timeLimit = null;
-        while (files.Length > 1 && files[0] is "--only" or "--sub" or "--pop" or "--time")
+        while (files.Length > 1 && files[0] is "--only" or "--sub" or "--pop" or "--stall" or "--time")
         {
             if (files[0] == "--only") sides = [files[1] == "on"];
+            else if (files[0] == "--stall") parameters = parameters with { RouteEliminationStall = int.Parse(files[1], CultureInfo.InvariantCulture) };
             else if (files[0] == "--time") timeLimit = TimeSpan.FromSeconds(double.Parse(files[1], CultureInfo.InvariantCulture));
             else if (files[0] == "--pop")
             {
@@ -52,7 +55,7 @@ internal static class SearchComparison
             files = files[2..];
         }
         var phases = Enum.GetValues<SearchPhase>();
-        Console.WriteLine($"instance,seed,{setting},bks,found,gap_pct,vehicles,feasible,seconds,cpu_seconds,iterations,seconds_per_1000_iterations,allocated_bytes_per_iteration,gc_count,subproblems,improved,crossovers,crossovers_improved,"
+        Console.WriteLine($"instance,seed,{setting},bks,found,gap_pct,vehicles,feasible,seconds,cpu_seconds,iterations,seconds_per_1000_iterations,allocated_bytes_per_iteration,gc_count,subproblems,improved,crossovers,crossovers_improved,eliminations,eliminations_feasible,"
                           + "repairs,repairs_feasible,evaluations_per_iteration,repair_evaluation_share,"
                           + string.Join(',', phases.Select(p => $"share_{p}")));
         foreach (var file in files)
@@ -78,7 +81,7 @@ internal static class SearchComparison
                     var profile = result.Profile!;
                     Console.WriteLine(string.Join(',', instance.Name, seed, on ? "on" : "off", F(bks ?? double.NaN), F(report.Distance),
                         F(gap, "0.000"), report.Vehicles, report.IsFeasible, F(seconds, "0.00"), F(cpu.TotalSeconds, "0.00"), result.Iterations,
-                        F(seconds / result.Iterations * 1000, "0.00"), F((double)allocated / result.Iterations, "0"), collections, profile.Subproblems, profile.SubproblemsImproved, profile.Crossovers, profile.CrossoversImproved,
+                        F(seconds / result.Iterations * 1000, "0.00"), F((double)allocated / result.Iterations, "0"), collections, profile.Subproblems, profile.SubproblemsImproved, profile.Crossovers, profile.CrossoversImproved, profile.Eliminations, profile.EliminationsFeasible,
                         profile.Repairs, profile.RepairsFeasible, F((double)profile.MoveEvaluations / result.Iterations, "0"),
                         F((double)profile.RepairMoveEvaluations / Math.Max(1, profile.MoveEvaluations), "0.000"),
                         string.Join(',', phases.Select(p => F(profile.Share(p), "0.000")))));
@@ -94,6 +97,7 @@ internal static class SearchComparison
         "penalties" => on ? parameters : parameters with { MinPenaltyUpdateInterval = parameters.PenaltyUpdateInterval },
         "focus" => on ? parameters : parameters with { FocusedLocalSearchMinClients = int.MaxValue },
         "population" => parameters with { Population = on },
+        "eliminate" => parameters with { RouteElimination = on },
         _ => throw new ArgumentException($"unknown setting '{setting}'; choose one of {string.Join(", ", Settings)}"),
     };
 

@@ -103,6 +103,9 @@ internal sealed class IteratedLocalSearch
         var donorCopy = population is { Shared: true } ? new SearchSolution(_data) : null;
         if (bestFeasible) population?.Add(best, bestCost);
 
+        var elimination = _p.RouteElimination && _data.NumClients >= _p.RouteEliminationMinClients
+            ? new RouteElimination(_data, _costs, _ruinRecreate, _rng) : null;
+        long sinceImprovement = 0;
         var candidate = new SearchSolution(_data);
         var focused = _data.NumClients >= _p.FocusedLocalSearchMinClients;
         // The load penalty starts at what a route step costs, high enough already; the time-warp
@@ -114,6 +117,34 @@ internal sealed class IteratedLocalSearch
         while (!OutOfTime() && (maxIterations is null || iteration < maxIterations))
         {
             iteration++;
+            // Stalled: try the best plan with one route fewer; a feasible result becomes the current solution
+            // whatever its cost, since the annealing would turn down the detour that leads to a plan with one
+            // route fewer.
+            if (elimination is not null && bestFeasible && ++sinceImprovement > _p.RouteEliminationStall)
+            {
+                sinceImprovement = 0;
+                phase = Stopwatch.GetTimestamp();
+                var (feasible, attempted) = EliminateRoute(elimination, best, candidate, OutOfTime, focused, profile);
+                if (feasible)
+                {
+                    (current, candidate) = (candidate, current);
+                    var cost = current.ObjectiveCost(_costs);
+                    if (cost < bestCost)
+                    {
+                        best.CopyFrom(current);
+                        bestCost = cost;
+                        onImprovement(best, bestCost, best.RouteCost(_costs));
+                    }
+                    population?.Add(current, cost);
+                }
+                profile.Add(SearchPhase.Elimination, phase);
+                if (attempted)
+                {
+                    onIteration(iteration);
+                    continue;
+                }
+                // No route could go (the fleet is as small as the loads allow): an ordinary iteration instead.
+            }
             phase = Stopwatch.GetTimestamp();
             candidate.CopyFrom(current);
             profile.Add(SearchPhase.Bookkeeping, phase);
@@ -175,6 +206,7 @@ internal sealed class IteratedLocalSearch
                     (bestCost, bestFeasible) = (cost, true);
                     onImprovement(best, bestCost, best.RouteCost(_costs));
                     profile.CrossoversImproved += crossed ? 1 : 0;
+                    sinceImprovement = 0;
                 }
                 if (population is not null)
                 {
@@ -217,6 +249,7 @@ internal sealed class IteratedLocalSearch
                 if (improved)
                 {
                     profile.SubproblemsImproved++;
+                    sinceImprovement = 0;
                     bestCost = best.ObjectiveCost(_costs);
                     onImprovement(best, bestCost, best.RouteCost(_costs));
                     current.CopyFrom(best);
@@ -229,6 +262,24 @@ internal sealed class IteratedLocalSearch
         if (!bestFeasible) bestCost = best.ObjectiveCost(_costs);
         profile.MoveEvaluations += _localSearch.Evaluations;
         return new Outcome(best, bestCost, bestFeasible, iteration, profile);
+    }
+
+    /// <summary>The best plan with one route fewer, if one of its smaller routes can be emptied (<see cref="RouteElimination"/>)
+    /// and a local search and repair with the fleet closed make the result feasible.</summary>
+    /// <returns>Whether <paramref name="target"/> (overwritten) now holds such a plan, and whether an attempt was made:
+    /// none when the loads leave no route to spare.</returns>
+    private (bool Feasible, bool Attempted) EliminateRoute(RouteElimination elimination, SearchSolution best, SearchSolution target,
+        Func<bool> outOfTime, bool focused, SearchProfile profile)
+    {
+        target.CopyFrom(best);
+        if (!elimination.Apply(target, _localSearch.Stamp)) return (false, false);
+        profile.Eliminations++;
+        _localSearch.Run(target, full: false, outOfTime, focused);
+        Repair(target, outOfTime);
+        target.FleetClosed = false;
+        var feasible = target.IsFeasible(_costs);
+        profile.EliminationsFeasible += feasible ? 1 : 0;
+        return (feasible, true);
     }
 
     /// <summary>Candidates between two updates of the time-warp penalty on an instance of <paramref name="clients"/> clients.</summary>

@@ -22,6 +22,10 @@ public sealed class SearchProfile
     public int Crossovers { get; internal set; }
     public int CrossoversImproved { get; internal set; }
 
+    /// <summary>Attempts to do with one route fewer (<see cref="RouteElimination"/>), and how many of them ended feasible.</summary>
+    public int Eliminations { get; internal set; }
+    public int EliminationsFeasible { get; internal set; }
+
     /// <summary>Infeasible candidates repaired, and how many of them the repair made feasible.</summary>
     public int Repairs { get; internal set; }
     public int RepairsFeasible { get; internal set; }
@@ -40,6 +44,8 @@ public sealed class SearchProfile
         SubproblemsImproved += other.SubproblemsImproved;
         Crossovers += other.Crossovers;
         CrossoversImproved += other.CrossoversImproved;
+        Eliminations += other.Eliminations;
+        EliminationsFeasible += other.EliminationsFeasible;
         Repairs += other.Repairs;
         RepairsFeasible += other.RepairsFeasible;
         MoveEvaluations += other.MoveEvaluations;
@@ -69,4 +75,6 @@ public enum SearchPhase
     Crossover,
     /// <summary>Sub-problems of nearby routes solved apart (<see cref="SearchParameters"/>' decomposition), everything included.</summary>
     Decomposition,
+    /// <summary>Attempts to empty a route of the best plan (<see cref="RouteElimination"/>), local search and repair included.</summary>
+    Elimination,
 }

@@ -111,9 +111,14 @@ internal sealed class SearchSolution
 
     public void MarkUnvisited(int location) => RouteOf[location] = -1;
 
-    /// <summary>An empty route slot of vehicle type <paramref name="type"/>, or null when all are used.</summary>
+    /// <summary>While set, no route may be opened: <see cref="EmptyRoute"/> finds none, so insertions and moves
+    /// stay within the routes in use (<see cref="RouteElimination"/>). Not copied by <see cref="CopyFrom"/>.</summary>
+    public bool FleetClosed { get; set; }
+
+    /// <summary>An empty route slot of vehicle type <paramref name="type"/>, or null when all are used or the fleet is closed.</summary>
     public SearchRoute? EmptyRoute(int type)
     {
+        if (FleetClosed) return null;
         for (var r = _firstOfType[type]; r < _firstOfType[type + 1]; r++)
             if (Routes[r].IsEmpty) return Routes[r];
         return null;
