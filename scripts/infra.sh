@@ -223,6 +223,11 @@ running_pid() {
   echo "$pid"
 }
 
+# A server just launched with `setsid ... &` may for a moment still be the forked shell (its command line not yet the
+# server's, so running_pid does not know it): while starting, alive counts as starting and only gone as exited.
+# (Checking running_pid there made a start that was going fine fail as "exited during start".)
+alive() { local pid; pid=$(cat "$(pid_file "$1")" 2>/dev/null) && [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null; }
+
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 record_started() { [ -z "$STARTED_FILE" ] || echo "$1" >> "$STARTED_FILE"; }
@@ -259,7 +264,7 @@ mosquitto_up() {
   echo $! > "$(pid_file mosquitto)"
   local i
   for ((i = 0; i < 100; i++)); do
-    running_pid mosquitto >/dev/null || { tail -n 20 "$MQ_DIR/log/mosquitto.log" "$PROFILE_DIR/mosquitto.stdout.log" >&2 2>/dev/null; die "mosquitto exited during start (logs above)"; }
+    alive mosquitto || { tail -n 20 "$MQ_DIR/log/mosquitto.log" "$PROFILE_DIR/mosquitto.stdout.log" >&2 2>/dev/null; die "mosquitto exited during start (logs above)"; }
     if mosquitto_answers; then say "mosquitto up (pid $(running_pid mosquitto), 127.0.0.1:$MQTT_PORT)"; record_started mosquitto; return 0; fi
     sleep 0.2
   done
@@ -309,7 +314,7 @@ influx_up() {
   echo $! > "$(pid_file influxdb)"
   local i
   for ((i = 0; i < 150; i++)); do
-    running_pid influxdb >/dev/null || { tail -n 20 "$IX_DIR/influxd.log" >&2; die "influxd exited during start (log above)"; }
+    alive influxdb || { tail -n 20 "$IX_DIR/influxd.log" >&2; die "influxd exited during start (log above)"; }
     if curl -sf -m 2 "http://127.0.0.1:$INFLUX_PORT/ping" >/dev/null 2>&1; then
       influx_bootstrap
       say "influxdb up (pid $(running_pid influxdb), http://127.0.0.1:$INFLUX_PORT, database $INFLUX_DATABASE)"
@@ -379,7 +384,7 @@ postgres_up() {
   echo $! > "$(pid_file postgres)"
   local i
   for ((i = 0; i < 150; i++)); do
-    running_pid postgres >/dev/null || { tail -n 20 "$PG_DIR/postgres.log" >&2; die "postgres exited during start (log above)"; }
+    alive postgres || { tail -n 20 "$PG_DIR/postgres.log" >&2; die "postgres exited during start (log above)"; }
     if "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" -t 2; then
       pg_bootstrap
       say "postgres up (pid $(running_pid postgres), 127.0.0.1:$PG_PORT, database $PG_DATABASE, user $PG_USER)"
