@@ -77,5 +77,12 @@ public sealed class DevicePublisher : IAsyncDisposable
         while (inFlight.Count > 0) await inFlight.Dequeue();
     }
 
+    /// <summary>Subscribes to this truck's alerts (what the cab display receives); they arrive on the returned reader.</summary>
+    public async Task<System.Threading.Channels.ChannelReader<MqttMessage>> SubscribeToAlertsAsync(CancellationToken cancellationToken = default)
+    {
+        await _client.SubscribeAsync($"fleet/{Truck}/alerts", MqttQualityOfService.AtLeastOnce, cancellationToken);
+        return _client.Messages;
+    }
+
     public async ValueTask DisposeAsync() => await _client.DisposeAsync();
 }

@@ -5,11 +5,13 @@ using Xunit.Abstractions;
 namespace Logistics.EndToEnd.Tests.Telemetry;
 
 /// <summary>Issue #5: InfluxDB away for two minutes under load; readings wait in the journal and all
-/// arrive once it is back.</summary>
+/// arrive once it is back. Issue 14: an alert raised while InfluxDB is away reaches the cab all the same.</summary>
 [Collection(TelemetryReliabilityCollection.Name)]
 public sealed class InfluxOutageTests(ITestOutputHelper output)
 {
     private static readonly string[] Trucks = ["T-036", "T-037", "T-038", "T-039"];
+    // No other test publishes as this truck: its sensor fault is the only alert on its topic.
+    private const string FaultyTruck = "T-047";
     private static readonly TimeSpan Outage = TimeSpan.FromMinutes(2);
 
     [Fact]
@@ -56,6 +58,18 @@ public sealed class InfluxOutageTests(ITestOutputHelper output)
             Log($"health during the outage: influxdb {ServiceProbe.CheckDescription(healthDuring, "influxdb")}; listener {ServiceProbe.CheckDescription(healthDuring, "listener")}");
             Assert.Contains("Cannot reach InfluxDB", ServiceProbe.CheckDescription(healthDuring, "influxdb"));
             early = await ServiceProbe.StatsAsync(service);
+
+            // Alerts never wait for InfluxDB: a sensor fault during the outage reaches its truck's cab.
+            await using (var cab = await DevicePublisher.ConnectAsync(FaultyTruck))
+            {
+                var alerts = await cab.SubscribeToAlertsAsync();
+                await cab.PublishAsync(Payloads.Message(FaultyTruck, 1, DateTimeOffset.UtcNow, new Payloads.Reading("front", -999, -999)));
+                var alert = await alerts.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+                var text = System.Text.Encoding.UTF8.GetString(alert.Payload.Span);
+                Log($"alert during the outage: {text}");
+                Assert.Contains("\"kind\":\"SensorFault\"", text);
+                Assert.Contains($"\"truck\":\"{FaultyTruck}\"", text);
+            }
 
             var remaining = Outage - outage.Elapsed;
             if (remaining > TimeSpan.Zero) await Task.Delay(remaining); // the outage's length is the scenario
