@@ -66,8 +66,12 @@ internal sealed class RouteBuilder(SearchData data)
                     last = location;
                     continue;
                 }
-                case PieceKind.Reversed:
-                    for (var p = piece.To; p >= piece.From; p--)
+                case PieceKind.Reversed or PieceKind.Prefix:
+                {
+                    // Visited one by one: a reversed range from its end back (its prefix sums run the other way), or a
+                    // prefix of another vehicle type's route (the first piece of this type's own route is summed above).
+                    var (p, count, step) = piece.Kind == PieceKind.Reversed ? (piece.To, piece.To - piece.From + 1, -1) : (1, piece.To, 1);
+                    for (var i = 0; i < count; i++, p += step)
                     {
                         var location = r!.At(p);
                         distance += data.Distance(last, location);
@@ -76,16 +80,7 @@ internal sealed class RouteBuilder(SearchData data)
                         last = location;
                     }
                     continue;
-                case PieceKind.Prefix:
-                    for (var p = 1; p <= piece.To; p++)
-                    {
-                        var location = r!.At(p);
-                        distance += data.Distance(last, location);
-                        if (timed) time += data.Duration(last, location) + service[location];
-                        clients++;
-                        last = location;
-                    }
-                    continue;
+                }
                 case PieceKind.Range: (from, to) = (piece.From, piece.To); break;
                 default: // Suffix, the last piece
                     (from, to) = (piece.From, r!.Count);
