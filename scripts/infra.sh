@@ -212,11 +212,13 @@ render() { # template output dir-for-@DIR@
 
 # --- process bookkeeping: a PID file per server, checked against /proc before any signal ---------
 pid_file() { echo "$PROFILE_DIR/$1.pid"; }
+# Prints the PID the pid file records, if it holds one.
+recorded_pid() { local pid; pid=$(cat "$(pid_file "$1")" 2>/dev/null) && [[ "$pid" =~ ^[0-9]+$ ]] && echo "$pid"; }
+
 # Prints the PID if the recorded process is alive and still runs this profile's config.
 running_pid() {
-  local f pid conf
-  f=$(pid_file "$1"); [ -f "$f" ] || return 1
-  pid=$(cat "$f"); [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  local pid conf
+  pid=$(recorded_pid "$1") || return 1
   [ -r "/proc/$pid/cmdline" ] || return 1
   case "$1" in mosquitto) conf="$MQ_DIR/mosquitto.conf" ;; influxdb) conf="$IX_DIR/influxdb.conf" ;; postgres) conf="$PG_DIR/data" ;; esac
   tr '\0' ' ' < "/proc/$pid/cmdline" | grep -qF -- "$conf" || return 1
@@ -226,7 +228,7 @@ running_pid() {
 # A server just launched with `setsid ... &` may for a moment still be the forked shell (its command line not yet the
 # server's, so running_pid does not know it): while starting, alive counts as starting and only gone as exited.
 # (Checking running_pid there made a start that was going fine fail as "exited during start".)
-alive() { local pid; pid=$(cat "$(pid_file "$1")" 2>/dev/null) && [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null; }
+alive() { local pid; pid=$(recorded_pid "$1") && kill -0 "$pid" 2>/dev/null; }
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
