@@ -55,7 +55,7 @@ internal static class SearchComparison
             files = files[2..];
         }
         var phases = Enum.GetValues<SearchPhase>();
-        Console.WriteLine($"instance,seed,{setting},bks,found,gap_pct,vehicles,feasible,seconds,cpu_seconds,iterations,seconds_per_1000_iterations,allocated_bytes_per_iteration,gc_count,subproblems,improved,crossovers,crossovers_improved,eliminations,eliminations_feasible,"
+        Console.WriteLine($"instance,seed,{setting},bks,found,gap_pct,vehicles,feasible,seconds,cpu_seconds,iterations,seconds_per_1000_iterations,allocated_bytes_per_iteration,gc_count,subproblems,improved,crossovers,crossovers_improved,eliminations,eliminations_feasible,eliminations_improved,"
                           + "repairs,repairs_feasible,evaluations_per_iteration,repair_evaluation_share,"
                           + string.Join(',', phases.Select(p => $"share_{p}")));
         foreach (var file in files)
@@ -81,7 +81,7 @@ internal static class SearchComparison
                     var profile = result.Profile!;
                     Console.WriteLine(string.Join(',', instance.Name, seed, on ? "on" : "off", F(bks ?? double.NaN), F(report.Distance),
                         F(gap, "0.000"), report.Vehicles, report.IsFeasible, F(seconds, "0.00"), F(cpu.TotalSeconds, "0.00"), result.Iterations,
-                        F(seconds / result.Iterations * 1000, "0.00"), F((double)allocated / result.Iterations, "0"), collections, profile.Subproblems, profile.SubproblemsImproved, profile.Crossovers, profile.CrossoversImproved, profile.Eliminations, profile.EliminationsFeasible,
+                        F(seconds / result.Iterations * 1000, "0.00"), F((double)allocated / result.Iterations, "0"), collections, profile.Subproblems, profile.SubproblemsImproved, profile.Crossovers, profile.CrossoversImproved, profile.Eliminations, profile.EliminationsFeasible, profile.EliminationsImproved,
                         profile.Repairs, profile.RepairsFeasible, F((double)profile.MoveEvaluations / result.Iterations, "0"),
                         F((double)profile.RepairMoveEvaluations / Math.Max(1, profile.MoveEvaluations), "0.000"),
                         string.Join(',', phases.Select(p => F(profile.Share(p), "0.000")))));

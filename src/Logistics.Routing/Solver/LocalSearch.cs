@@ -59,6 +59,11 @@ internal sealed class LocalSearch
     /// <summary>Advances the move counter, for changes made outside the local search (ruin).</summary>
     public long Stamp() => ++_counter;
 
+    /// <summary>The order in which a run visits the clients: the previous run's order shuffled again, so it is
+    /// part of the search's random state beside the generator's (<see cref="Rng.State"/>). Copy it out and back
+    /// to undo a side attempt's runs.</summary>
+    public Span<int> VisitOrder => _order;
+
     /// <param name="full">Examine every pair, ignoring what earlier runs already tested.</param>
     /// <param name="focused">Examine only pairs of which one client changed its place (route, stop
     /// before or after) since the previous pass: after a ruin and recreate on a large instance, the

@@ -23,6 +23,14 @@ internal sealed class Rng
         return z ^ (z >> 31);
     }
 
+    /// <summary>The generator's state: set it back to draw the same numbers again (a dropped side attempt
+    /// leaves the search's sequence as it was).</summary>
+    public (ulong, ulong, ulong, ulong) State
+    {
+        get => (_s0, _s1, _s2, _s3);
+        set => (_s0, _s1, _s2, _s3) = value;
+    }
+
     public ulong NextUInt64()
     {
         var result = ulong.RotateLeft(_s1 * 5, 7) * 9;

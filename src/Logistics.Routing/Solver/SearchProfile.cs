@@ -22,9 +22,11 @@ public sealed class SearchProfile
     public int Crossovers { get; internal set; }
     public int CrossoversImproved { get; internal set; }
 
-    /// <summary>Attempts to do with one route fewer (<see cref="RouteElimination"/>), and how many of them ended feasible.</summary>
+    /// <summary>Attempts to do with one route fewer (<see cref="RouteElimination"/>), how many of them ended feasible,
+    /// and how many of those beat the best plan (the only ones kept).</summary>
     public int Eliminations { get; internal set; }
     public int EliminationsFeasible { get; internal set; }
+    public int EliminationsImproved { get; internal set; }
 
     /// <summary>Infeasible candidates repaired, and how many of them the repair made feasible.</summary>
     public int Repairs { get; internal set; }
@@ -46,6 +48,7 @@ public sealed class SearchProfile
         CrossoversImproved += other.CrossoversImproved;
         Eliminations += other.Eliminations;
         EliminationsFeasible += other.EliminationsFeasible;
+        EliminationsImproved += other.EliminationsImproved;
         Repairs += other.Repairs;
         RepairsFeasible += other.RepairsFeasible;
         MoveEvaluations += other.MoveEvaluations;
