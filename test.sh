@@ -42,8 +42,13 @@ set -a
 set +a
 
 echo "== restore and build"
+# The build writes about 1 GB and the tests' servers some more; a full disk shows up as MSBuild copy errors.
+free_kb=$(df -Pk . | awk 'NR == 2 { print $4 }')
+if [ -n "$free_kb" ] && [ "$free_kb" -lt 2097152 ]; then
+  echo "test.sh: warning: only $((free_kb / 1024)) MB free on $(df -P . | awk 'NR == 2 { print $6 }'); the build needs about 1 GB and the test servers more" >&2
+fi
 if ! dotnet build Logistics.sln -c Release -nologo -clp:ErrorsOnly; then
-  echo "test.sh: the build failed" >&2
+  echo "test.sh: the build failed (if it says 'No space left on device', free disk space and run ./test.sh again)" >&2
   summary 0 1
   exit 1
 fi
