@@ -65,6 +65,10 @@ internal static class PlanningCurve
                 ? $"  at {mark,4} s: none yet"
                 : $"  at {mark,4} s: objective {CostUnits.ToYuan(best.Cost),12:N2} yuan");
         }
+        if (result.Profile is { } profile)
+            Console.WriteLine("search time: " + string.Join(", ", Enum.GetValues<SearchPhase>().Where(p => profile.Share(p) >= 0.005)
+                .Select(p => $"{p} {profile[p].TotalSeconds:F1} s ({profile.Share(p):P0})")) +
+                $"; repairs {profile.Repairs:N0} ({profile.RepairsFeasible:N0} feasible), crossovers {profile.Crossovers:N0}, route eliminations {profile.Eliminations:N0} ({profile.EliminationsImproved:N0} kept)");
         Console.WriteLine($"final plan: {plan.Totals.Routes} routes, {plan.Totals.Stops} stops, {plan.Totals.DistanceKm:N1} km, " +
                           $"route cost {plan.Totals.Cost:N2} yuan, {plan.Unassigned.Count} orders left out");
         return 0;
