@@ -102,10 +102,10 @@ internal sealed record SearchParameters
     /// the random state it changed, so the search goes on as without it. Only on instances of at least
     /// <see cref="RouteEliminationMinClients"/> clients, below which nothing is created or drawn. On by default:
     /// at 30,000 iterations, seeds 1-6, Homberger's c2_10_1 ended at the best known (30 routes) in 6 of 6 runs
-    /// against 3 of 6 without (the others at 31 routes, 1.35% above); where no attempt beats the best (r1, r2, rc1
-    /// and the X instances in the same runs) the plans are those without it, at the attempts' time (README, issue 17,
-    /// "one route fewer"). An earlier form took any feasible result as the current solution and made r2_10_1 and
-    /// rc1_10_1 worse.</summary>
+    /// against 3 of 6 without (the others at 31 routes, 1.35% above); where no attempt beats the best the plans are
+    /// those without it, at the attempts' time (r1_10_1 and r2_10_1 at 20,000 iterations, 8 and 6 attempts dropped;
+    /// README, issue 17, "one route fewer"). An earlier form took any feasible result as the current solution and
+    /// made r2_10_1 and rc1_10_1 worse.</summary>
     public bool RouteElimination { get; init; } = true;
     public int RouteEliminationMinClients { get; init; } = 500;
     public int RouteEliminationStall { get; init; } = 1000;
