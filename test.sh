@@ -43,9 +43,9 @@ set +a
 
 echo "== restore and build"
 # The build writes about 1 GB and the tests' servers some more; a full disk shows up as MSBuild copy errors.
-free_kb=$(df -Pk . | awk 'NR == 2 { print $4 }')
-if [ -n "$free_kb" ] && [ "$free_kb" -lt 2097152 ]; then
-  echo "test.sh: warning: only $((free_kb / 1024)) MB free on $(df -P . | awk 'NR == 2 { print $6 }'); the build needs about 1 GB and the test servers more" >&2
+read -r free_kb mount < <(df -Pk . | awk 'NR == 2 { print $4, $6 }')
+if [ -n "${free_kb:-}" ] && [ "$free_kb" -lt 2097152 ]; then
+  echo "test.sh: warning: only $((free_kb / 1024)) MB free on $mount; the build needs about 1 GB and the test servers more" >&2
 fi
 if ! dotnet build Logistics.sln -c Release -nologo -clp:ErrorsOnly; then
   echo "test.sh: the build failed (if it says 'No space left on device', free disk space and run ./test.sh again)" >&2

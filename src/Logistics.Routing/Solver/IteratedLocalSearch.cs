@@ -121,10 +121,10 @@ internal sealed class IteratedLocalSearch
             // Stalled: try the best plan with one route fewer. A feasible result that beats the best becomes the
             // best and the current solution, and the attempt counts as the iteration. Any other result is dropped
             // with the random state it changed (the generator's and the local search's visiting order), so the
-            // search goes on exactly as without the attempt (an ordinary iteration follows). On c2_10_1 every feasible attempt (seeds 1-6) was 1.3-2.0% below the
-            // best; on r2_10_1 and rc1_10_1 every one was 0.7-4.3% above it (their best-known plans use more routes
-            // than the fewest possible), and taking those as the current solution had moved the search away from
-            // where it was converging.
+            // search goes on exactly as without the attempt (an ordinary iteration follows). On c2_10_1 every
+            // feasible attempt (seeds 1-6) was 1.3-2.0% below the best; on r2_10_1 and rc1_10_1 every one was
+            // 0.7-4.3% above it (their best-known plans use more routes than the fewest possible), and taking those
+            // as the current solution had moved the search away from where it was converging.
             if (elimination is not null && bestFeasible && ++sinceImprovement > _p.RouteEliminationStall)
             {
                 sinceImprovement = 0;
