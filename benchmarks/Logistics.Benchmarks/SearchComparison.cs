@@ -31,8 +31,9 @@ internal static class SearchComparison
         // `--only off|on` runs one side (long runs on a shared machine, one process at a time);
         // `--sub interval,iterations,clients` sets decomposition's sizes; `--pop rate,route share,size` the
         // crossover's rate and routes exchanged and the population's size; `--stall iterations` those without a
-        // better plan before a route elimination; `--granular size` the neighbours each client's moves try; `--temp start,end` the annealing's temperatures; `--time seconds` searches each
-        // instance for that long instead, with no iteration limit (not reproducible: for runs at a fixed time).
+        // better plan before a route elimination; `--granular size` the neighbours each client's moves try;
+        // `--temp start,end` the annealing's temperatures; `--time seconds` searches each instance for that long
+        // instead, with no iteration limit (not reproducible: for runs at a fixed time).
         var files = args[2..];
         bool[] sides = [false, true];
         var parameters = new SearchParameters();
