@@ -74,8 +74,8 @@ internal sealed class SolverCommandOptions
 
     public Option<bool> SwapStar { get; } = new("--swap-star")
     {
-        Description = "Also exchange stops between routes with SWAP* (better per iteration on capacity-bound " +
-                      "problems, slower per iteration on large days with time windows).",
+        Description = "Exchange stops between routes with SWAP* on every problem (on by default only from 500 stops " +
+                      "without time windows; slower per iteration and worse on large days with windows).",
     };
 
     public Option<bool> Decompose { get; } = new("--decompose")

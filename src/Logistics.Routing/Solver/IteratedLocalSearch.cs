@@ -27,7 +27,7 @@ internal sealed class IteratedLocalSearch
         _costs = new CostEvaluator(data);
         var builder = new RouteBuilder(data);
         var insertion = new Insertion(data, builder, _costs);
-        _localSearch = new LocalSearch(data, _costs, builder, insertion, _rng, parameters.SwapStar);
+        _localSearch = new LocalSearch(data, _costs, builder, insertion, _rng, parameters.UsesSwapStar(data));
         _ruinRecreate = new RuinRecreate(data, parameters, _costs, insertion, _rng);
     }
 

@@ -85,6 +85,7 @@ internal sealed class SearchData
         RequiredMissedCost = prizes + (1L << 62);
         HasPriorityLevels = Enumerable.Range(NumDepots, NumClients).Where(IsOptional).Select(c => Prize[c]).Distinct().Skip(1).Any();
         HasSoftWindows = LatenessWeight.Any(w => w != 0);
+        HasBindingTimes = BindingTimes(data, NumDepots, Early, Late) || HasSoftWindows;
         TypicalRouteStepCost = Types.Max(t => (double)t.UnitDistanceCost * MaxDistance + (double)t.UnitDurationCost * MaxDuration + t.FixedCost);
         MaxDemand = new double[Dims];
         for (var k = 0; k < Dims; k++)
@@ -171,6 +172,27 @@ internal sealed class SearchData
     public long[] SoftEnd { get; }
     public long[] LatenessWeight { get; }
     public bool HasSoftWindows { get; }
+
+    /// <summary>Whether time can constrain a route: a client's window (hard or soft) narrower than the vehicles'
+    /// shifts, or a route duration limit shorter than a shift. False on capacity-only problems (CVRPLIB).</summary>
+    public bool HasBindingTimes { get; }
+
+    private static bool BindingTimes(ProblemData data, int numDepots, long[] early, long[] late)
+    {
+        if (data.VehicleTypes.Count == 0) return false;
+        long departFrom = long.MaxValue, returnBy = long.MinValue;
+        foreach (var v in data.VehicleTypes)
+        {
+            var start = Math.Max(v.ShiftStart, data.Depots[v.StartDepot].OpenTime);
+            var end = Math.Min(v.ShiftEnd, data.Depots[v.EndDepot].CloseTime);
+            departFrom = Math.Min(departFrom, start);
+            returnBy = Math.Max(returnBy, end);
+            if (v.MaxDuration < end - start) return true;
+        }
+        for (var loc = numDepots; loc < early.Length; loc++)
+            if (early[loc] > departFrom || late[loc] < returnBy) return true;
+        return false;
+    }
 
     /// <summary>The <see cref="Model.DepartureRule"/> bound of a stop, in the search's arrays.</summary>
     public long DelayBound(int location, long start, long waitSoFar) =>

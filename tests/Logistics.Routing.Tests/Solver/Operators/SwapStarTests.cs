@@ -176,6 +176,29 @@ public class SwapStarTests
         Assert.Equal(first.Solution.Routes.Select(r => r.Clients), second.Solution.Routes.Select(r => r.Clients));
     }
 
+    [Fact]
+    public void SWAP_star_is_on_by_default_only_from_500_clients_where_no_time_limit_binds()
+    {
+        bool Uses(ProblemData problem, SearchParameters? parameters = null)
+        {
+            parameters ??= new SearchParameters();
+            return parameters.UsesSwapStar(new SearchData(problem, parameters));
+        }
+        var capacityOnly = TinyInstances.Random(3, clients: 500, vehicles: 60, capacity: 40, windows: false);
+        var withWindows = TinyInstances.Random(3, clients: 500, vehicles: 60, capacity: 40, windows: true);
+        var withSoftWindows = TinyInstances.Random(3, clients: 500, vehicles: 60, capacity: 40, windows: true, softWindows: true);
+        var durationLimited = new ProblemData(capacityOnly.Depots, capacityOnly.Clients,
+            [capacityOnly.VehicleTypes[0] with { MaxDuration = 400 }], capacityOnly.Distance, capacityOnly.Duration);
+
+        Assert.True(Uses(capacityOnly));
+        Assert.False(Uses(TinyInstances.Random(3, clients: 499, vehicles: 60, capacity: 40, windows: false)));
+        Assert.False(Uses(withWindows));
+        Assert.False(Uses(withSoftWindows));
+        Assert.False(Uses(durationLimited));
+        Assert.True(Uses(withWindows, new SearchParameters { SwapStar = true })); // --swap-star: everywhere
+        Assert.False(Uses(capacityOnly, new SearchParameters { SwapStarMinClients = int.MaxValue }));
+    }
+
     /// <summary>Clients by opening time, each appended to a random route that stays feasible with it:
     /// feasible, and far from a local optimum.</summary>
     private static int[][] FeasibleRandomRoutes(ProblemData problem, int seed)
