@@ -173,22 +173,19 @@ internal sealed class SearchData
     public long[] LatenessWeight { get; }
     public bool HasSoftWindows { get; }
 
-    /// <summary>Whether time can constrain a route: a client's window (hard or soft) narrower than the vehicles'
-    /// shifts, or a route duration limit shorter than a shift. False on capacity-only problems (CVRPLIB).</summary>
+    /// <summary>Whether time can constrain a route other than by the one shift every vehicle shares: a client's
+    /// window (hard or soft) narrower than the vehicles' working time, vehicle types with different shifts, or a
+    /// route duration limit shorter than a shift. False on capacity-only problems (CVRPLIB), and on a day without
+    /// windows whose one shift is taken to be long enough for any route.</summary>
     public bool HasBindingTimes { get; }
 
     private static bool BindingTimes(ProblemData data, int numDepots, long[] early, long[] late)
     {
-        if (data.VehicleTypes.Count == 0) return false;
-        long departFrom = long.MaxValue, returnBy = long.MinValue;
-        foreach (var v in data.VehicleTypes)
-        {
-            var start = Math.Max(v.ShiftStart, data.Depots[v.StartDepot].OpenTime);
-            var end = Math.Min(v.ShiftEnd, data.Depots[v.EndDepot].CloseTime);
-            departFrom = Math.Min(departFrom, start);
-            returnBy = Math.Max(returnBy, end);
-            if (v.MaxDuration < end - start) return true;
-        }
+        var shifts = data.VehicleTypes.Select(v => (Start: Math.Max(v.ShiftStart, data.Depots[v.StartDepot].OpenTime),
+            End: Math.Min(v.ShiftEnd, data.Depots[v.EndDepot].CloseTime), v.MaxDuration)).ToArray();
+        if (shifts.Length == 0) return false;
+        var (departFrom, returnBy) = (shifts.Min(s => s.Start), shifts.Max(s => s.End));
+        if (shifts.Any(s => s.Start != departFrom || s.End != returnBy || s.MaxDuration < s.End - s.Start)) return true;
         for (var loc = numDepots; loc < early.Length; loc++)
             if (early[loc] > departFrom || late[loc] < returnBy) return true;
         return false;

@@ -189,12 +189,17 @@ public class SwapStarTests
         var withSoftWindows = TinyInstances.Random(3, clients: 500, vehicles: 60, capacity: 40, windows: true, softWindows: true);
         var durationLimited = new ProblemData(capacityOnly.Depots, capacityOnly.Clients,
             [capacityOnly.VehicleTypes[0] with { MaxDuration = 400 }], capacityOnly.Distance, capacityOnly.Duration);
+        var van = capacityOnly.VehicleTypes[0];
+        var twoShifts = new ProblemData(capacityOnly.Depots, capacityOnly.Clients,
+            [van with { Count = 30, ShiftEnd = 500 }, van with { Id = "late van", Count = 30, ShiftStart = 500 }],
+            capacityOnly.Distance, capacityOnly.Duration);
 
         Assert.True(Uses(capacityOnly));
         Assert.False(Uses(TinyInstances.Random(3, clients: 499, vehicles: 60, capacity: 40, windows: false)));
         Assert.False(Uses(withWindows));
         Assert.False(Uses(withSoftWindows));
         Assert.False(Uses(durationLimited));
+        Assert.False(Uses(twoShifts));
         Assert.True(Uses(withWindows, new SearchParameters { SwapStar = true })); // --swap-star: everywhere
         Assert.False(Uses(capacityOnly, new SearchParameters { SwapStarMinClients = int.MaxValue }));
     }
