@@ -8,7 +8,7 @@ namespace Logistics.Benchmarks;
 /// <summary>Quality and speed of the search with a setting off and on, at the same iteration budget
 /// and seeds (so the quality column is reproducible; the time columns are not), every solution judged
 /// by the independent checker against the folder's distance-only BKS, with where the time went.
-///   dotnet run -c Release --project benchmarks/Logistics.Benchmarks -- swapstar|decompose|penalties|focus|population|eliminate &lt;iterations&gt; &lt;seeds, e.g. 1,2&gt; [--only off|on] [--sub interval,iterations,clients] [--pop rate,route share,size] [--stall iterations] [--granular size] [--temp start,end] [--ruin average,longest string] [--feasible share] [--time seconds] &lt;instance files...&gt;
+///   dotnet run -c Release --project benchmarks/Logistics.Benchmarks -- swapstar|decompose|penalties|focus|population|eliminate &lt;iterations&gt; &lt;seeds, e.g. 1,2&gt; [--only off|on] [--sub interval,iterations,clients] [--pop rate,route share,size] [--stall iterations] [--granular size] [--temp start,end] [--ruin average,longest string] [--feasible share] [--penalty-interval candidates] [--time seconds] &lt;instance files...&gt;
 /// `swapstar`: SWAP* in the local search; `decompose`: sub-problems of nearby routes on large instances;
 /// `penalties`: penalty updates every 50 candidates whatever the size (off) or in fewer candidates on
 /// larger instances (on, the default); `focus`: the local search after each ruin and recreate examining
@@ -24,7 +24,7 @@ internal static class SearchComparison
     {
         if (args.Length < 3 || !long.TryParse(args[0], CultureInfo.InvariantCulture, out var iterations) || iterations < 1)
         {
-            Console.Error.WriteLine($"usage: {setting} <iterations> <seeds, e.g. 1,2> [--only off|on] [--sub interval,iterations,clients] [--pop rate,route share,size] [--stall iterations] [--granular size] [--temp start,end] [--ruin average,longest string] [--feasible share] [--time seconds] <instance files...>");
+            Console.Error.WriteLine($"usage: {setting} <iterations> <seeds, e.g. 1,2> [--only off|on] [--sub interval,iterations,clients] [--pop rate,route share,size] [--stall iterations] [--granular size] [--temp start,end] [--ruin average,longest string] [--feasible share] [--penalty-interval candidates] [--time seconds] <instance files...>");
             return 2;
         }
         var seeds = args[1].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
@@ -34,13 +34,14 @@ internal static class SearchComparison
         // better plan before a route elimination; `--granular size` the neighbours each client's moves try;
         // `--temp start,end` the annealing's temperatures; `--ruin average,longest` the clients a ruin removes on
         // average and its longest string; `--feasible share` the share of feasible candidates the penalties aim at;
+        // `--penalty-interval candidates` the fewest candidates between two updates of the time-warp penalty on large instances;
         // `--time seconds` searches each instance for that long
         // instead, with no iteration limit (not reproducible: for runs at a fixed time).
         var files = args[2..];
         bool[] sides = [false, true];
         var parameters = new SearchParameters();
         TimeSpan? timeLimit = null;
-        while (files.Length > 1 && files[0] is "--only" or "--sub" or "--pop" or "--stall" or "--granular" or "--temp" or "--ruin" or "--feasible" or "--time")
+        while (files.Length > 1 && files[0] is "--only" or "--sub" or "--pop" or "--stall" or "--granular" or "--temp" or "--ruin" or "--feasible" or "--penalty-interval" or "--time")
         {
             if (files[0] == "--only") sides = [files[1] == "on"];
             else if (files[0] == "--stall") parameters = parameters with { RouteEliminationStall = int.Parse(files[1], CultureInfo.InvariantCulture) };
@@ -56,6 +57,7 @@ internal static class SearchComparison
                 parameters = parameters with { RuinAverageRemoved = values[0], RuinMaxStringLength = (int)values[1] };
             }
             else if (files[0] == "--feasible") parameters = parameters with { TargetFeasible = double.Parse(files[1], CultureInfo.InvariantCulture) };
+            else if (files[0] == "--penalty-interval") parameters = parameters with { MinPenaltyUpdateInterval = int.Parse(files[1], CultureInfo.InvariantCulture) };
             else if (files[0] == "--time") timeLimit = TimeSpan.FromSeconds(double.Parse(files[1], CultureInfo.InvariantCulture));
             else if (files[0] == "--pop")
             {
