@@ -85,7 +85,7 @@ internal sealed class SearchData
         RequiredMissedCost = prizes + (1L << 62);
         HasPriorityLevels = Enumerable.Range(NumDepots, NumClients).Where(IsOptional).Select(c => Prize[c]).Distinct().Skip(1).Any();
         HasSoftWindows = LatenessWeight.Any(w => w != 0);
-        HasBindingTimes = BindingTimes(data, NumDepots, Early, Late) || HasSoftWindows;
+        HasBindingTimes = BindingTimes() || HasSoftWindows;
         TypicalRouteStepCost = Types.Max(t => (double)t.UnitDistanceCost * MaxDistance + (double)t.UnitDurationCost * MaxDuration + t.FixedCost);
         MaxDemand = new double[Dims];
         for (var k = 0; k < Dims; k++)
@@ -179,15 +179,15 @@ internal sealed class SearchData
     /// windows whose one shift is taken to be long enough for any route.</summary>
     public bool HasBindingTimes { get; }
 
-    private static bool BindingTimes(ProblemData data, int numDepots, long[] early, long[] late)
+    private bool BindingTimes()
     {
-        var shifts = data.VehicleTypes.Select(v => (Start: Math.Max(v.ShiftStart, data.Depots[v.StartDepot].OpenTime),
-            End: Math.Min(v.ShiftEnd, data.Depots[v.EndDepot].CloseTime), v.MaxDuration)).ToArray();
-        if (shifts.Length == 0) return false;
-        var (departFrom, returnBy) = (shifts.Min(s => s.Start), shifts.Max(s => s.End));
-        if (shifts.Any(s => s.Start != departFrom || s.End != returnBy || s.MaxDuration < s.End - s.Start)) return true;
-        for (var loc = numDepots; loc < early.Length; loc++)
-            if (early[loc] > departFrom || late[loc] < returnBy) return true;
+        // A type's working time is its end segment's: from its earliest departure to the latest return.
+        if (Types.Length == 0) return false;
+        var (departFrom, returnBy) = (Types.Min(t => t.EndSegment.Earliest), Types.Max(t => t.EndSegment.Latest));
+        if (Types.Any(t => t.EndSegment.Earliest != departFrom || t.EndSegment.Latest != returnBy
+                           || t.MaxDuration < returnBy - departFrom)) return true;
+        for (var loc = NumDepots; loc < N; loc++)
+            if (Early[loc] > departFrom || Late[loc] < returnBy) return true;
         return false;
     }
 
