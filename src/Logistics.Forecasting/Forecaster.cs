@@ -92,8 +92,7 @@ public static class Forecaster
         {
             var candidates = scored.Where(x => backtest.Covers(x, i)).Select(x => (Method: x, Score: backtest.Score(x, i))).ToArray();
             var anchor = Anchor(candidates.Select(c => c.Method).ToArray());
-            chosen[i] = Choose(candidates.Where(c => c.Method == anchor || c.Method == ForecastMethod.SeasonalNaive
-                    || challengers.Contains(c.Method)).ToArray(), backtest.OriginsOf(i).Count(), anchor, challengers);
+            chosen[i] = Choose(candidates, backtest.OriginsOf(i).Count(), anchor, challengers);
             foreach (var (method, score) in candidates)
                 scores.Add(new SeriesScore(eligible[i].Id, method.Name(), score.Mase, score.Smape, method == chosen[i]));
         }
@@ -198,10 +197,11 @@ public static class Forecaster
     /// seasonal naive otherwise. A few origins' scores are noisy, and a difference within that noise is no reason to
     /// leave the statistical models, whose own model choice (AICc) already weighs fit against complexity on all the
     /// data. Of several that clear their margin, the lowest MASE. Without an anchor (or where it could not forecast the
-    /// series), the lowest MASE.</summary>
-    internal static ForecastMethod Choose(IReadOnlyList<(ForecastMethod Method, (double Mase, double Smape) Score)> candidates, int origins,
+    /// series), the lowest MASE of those with a margin. Other methods are never chosen.</summary>
+    internal static ForecastMethod Choose(IReadOnlyList<(ForecastMethod Method, (double Mase, double Smape) Score)> scored, int origins,
         ForecastMethod? anchor, IReadOnlySet<ForecastMethod> challengers)
     {
+        var candidates = scored.Where(c => c.Method == anchor || !double.IsPositiveInfinity(Margin(c.Method))).ToArray();
         var best = candidates.MinBy(c => c.Score.Mase);
         var kept = candidates.Where(c => c.Method == anchor).Select(c => c.Score.Mase).DefaultIfEmpty(double.NaN).First();
         if (double.IsNaN(kept)) return best.Method;
