@@ -48,12 +48,12 @@ internal static class SearchComparison
             else if (files[0] == "--granular") parameters = parameters with { GranularSize = int.Parse(files[1], CultureInfo.InvariantCulture) };
             else if (files[0] == "--temp")
             {
-                var values = files[1].Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+                var values = Numbers(files[1]);
                 parameters = parameters with { StartTemperature = values[0], EndTemperature = values[1] };
             }
             else if (files[0] == "--ruin")
             {
-                var values = files[1].Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+                var values = Numbers(files[1]);
                 parameters = parameters with { RuinAverageRemoved = values[0], RuinMaxStringLength = (int)values[1] };
             }
             else if (files[0] == "--feasible") parameters = parameters with { TargetFeasible = double.Parse(files[1], CultureInfo.InvariantCulture) };
@@ -61,7 +61,7 @@ internal static class SearchComparison
             else if (files[0] == "--time") timeLimit = TimeSpan.FromSeconds(double.Parse(files[1], CultureInfo.InvariantCulture));
             else if (files[0] == "--pop")
             {
-                var values = files[1].Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+                var values = Numbers(files[1]);
                 parameters = parameters with { CrossoverRate = values[0], CrossoverRouteShare = values[1], PopulationSize = (int)values[2] };
             }
             else
@@ -124,6 +124,9 @@ internal static class SearchComparison
             instance.Convention == DistanceConvention.Dimacs ? "bks_distance_only.csv" : "bks.csv");
         return File.Exists(table) ? BksTable.Read(table).Find(instance.Name)?.Distance : null;
     }
+
+    /// <summary>An option's comma-separated values, e.g. `--temp 0.1,0.002`.</summary>
+    private static double[] Numbers(string text) => text.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
 
     private static string F(double value, string format = "0.####") => value.ToString(format, CultureInfo.InvariantCulture);
 }
