@@ -8,23 +8,24 @@ namespace Logistics.Benchmarks;
 /// <summary>Quality and speed of the search with a setting off and on, at the same iteration budget
 /// and seeds (so the quality column is reproducible; the time columns are not), every solution judged
 /// by the independent checker against the folder's distance-only BKS, with where the time went.
-///   dotnet run -c Release --project benchmarks/Logistics.Benchmarks -- swapstar|decompose|penalties|focus|population|eliminate &lt;iterations&gt; &lt;seeds, e.g. 1,2&gt; [--only off|on] [--sub interval,iterations,clients] [--pop rate,route share,size] [--stall iterations] [--granular size] [--temp start,end] [--ruin average,longest string] [--feasible share] [--penalty-interval candidates] [--time seconds] &lt;instance files...&gt;
+///   dotnet run -c Release --project benchmarks/Logistics.Benchmarks -- swapstar|decompose|penalties|focus|population|eliminate|construct &lt;iterations&gt; &lt;seeds, e.g. 1,2&gt; [--only off|on] [--sub interval,iterations,clients] [--pop rate,route share,size] [--stall iterations] [--granular size] [--temp start,end] [--ruin average,longest string] [--feasible share] [--penalty-interval candidates] [--construct-warp factor] [--time seconds] &lt;instance files...&gt;
 /// `swapstar`: SWAP* in the local search; `decompose`: sub-problems of nearby routes on large instances;
 /// `penalties`: penalty updates every 50 candidates whatever the size (off) or in fewer candidates on
 /// larger instances (on, the default); `focus`: the local search after each ruin and recreate examining
 /// every pair of the changed routes (off) or only pairs with a client whose place changed, from 500
 /// clients on (on, the default); `population`: candidates from ruin and recreate only (off) or also from a route
 /// exchange with a pool of good, different plans, from 500 clients on (on); `eliminate`: without (off) or with (on) an
-/// attempt to empty one of the best plan's smaller routes after `--stall` iterations without a better plan, from 500 clients on.</summary>
+/// attempt to empty one of the best plan's smaller routes after `--stall` iterations without a better plan, from 500 clients on;
+/// `construct`: the construction weighing time warp as the search starts to (off) or `--construct-warp` times as heavily, from 500 clients on (on).</summary>
 internal static class SearchComparison
 {
-    public static readonly string[] Settings = ["swapstar", "decompose", "penalties", "focus", "population", "eliminate"];
+    public static readonly string[] Settings = ["swapstar", "decompose", "penalties", "focus", "population", "eliminate", "construct"];
 
     public static int Run(string setting, string[] args)
     {
         if (args.Length < 3 || !long.TryParse(args[0], CultureInfo.InvariantCulture, out var iterations) || iterations < 1)
         {
-            Console.Error.WriteLine($"usage: {setting} <iterations> <seeds, e.g. 1,2> [--only off|on] [--sub interval,iterations,clients] [--pop rate,route share,size] [--stall iterations] [--granular size] [--temp start,end] [--ruin average,longest string] [--feasible share] [--penalty-interval candidates] [--time seconds] <instance files...>");
+            Console.Error.WriteLine($"usage: {setting} <iterations> <seeds, e.g. 1,2> [--only off|on] [--sub interval,iterations,clients] [--pop rate,route share,size] [--stall iterations] [--granular size] [--temp start,end] [--ruin average,longest string] [--feasible share] [--penalty-interval candidates] [--construct-warp factor] [--time seconds] <instance files...>");
             return 2;
         }
         var seeds = args[1].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
@@ -35,13 +36,14 @@ internal static class SearchComparison
         // `--temp start,end` the annealing's temperatures; `--ruin average,longest` the clients a ruin removes on
         // average and its longest string; `--feasible share` the share of feasible candidates the penalties aim at;
         // `--penalty-interval candidates` the fewest candidates between two updates of the time-warp penalty on large instances;
+        // `--construct-warp factor` how many times its starting weight time warp costs during the construction on large instances;
         // `--time seconds` searches each instance for that long
         // instead, with no iteration limit (not reproducible: for runs at a fixed time).
         var files = args[2..];
         bool[] sides = [false, true];
         var parameters = new SearchParameters();
         TimeSpan? timeLimit = null;
-        while (files.Length > 1 && files[0] is "--only" or "--sub" or "--pop" or "--stall" or "--granular" or "--temp" or "--ruin" or "--feasible" or "--penalty-interval" or "--time")
+        while (files.Length > 1 && files[0] is "--only" or "--sub" or "--pop" or "--stall" or "--granular" or "--temp" or "--ruin" or "--feasible" or "--penalty-interval" or "--construct-warp" or "--time")
         {
             if (files[0] == "--only") sides = [files[1] == "on"];
             else if (files[0] == "--stall") parameters = parameters with { RouteEliminationStall = int.Parse(files[1], CultureInfo.InvariantCulture) };
@@ -58,6 +60,7 @@ internal static class SearchComparison
             }
             else if (files[0] == "--feasible") parameters = parameters with { TargetFeasible = double.Parse(files[1], CultureInfo.InvariantCulture) };
             else if (files[0] == "--penalty-interval") parameters = parameters with { MinPenaltyUpdateInterval = int.Parse(files[1], CultureInfo.InvariantCulture) };
+            else if (files[0] == "--construct-warp") parameters = parameters with { ConstructionTimeWarpFactor = double.Parse(files[1], CultureInfo.InvariantCulture) };
             else if (files[0] == "--time") timeLimit = TimeSpan.FromSeconds(double.Parse(files[1], CultureInfo.InvariantCulture));
             else if (files[0] == "--pop")
             {
@@ -115,6 +118,7 @@ internal static class SearchComparison
         "focus" => on ? parameters : parameters with { FocusedLocalSearchMinClients = int.MaxValue },
         "population" => parameters with { Population = on },
         "eliminate" => parameters with { RouteElimination = on },
+        "construct" => on ? parameters : parameters with { ConstructionWindowsMinClients = int.MaxValue },
         _ => throw new ArgumentException($"unknown setting '{setting}'; choose one of {string.Join(", ", Settings)}"),
     };
 

@@ -10,12 +10,24 @@ internal sealed class RuinRecreate(SearchData data, SearchParameters parameters,
     private readonly double[] _sortKey = new double[data.N];
     private long _stamp;
 
-    /// <summary>Builds a solution from nothing: every client inserted at its cheapest place.</summary>
+    /// <summary>Builds a solution from nothing: every client inserted at its cheapest place. From
+    /// <see cref="SearchParameters.ConstructionWindowsMinClients"/> clients on, time warp costs
+    /// <see cref="SearchParameters.ConstructionTimeWarpFactor"/> times its starting weight while it builds, so that a
+    /// client that fits no route's windows opens a route rather than breaking a window.</summary>
     public void Construct(SearchSolution s, Func<long> stamp)
     {
         _removed.Clear();
         for (var c = data.NumDepots; c < data.N; c++) _removed.Add(c);
+        if (data.NumClients < parameters.ConstructionWindowsMinClients)
+        {
+            Recreate(s, order: 0, stamp);
+            return;
+        }
+        var timeWarpPenalty = costs.TimeWarpPenalty;
+        costs.TimeWarpPenalty *= parameters.ConstructionTimeWarpFactor;
         Recreate(s, order: 0, stamp);
+        costs.TimeWarpPenalty = timeWarpPenalty;
+        s.RepriceAll(costs);
     }
 
     /// <param name="stamp">Gives the move-counter value that marks a changed route for the local search.</param>
