@@ -75,7 +75,8 @@ internal sealed record SearchParameters
     /// 26 routes after the first local search and repair, where the best known plan has 37), and the search, whose
     /// recreate opens a route only when every other place costs more, then adds routes slowly (30-31 after 60 s). With
     /// time warp 100 times as dear the construction opens routes instead, and at 60 s r1_10_1, rc1_10_1 and r2_10_1
-    /// ended 0.43 points closer to the best known on average, better in 11 of 12 paired runs (README, issue 17).
+    /// ended 0.43 points closer to the best known on average, better in 11 of 12 paired runs; at 120 s 0.13 points,
+    /// all of it on r2_10_1 (1.94% → 1.47%, 4 of 4), the other two level (README, issue 17).
     /// <see cref="int.MaxValue"/>: never.</summary>
     public int ConstructionWindowsMinClients { get; init; } = 500;
     public double ConstructionTimeWarpFactor { get; init; } = 100;
