@@ -16,15 +16,8 @@ public class ConstructionTests
 
     private static Built Construct(ProblemData problem, SearchParameters parameters)
     {
-        var data = new SearchData(problem, parameters);
-        var costs = new CostEvaluator(data);
-        var builder = new RouteBuilder(data);
-        var insertion = new Insertion(data, builder, costs);
-        var rng = new Rng(3);
-        var localSearch = new LocalSearch(data, costs, builder, insertion, rng);
-        var s = new SearchSolution(data);
-        new RuinRecreate(data, parameters, costs, insertion, rng).Construct(s, localSearch.Stamp);
-        return new Built(s, costs);
+        var search = new SearchParts(problem, parameters, seed: 3);
+        return new Built(search.Constructed(), search.Costs);
     }
 
     [Fact]

@@ -13,50 +13,11 @@ public class PopulationTests
     private static SolverOptions Budget(long iterations) =>
         new() { TimeLimit = TimeSpan.FromSeconds(60), Seed = 7, MaxIterations = iterations };
 
-    /// <summary>The search objects of one problem, as <see cref="IteratedLocalSearch"/> wires them.</summary>
-    private sealed class Search
-    {
-        public Search(ProblemData problem, long seed)
-        {
-            Data = new SearchData(problem, WithPopulation);
-            Costs = new CostEvaluator(Data);
-            var builder = new RouteBuilder(Data);
-            var insertion = new Insertion(Data, builder, Costs);
-            Rng = new Rng(seed);
-            LocalSearch = new LocalSearch(Data, Costs, builder, insertion, Rng);
-            RuinRecreate = new RuinRecreate(Data, WithPopulation, Costs, insertion, Rng);
-            Crossover = new Crossover(Data, WithPopulation, Costs, RuinRecreate, Rng);
-        }
-
-        public SearchData Data { get; }
-        public CostEvaluator Costs { get; }
-        public Rng Rng { get; }
-        public LocalSearch LocalSearch { get; }
-        public RuinRecreate RuinRecreate { get; }
-        public Crossover Crossover { get; }
-
-        /// <summary>A constructed solution improved by local search, then perturbed <paramref name="kicks"/>
-        /// times by ruin and recreate and local search, so that two of them differ.</summary>
-        public SearchSolution LocalOptimum(int kicks)
-        {
-            var s = new SearchSolution(Data);
-            RuinRecreate.Construct(s, LocalSearch.Stamp);
-            LocalSearch.Run(s, full: true, () => false);
-            for (var k = 0; k < kicks; k++)
-            {
-                RuinRecreate.Apply(s, LocalSearch.Stamp);
-                LocalSearch.Run(s, full: false, () => false);
-            }
-            s.RepriceAll(Costs);
-            return s;
-        }
-    }
-
     [Fact]
     public void A_child_serves_every_required_client_once_and_its_indexes_match_its_routes()
     {
         // Two vehicle types, optional stores at two prize levels, and stores with two alternative windows.
-        var search = new Search(DecompositionTests.RichDay(), seed: 4);
+        var search = new SearchParts(DecompositionTests.RichDay(), WithPopulation, seed: 4);
         var parent = search.LocalOptimum(kicks: 0);
         var donor = search.LocalOptimum(kicks: 30);
         Assert.True(new Population(search.Data, WithPopulation).Distance(parent, donor) > 0);
@@ -73,7 +34,7 @@ public class PopulationTests
     [Fact]
     public void A_child_inherits_arcs_that_only_the_donor_has()
     {
-        var search = new Search(TinyInstances.Random(5, clients: 60, vehicles: 12, capacity: 60, windows: true, horizon: 2000), seed: 2);
+        var search = new SearchParts(TinyInstances.Random(5, clients: 60, vehicles: 12, capacity: 60, windows: true, horizon: 2000), WithPopulation, seed: 2);
         var parent = search.LocalOptimum(kicks: 0);
         var donor = search.LocalOptimum(kicks: 40);
         var donorOnly = Arcs(donor);
@@ -117,7 +78,7 @@ public class PopulationTests
     [Fact]
     public void The_pool_keeps_no_clone_holds_at_most_its_size_and_offers_no_donor_equal_to_the_current_solution()
     {
-        var search = new Search(TinyInstances.Random(5, clients: 60, vehicles: 12, capacity: 60, windows: true, horizon: 2000), seed: 3);
+        var search = new SearchParts(TinyInstances.Random(5, clients: 60, vehicles: 12, capacity: 60, windows: true, horizon: 2000), WithPopulation, seed: 3);
         var parameters = WithPopulation with { PopulationSize = 3 };
         var population = new Population(search.Data, parameters);
         var first = search.LocalOptimum(kicks: 0);

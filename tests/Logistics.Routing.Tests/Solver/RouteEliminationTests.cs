@@ -15,19 +15,13 @@ public class RouteEliminationTests
     public void Emptying_a_route_serves_every_client_once_in_the_other_routes_and_opens_none()
     {
         var problem = TinyInstances.Random(5, clients: 60, vehicles: 12, capacity: 60, windows: true, horizon: 2000);
-        var data = new SearchData(problem, Eliminating);
-        var costs = new CostEvaluator(data);
-        var builder = new RouteBuilder(data);
-        var insertion = new Insertion(data, builder, costs);
-        var rng = new Rng(3);
-        var localSearch = new LocalSearch(data, costs, builder, insertion, rng);
-        var ruinRecreate = new RuinRecreate(data, Eliminating, costs, insertion, rng);
-        var s = new SearchSolution(data);
-        ruinRecreate.Construct(s, localSearch.Stamp);
+        var search = new SearchParts(problem, Eliminating, seed: 3);
+        var (data, costs, localSearch) = (search.Data, search.Costs, search.LocalSearch);
+        var s = search.Constructed();
         localSearch.Run(s, full: true, () => false);
         var before = s.Routes.Where(r => !r.IsEmpty).Select(r => r.Index).ToHashSet();
 
-        Assert.True(new RouteElimination(data, costs, ruinRecreate, rng).Apply(s, localSearch.Stamp));
+        Assert.True(new RouteElimination(data, costs, search.RuinRecreate, search.Rng).Apply(s, localSearch.Stamp));
 
         Assert.True(s.FleetClosed);
         Assert.Equal(before.Count - 1, s.UsedRoutes());
