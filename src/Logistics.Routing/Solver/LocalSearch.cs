@@ -27,6 +27,7 @@ internal sealed class LocalSearch
     private readonly double[] _angles;
     private readonly int[] _order;
     private readonly bool[] _active;
+    private readonly bool[] _activeNear;
     private readonly List<int> _ejectable = [];
     private readonly List<int> _ejected = [];
     private int[] _saved = new int[64];
@@ -47,6 +48,7 @@ internal sealed class LocalSearch
         _rng = rng;
         _order = new int[data.NumClients];
         _active = new bool[data.N];
+        _activeNear = new bool[data.N];
         for (var c = 0; c < data.NumClients; c++) _order[c] = data.NumDepots + c;
     }
 
@@ -86,6 +88,8 @@ internal sealed class LocalSearch
             // What changed before this pass; what this pass changes is flagged in s.Changed again.
             Array.Copy(s.Changed, _active, _active.Length);
             Array.Clear(s.Changed);
+            Array.Copy(s.NearChange, _activeNear, _activeNear.Length);
+            Array.Clear(s.NearChange);
             foreach (var u in _order)
             {
                 if (!s.IsVisited(u))
@@ -95,6 +99,8 @@ internal sealed class LocalSearch
                 }
                 var lastTested = s.LastTested[u];
                 s.LastTested[u] = _counter;
+                // Focused: no pair of U passes the test below unless U or one of its neighbours changed place.
+                if (!focused || _activeNear[u] || s.NearChange[u])
                 foreach (var neighbour in _data.Neighbours[u])
                 {
                     if (!s.IsVisited(u)) break;

@@ -97,6 +97,7 @@ internal sealed class SearchData
         _visitSegments = new Segment[N];
         for (var loc = 0; loc < N; loc++) _visitSegments[loc] = Segment.Visit(loc, Service[loc], Early[loc], Late[loc]);
         Neighbours = BuildNeighbours(parameters);
+        NearOf = BuildNearOf();
         Adjacent = BuildAdjacency(parameters.RuinAdjacency);
     }
 
@@ -216,6 +217,10 @@ internal sealed class SearchData
     /// <summary>Per client location: the clients most worth trying next to it (granular neighbourhood).</summary>
     public int[][] Neighbours { get; }
 
+    /// <summary>Per client location: the clients whose granular neighbours (<see cref="Neighbours"/>) include it or
+    /// another member of its group, whose pairs with it a focused local search examines when it changes place.</summary>
+    public int[][] NearOf { get; }
+
     /// <summary>Per client location: the nearest clients by distance, for string removal.</summary>
     public int[][] Adjacent { get; }
 
@@ -254,6 +259,22 @@ internal sealed class SearchData
         }
         for (var d = 0; d < NumDepots; d++) result[d] = [];
         return result;
+    }
+
+    private int[][] BuildNearOf()
+    {
+        var lists = new List<int>[N];
+        for (var loc = 0; loc < N; loc++) lists[loc] = [];
+        for (var u = NumDepots; u < N; u++)
+            foreach (var n in Neighbours[u])
+            {
+                // The local search pairs U with the visited member of N's group: any member's change counts.
+                if (GroupOf[n] < 0) lists[n].Add(u);
+                else
+                    foreach (var m in GroupMembers[GroupOf[n]])
+                        if (!lists[m].Contains(u)) lists[m].Add(u);
+            }
+        return lists.Select(l => l.ToArray()).ToArray();
     }
 
     private int[][] BuildAdjacency(int size)

@@ -26,6 +26,7 @@ internal sealed class SearchSolution
         PosOf = new int[data.N];
         LastTested = new long[data.N];
         Changed = new bool[data.N];
+        NearChange = new bool[data.N];
         _before = new int[data.N];
         _after = new int[data.N];
         SwapStarTested = new long[Routes.Length];
@@ -47,6 +48,10 @@ internal sealed class SearchSolution
     /// it) since the local search last cleared the flag: the clients a focused local search starts
     /// from (<see cref="LocalSearch.Run"/>).</summary>
     public bool[] Changed { get; }
+
+    /// <summary>Whether a client or one of its granular neighbours had its <see cref="Changed"/> flag set since the local
+    /// search last cleared both: a focused local search need not look at the other clients' neighbours.</summary>
+    public bool[] NearChange { get; }
 
     /// <summary>The location before and after each visited client when its route was last refreshed.</summary>
     private readonly int[] _before;
@@ -100,7 +105,12 @@ internal sealed class SearchSolution
             var after = p + 1 < clients.Length ? clients[p + 1] : _data.Types[route.Type].EndDepot;
             if (RouteOf[c] != route.Index || _before[c] != before || _after[c] != after)
             {
-                Changed[c] = true;
+                if (!Changed[c])
+                {
+                    Changed[c] = true;
+                    NearChange[c] = true;
+                    foreach (var u in _data.NearOf[c]) NearChange[u] = true;
+                }
                 (_before[c], _after[c]) = (before, after);
             }
             RouteOf[c] = route.Index;
@@ -146,6 +156,7 @@ internal sealed class SearchSolution
         Array.Copy(other.PosOf, PosOf, PosOf.Length);
         Array.Copy(other.LastTested, LastTested, LastTested.Length);
         Array.Copy(other.Changed, Changed, Changed.Length);
+        Array.Copy(other.NearChange, NearChange, NearChange.Length);
         Array.Copy(other._before, _before, _before.Length);
         Array.Copy(other._after, _after, _after.Length);
         Array.Copy(other.SwapStarTested, SwapStarTested, SwapStarTested.Length);
