@@ -125,11 +125,26 @@ internal sealed class LocalSearch
     {
         foreach (var op in _operators)
         {
-            if (op.Build(ru, i, rv, j, _move) && TryApply(s)) return true;
+            if (TryOperator(s, op, ru, i, rv, j)) return true;
             // V right after the depot: also try with the depot itself as V.
-            if (j == 1 && op.AcceptsDepotAsV && op.Build(ru, i, rv, 0, _move) && TryApply(s)) return true;
+            if (j == 1 && op.AcceptsDepotAsV && TryOperator(s, op, ru, i, rv, 0)) return true;
         }
         return false;
+    }
+
+    /// <summary>Builds, prices and applies the operator's move when it improves; most are turned down by the
+    /// operator's own bound first (<see cref="MoveOperator.QuickBound"/>), which is what <see cref="MayImprove"/>
+    /// would compute from the move's pieces, without building them.</summary>
+    private bool TryOperator(SearchSolution s, MoveOperator op, SearchRoute ru, int i, SearchRoute rv, int j)
+    {
+        var bound = op.QuickBound(ru, i, rv, j, _builder);
+        if (double.IsPositiveInfinity(bound)) return false;
+        if (bound >= -Epsilon)
+        {
+            Evaluations++;
+            return false;
+        }
+        return op.Build(ru, i, rv, j, _move) && TryApply(s);
     }
 
     /// <summary>SWAP* over every pair of used routes whose sectors overlap and of which one changed

@@ -108,6 +108,64 @@ internal sealed class RouteBuilder(SearchData data)
         return t.FixedCost + (double)t.UnitDistanceCost * distance + (double)t.UnitDurationCost * time;
     }
 
+    /// <summary><see cref="LowerBound"/> of route <paramref name="r"/> (its own type) with the clients at positions
+    /// <paramref name="from"/> … <paramref name="to"/> (none when <paramref name="to"/> &lt; <paramref name="from"/>)
+    /// replaced by <paramref name="x"/> and then <paramref name="y"/> (−1: none), without building the move's pieces:
+    /// the same sums in the same integers, so the same value to the bit. What inter-route moves of one or two clients
+    /// per route (<see cref="Operators.MoveOperator.QuickBound"/>) are turned down with.</summary>
+    public double BoundReplaced(SearchRoute r, int from, int to, int x = -1, int y = -1)
+    {
+        ref readonly var t = ref data.Types[r.Type];
+        var timed = t.UnitDurationCost != 0;
+        var service = data.Service;
+        long distance = r.CumDist[from - 1], time = timed ? r.CumTime[from - 1] : 0;
+        var clients = from - 1;
+        var last = r.At(from - 1);
+        if (x >= 0)
+        {
+            distance += data.Distance(last, x);
+            if (timed) time += data.Duration(last, x) + service[x];
+            clients++;
+            last = x;
+        }
+        if (y >= 0)
+        {
+            distance += data.Distance(last, y);
+            if (timed) time += data.Duration(last, y) + service[y];
+            clients++;
+            last = y;
+        }
+        return BoundToEnd(t, timed, distance, time, clients, last, r, to + 1);
+    }
+
+    /// <summary><see cref="LowerBound"/> of positions 0 … <paramref name="i"/> of <paramref name="head"/> followed by
+    /// positions <paramref name="from"/> … of <paramref name="tail"/> (2-opt*), as <see cref="BoundReplaced"/> does;
+    /// NaN when the two routes end at different depots (then only the pieces say what the route is).</summary>
+    public double BoundTails(SearchRoute head, int i, SearchRoute tail, int from)
+    {
+        ref readonly var t = ref data.Types[head.Type];
+        if (data.Types[tail.Type].EndDepot != t.EndDepot) return double.NaN;
+        var timed = t.UnitDurationCost != 0;
+        return BoundToEnd(t, timed, head.CumDist[i], timed ? head.CumTime[i] : 0, i, head.At(i), tail, from);
+    }
+
+    /// <summary>The bound of a route begun with the given sums, continued by positions <paramref name="from"/> … of
+    /// <paramref name="r"/> (which ends at the same depot) and its end depot.</summary>
+    private double BoundToEnd(in SearchData.TypeData t, bool timed, long distance, long time, int clients, int last, SearchRoute r, int from)
+    {
+        if (from <= r.Count)
+        {
+            var head = r.At(from);
+            distance += data.Distance(last, head) + (r.CumDist[r.Count + 1] - r.CumDist[from]);
+            if (timed) time += data.Duration(last, head) + data.Service[head] + (r.CumTime[r.Count + 1] - r.CumTime[from]);
+            return t.FixedCost + (double)t.UnitDistanceCost * distance + (double)t.UnitDurationCost * time;
+        }
+        if (clients == 0) return 0;
+        distance += data.Distance(last, t.EndDepot);
+        if (timed) time += data.Duration(last, t.EndDepot);
+        return t.FixedCost + (double)t.UnitDistanceCost * distance + (double)t.UnitDurationCost * time;
+    }
+
     /// <summary>Whether the route last priced by <see cref="Cost"/> has no more time warp and no more
     /// excess load than the given limits (those of the route it would replace).</summary>
     public bool LastWithin(int type, long timeWarpLimit, long excessLoadLimit, CostEvaluator costs) =>

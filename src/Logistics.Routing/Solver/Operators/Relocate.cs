@@ -5,6 +5,9 @@ internal sealed class Relocate : MoveOperator
 {
     public override bool AcceptsDepotAsV => true;
 
+    public override double QuickBound(SearchRoute ru, int i, SearchRoute rv, int j, RouteBuilder builder) =>
+        ru == rv ? double.NaN : Against(builder.BoundReplaced(ru, i, i), ru, builder.BoundReplaced(rv, j + 1, j, ru.At(i)), rv);
+
     public override bool Build(SearchRoute ru, int i, SearchRoute rv, int j, Move move)
     {
         var u = Piece.Visit(ru.At(i));

@@ -5,6 +5,14 @@ internal sealed class RelocatePair(bool reversed) : MoveOperator
 {
     public override bool AcceptsDepotAsV => true;
 
+    public override double QuickBound(SearchRoute ru, int i, SearchRoute rv, int j, RouteBuilder builder)
+    {
+        if (i + 1 > ru.Count) return double.PositiveInfinity;
+        if (ru == rv) return double.NaN;
+        var (first, second) = reversed ? (ru.At(i + 1), ru.At(i)) : (ru.At(i), ru.At(i + 1));
+        return Against(builder.BoundReplaced(ru, i, i + 1), ru, builder.BoundReplaced(rv, j + 1, j, first, second), rv);
+    }
+
     public override bool Build(SearchRoute ru, int i, SearchRoute rv, int j, Move move)
     {
         if (i + 1 > ru.Count) return false;

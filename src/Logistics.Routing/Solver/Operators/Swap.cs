@@ -3,6 +3,9 @@ namespace Logistics.Routing.Solver.Operators;
 /// <summary>Exchanges U and V.</summary>
 internal sealed class Swap : MoveOperator
 {
+    public override double QuickBound(SearchRoute ru, int i, SearchRoute rv, int j, RouteBuilder builder) =>
+        ru == rv ? double.NaN : Against(builder.BoundReplaced(ru, i, i, rv.At(j)), ru, builder.BoundReplaced(rv, j, j, ru.At(i)), rv);
+
     public override bool Build(SearchRoute ru, int i, SearchRoute rv, int j, Move move)
     {
         if (ru != rv)

@@ -3,6 +3,10 @@ namespace Logistics.Routing.Solver.Operators;
 /// <summary>Exchanges U with the client after it (X) for V, between two routes.</summary>
 internal sealed class SwapPairSingle : MoveOperator
 {
+    public override double QuickBound(SearchRoute ru, int i, SearchRoute rv, int j, RouteBuilder builder) =>
+        ru == rv || i + 1 > ru.Count ? double.PositiveInfinity
+        : Against(builder.BoundReplaced(ru, i, i + 1, rv.At(j)), ru, builder.BoundReplaced(rv, j, j, ru.At(i), ru.At(i + 1)), rv);
+
     public override bool Build(SearchRoute ru, int i, SearchRoute rv, int j, Move move)
     {
         if (ru == rv || i + 1 > ru.Count) return false;

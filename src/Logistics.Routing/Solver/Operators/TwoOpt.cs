@@ -3,6 +3,9 @@ namespace Logistics.Routing.Solver.Operators;
 /// <summary>Reverses the part of one route between U and V so that they become adjacent.</summary>
 internal sealed class TwoOpt : MoveOperator
 {
+    public override double QuickBound(SearchRoute ru, int i, SearchRoute rv, int j, RouteBuilder builder) =>
+        ru != rv ? double.PositiveInfinity : double.NaN;
+
     public override bool Build(SearchRoute ru, int i, SearchRoute rv, int j, Move move)
     {
         if (ru != rv) return false;

@@ -6,6 +6,9 @@ internal sealed class TwoOptStar : MoveOperator
 {
     public override bool AcceptsDepotAsV => true;
 
+    public override double QuickBound(SearchRoute ru, int i, SearchRoute rv, int j, RouteBuilder builder) =>
+        ru == rv ? double.PositiveInfinity : Against(builder.BoundTails(ru, i, rv, j + 1), ru, builder.BoundTails(rv, j, ru, i + 1), rv);
+
     public override bool Build(SearchRoute ru, int i, SearchRoute rv, int j, Move move)
     {
         if (ru == rv) return false;
