@@ -17,11 +17,7 @@ internal sealed class LocalSearch
     private readonly Insertion _insertion;
     private readonly Rng _rng;
     private readonly Move _move = new();
-    private readonly MoveOperator[] _operators =
-    [
-        new Relocate(), new RelocatePair(reversed: false), new RelocatePair(reversed: true),
-        new Swap(), new SwapPairSingle(), new SwapPairs(), new TwoOptStar(), new TwoOpt(),
-    ];
+    private readonly MoveOperator[] _operators = MoveOperator.ClientPairs();
     private readonly SwapStar? _swapStar;
     private readonly Sector[] _sectors;
     private readonly double[] _angles;

@@ -3,9 +3,17 @@ namespace Logistics.Routing.Solver.Operators;
 /// <summary>A local-search neighbourhood: for client U at position <c>i</c> of route <c>ru</c> and a
 /// neighbour V at position <c>j</c> of route <c>rv</c> (<c>j</c> = 0: right after the start depot),
 /// describe the routes the move would make, or say that it does not apply. Evaluating and applying
-/// are generic (<see cref="RouteBuilder"/>), so an operator is only its rebuild rule.</summary>
+/// are generic (<see cref="RouteBuilder"/>), so an operator is its rebuild rule, and for its common inter-route
+/// cases a shortcut to the bound the local search tests first (<see cref="QuickBound"/>).</summary>
 internal abstract class MoveOperator
 {
+    /// <summary>The client-pair operators of the local search, in the order it tries them.</summary>
+    public static MoveOperator[] ClientPairs() =>
+    [
+        new Relocate(), new RelocatePair(reversed: false), new RelocatePair(reversed: true),
+        new Swap(), new SwapPairSingle(), new SwapPairs(), new TwoOptStar(), new TwoOpt(),
+    ];
+
     /// <summary>Whether V may be the start depot (<c>j</c> = 0) for this operator.</summary>
     public virtual bool AcceptsDepotAsV => false;
 

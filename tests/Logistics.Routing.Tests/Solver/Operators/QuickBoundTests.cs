@@ -9,11 +9,7 @@ namespace Logistics.Routing.Tests.Solver.Operators;
 /// <see cref="MoveOperator.Build"/> does, or gives no value (then the pieces decide).</summary>
 public class QuickBoundTests
 {
-    private static readonly MoveOperator[] Operators =
-    [
-        new Relocate(), new RelocatePair(reversed: false), new RelocatePair(reversed: true),
-        new Swap(), new SwapPairSingle(), new SwapPairs(), new TwoOptStar(), new TwoOpt(),
-    ];
+    private static readonly MoveOperator[] Operators = MoveOperator.ClientPairs();
 
     [Theory]
     [InlineData(1, false)]

@@ -8,11 +8,7 @@ namespace Logistics.Routing.Tests.Solver.Operators;
 /// exactly, keeps time windows feasible and is deterministic.</summary>
 public class SwapStarTests
 {
-    private static readonly MoveOperator[] ClientPairOperators =
-    [
-        new Relocate(), new RelocatePair(reversed: false), new RelocatePair(reversed: true),
-        new Swap(), new SwapPairSingle(), new SwapPairs(), new TwoOptStar(), new TwoOpt(),
-    ];
+    private static readonly MoveOperator[] ClientPairOperators = MoveOperator.ClientPairs();
 
     /// <summary>Two full vans (3 of 3 cartons each) around a depot at (50, 50), their sectors
     /// overlapping: the last client of the first route, at (54, 37), belongs at the start of the
