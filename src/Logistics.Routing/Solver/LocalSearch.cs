@@ -140,7 +140,8 @@ internal sealed class LocalSearch
             Evaluations++;
             return false;
         }
-        return op.Build(ru, i, rv, j, _move) && TryApply(s);
+        // A shortcut's bound is the one MayImprove would compute again: only NaN (no shortcut) leaves it to do.
+        return op.Build(ru, i, rv, j, _move) && TryApply(s, bounded: !double.IsNaN(bound));
     }
 
     /// <summary>SWAP* over every pair of used routes whose sectors overlap and of which one changed
@@ -364,10 +365,11 @@ internal sealed class LocalSearch
         return false;
     }
 
-    private bool TryApply(SearchSolution s)
+    /// <param name="bounded">The move's lower bound was already found to improve (<see cref="TryOperator"/>).</param>
+    private bool TryApply(SearchSolution s, bool bounded = false)
     {
         Evaluations++;
-        if (!MayImprove(_move) || Delta(_move) >= -Epsilon) return false;
+        if ((!bounded && !MayImprove(_move)) || Delta(_move) >= -Epsilon) return false;
         var a = _move.RouteA!;
         var b = _move.RouteB;
 

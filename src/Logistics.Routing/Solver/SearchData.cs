@@ -97,7 +97,8 @@ internal sealed class SearchData
         _visitSegments = new Segment[N];
         for (var loc = 0; loc < N; loc++) _visitSegments[loc] = Segment.Visit(loc, Service[loc], Early[loc], Late[loc]);
         Neighbours = BuildNeighbours(parameters);
-        NearOf = BuildNearOf();
+        // Only a focused local search reads what the reverse lists flag; below its size they stay empty.
+        NearOf = NumClients >= parameters.FocusedLocalSearchMinClients ? BuildNearOf() : Enumerable.Repeat(Array.Empty<int>(), N).ToArray();
         Adjacent = BuildAdjacency(parameters.RuinAdjacency);
     }
 
@@ -218,7 +219,8 @@ internal sealed class SearchData
     public int[][] Neighbours { get; }
 
     /// <summary>Per client location: the clients whose granular neighbours (<see cref="Neighbours"/>) include it or
-    /// another member of its group, whose pairs with it a focused local search examines when it changes place.</summary>
+    /// another member of its group, whose pairs with it a focused local search examines when it changes place; empty
+    /// lists on instances too small for a focused search (<see cref="SearchParameters.FocusedLocalSearchMinClients"/>).</summary>
     public int[][] NearOf { get; }
 
     /// <summary>Per client location: the nearest clients by distance, for string removal.</summary>
