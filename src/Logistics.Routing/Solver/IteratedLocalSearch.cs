@@ -108,7 +108,7 @@ internal sealed class IteratedLocalSearch
         long sinceImprovement = 0;
         var orderBeforeAttempt = elimination is null ? [] : new int[_localSearch.VisitOrder.Length];
         var candidate = new SearchSolution(_data);
-        var focused = _data.NumClients >= _p.FocusedLocalSearchMinClients;
+        var focused = _data.FocusedSearch;
         // The load penalty starts at what a route step costs, high enough already; the time-warp
         // penalty starts at one route-step cost per longest travel time and must rise fast on large
         // instances (see PenaltyUpdateInterval).

@@ -67,9 +67,12 @@ internal sealed class LocalSearch
     /// before or after) since the previous pass: after a ruin and recreate on a large instance, the
     /// clients it moved and their new neighbours, and the clients each applied move touches, rather
     /// than every client of every changed route ("selective vertex caching", Accorsi and Vigo 2021).
-    /// A heuristic restriction: it misses moves a changed route's other clients could make.</param>
+    /// A heuristic restriction: it misses moves a changed route's other clients could make. Only on data
+    /// with <see cref="SearchData.FocusedSearch"/>, whose reverse neighbour lists it reads.</param>
     public void Run(SearchSolution s, bool full, Func<bool> shouldStop, bool focused = false)
     {
+        if (focused && !_data.FocusedSearch)
+            throw new ArgumentException("a focused local search needs data built for one (SearchData.FocusedSearch)", nameof(focused));
         s.RepriceAll(_costs);
         if (full)
         {

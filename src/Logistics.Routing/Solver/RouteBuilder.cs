@@ -90,7 +90,7 @@ internal sealed class RouteBuilder(SearchData data)
                         var head = r.At(from);
                         distance += data.Distance(last, head) + (r.CumDist[to + 1] - r.CumDist[from]);
                         if (timed) time += data.Duration(last, head) + service[head] + (r.CumTime[to + 1] - r.CumTime[from]);
-                        return t.FixedCost + (double)t.UnitDistanceCost * distance + (double)t.UnitDurationCost * time;
+                        return Priced(t, distance, time);
                     }
                     break;
             }
@@ -105,7 +105,7 @@ internal sealed class RouteBuilder(SearchData data)
         if (clients == 0) return 0;
         distance += data.Distance(last, t.EndDepot);
         if (timed) time += data.Duration(last, t.EndDepot);
-        return t.FixedCost + (double)t.UnitDistanceCost * distance + (double)t.UnitDurationCost * time;
+        return Priced(t, distance, time);
     }
 
     /// <summary><see cref="LowerBound"/> of route <paramref name="r"/> (its own type) with the clients at positions
@@ -158,13 +158,18 @@ internal sealed class RouteBuilder(SearchData data)
             var head = r.At(from);
             distance += data.Distance(last, head) + (r.CumDist[r.Count + 1] - r.CumDist[from]);
             if (timed) time += data.Duration(last, head) + data.Service[head] + (r.CumTime[r.Count + 1] - r.CumTime[from]);
-            return t.FixedCost + (double)t.UnitDistanceCost * distance + (double)t.UnitDurationCost * time;
+            return Priced(t, distance, time);
         }
         if (clients == 0) return 0;
         distance += data.Distance(last, t.EndDepot);
         if (timed) time += data.Duration(last, t.EndDepot);
-        return t.FixedCost + (double)t.UnitDistanceCost * distance + (double)t.UnitDurationCost * time;
+        return Priced(t, distance, time);
     }
+
+    /// <summary>What a vehicle of type <paramref name="t"/> costs for the distance and time given: the one formula of
+    /// <see cref="LowerBound"/> and its shortcuts, so that they agree to the bit.</summary>
+    private static double Priced(in SearchData.TypeData t, long distance, long time) =>
+        t.FixedCost + (double)t.UnitDistanceCost * distance + (double)t.UnitDurationCost * time;
 
     /// <summary>Whether the route last priced by <see cref="Cost"/> has no more time warp and no more
     /// excess load than the given limits (those of the route it would replace).</summary>

@@ -97,8 +97,9 @@ internal sealed class SearchData
         _visitSegments = new Segment[N];
         for (var loc = 0; loc < N; loc++) _visitSegments[loc] = Segment.Visit(loc, Service[loc], Early[loc], Late[loc]);
         Neighbours = BuildNeighbours(parameters);
-        // Only a focused local search reads what the reverse lists flag; below its size they stay empty.
-        NearOf = NumClients >= parameters.FocusedLocalSearchMinClients ? BuildNearOf() : Enumerable.Repeat(Array.Empty<int>(), N).ToArray();
+        FocusedSearch = NumClients >= parameters.FocusedLocalSearchMinClients;
+        // Only a focused local search reads what the reverse lists flag; without one they stay empty.
+        NearOf = FocusedSearch ? BuildNearOf() : Enumerable.Repeat(Array.Empty<int>(), N).ToArray();
         Adjacent = BuildAdjacency(parameters.RuinAdjacency);
     }
 
@@ -218,9 +219,13 @@ internal sealed class SearchData
     /// <summary>Per client location: the clients most worth trying next to it (granular neighbourhood).</summary>
     public int[][] Neighbours { get; }
 
+    /// <summary>Whether the local search after each ruin and recreate is focused (<see cref="LocalSearch.Run"/>): from
+    /// <see cref="SearchParameters.FocusedLocalSearchMinClients"/> clients on.</summary>
+    public bool FocusedSearch { get; }
+
     /// <summary>Per client location: the clients whose granular neighbours (<see cref="Neighbours"/>) include it or
     /// another member of its group, whose pairs with it a focused local search examines when it changes place; empty
-    /// lists on instances too small for a focused search (<see cref="SearchParameters.FocusedLocalSearchMinClients"/>).</summary>
+    /// lists without <see cref="FocusedSearch"/>.</summary>
     public int[][] NearOf { get; }
 
     /// <summary>Per client location: the nearest clients by distance, for string removal.</summary>
