@@ -9,14 +9,45 @@ namespace Logistics.Benchmarks;
 
 /// <summary>The anytime behaviour on a dispatcher's day: how soon the first feasible plan exists
 /// and what the best plan costs after given times.
-///   dotnet run -c Release --project benchmarks/Logistics.Benchmarks -- curve &lt;day folder&gt; [seconds=60] [threads=1] [engine=ils] [first-solution]</summary>
+///   dotnet run -c Release --project benchmarks/Logistics.Benchmarks -- curve &lt;day folder&gt; [seconds=60] [threads=1] [engine=ils] [first-solution] [--seed n] [tuning options]
+/// `--seed` is our engine's (1 by default, as the planner's); the tuning options (<see cref="SearchTuning"/>) change our
+/// engine's search parameters from their defaults, for measuring a setting on a dispatcher's day.</summary>
 internal static class PlanningCurve
 {
     public static int Run(string[] args)
     {
+        var seed = SolverOptions.Default.Seed;
+        SearchParameters? parameters = null;
+        var positional = new List<string>();
+        for (var k = 0; k < args.Length; k++)
+        {
+            if (!args[k].StartsWith("--", StringComparison.Ordinal))
+            {
+                positional.Add(args[k]);
+                continue;
+            }
+            if (k + 1 == args.Length)
+            {
+                Console.Error.WriteLine($"option {args[k]} needs a value");
+                return 2;
+            }
+            if (args[k] == "--seed") seed = int.Parse(args[k + 1], CultureInfo.InvariantCulture);
+            else
+            {
+                var tuned = parameters ?? new SearchParameters();
+                if (!SearchTuning.TryApply(args[k], args[k + 1], ref tuned))
+                {
+                    Console.Error.WriteLine($"unknown option '{args[k]}'; options: --seed n {SearchTuning.Usage}");
+                    return 2;
+                }
+                parameters = tuned;
+            }
+            k++;
+        }
+        args = positional.ToArray();
         if (args.Length < 1 || !Directory.Exists(args[0]))
         {
-            Console.Error.WriteLine($"usage: curve <folder with stores.csv, orders.csv, fleet.csv> [seconds=60] [threads=1] [engine: {RoutingEngines.NameList}] [first-solution, ortools: {OrToolsSettings.Choices<FirstSolutionStrategy>()}]");
+            Console.Error.WriteLine($"usage: curve <folder with stores.csv, orders.csv, fleet.csv> [seconds=60] [threads=1] [engine: {RoutingEngines.NameList}] [first-solution, ortools: {OrToolsSettings.Choices<FirstSolutionStrategy>()}] [--seed n] {SearchTuning.Usage}");
             return 2;
         }
         var engineText = args.Length > 3 ? args[3] : RoutingEngines.Default;
@@ -43,10 +74,16 @@ internal static class PlanningCurve
         var day = PlanRunner.Load(Path.Combine(folder, "stores.csv"), Path.Combine(folder, "orders.csv"),
             Path.Combine(folder, "fleet.csv"), new DateOnly(2026, 11, 23));
         var loaded = clock.Elapsed;
-        var (plan, result) = PlanRunner.Solve(day, new SolverOptions { TimeLimit = TimeSpan.FromSeconds(seconds), Threads = threads, Engine = engine, OrTools = orTools });
+        var options = new SolverOptions { TimeLimit = TimeSpan.FromSeconds(seconds), Threads = threads, Engine = engine, OrTools = orTools, Seed = seed };
+        if (parameters is not null && engine != RoutingEngines.Ils)
+        {
+            Console.Error.WriteLine("tuning options apply to our engine (ils) only");
+            return 2;
+        }
+        var (plan, result) = parameters is null ? PlanRunner.Solve(day, options) : SolveTuned(day, options, parameters);
 
         Console.WriteLine($"{day.Stores.Count} stores, {day.Orders.Count} orders, {day.Fleet.Sum(v => v.Count)} vehicles; " +
-                          $"read in {loaded.TotalSeconds:F2} s; engine {result.Engine}; {seconds} s limit, {threads} thread(s), {result.Iterations} iterations " +
+                          $"read in {loaded.TotalSeconds:F2} s; engine {result.Engine}; {seconds} s limit, {threads} thread(s), seed {seed}, {result.Iterations} iterations " +
                           "(ortools: solutions reported)");
         foreach (var note in result.Notes) Console.WriteLine($"note: {note}");
         if (result.CostHistory.Count == 0)
@@ -72,5 +109,13 @@ internal static class PlanningCurve
         Console.WriteLine($"final plan: {plan.Totals.Routes} routes, {plan.Totals.Stops} stops, {plan.Totals.DistanceKm:N1} km, " +
                           $"route cost {plan.Totals.Cost:N2} yuan, {plan.Unassigned.Count} orders left out");
         return 0;
+    }
+
+    /// <summary>As <see cref="PlanRunner.Solve"/> with our engine and other search parameters.</summary>
+    private static (Plan Plan, SolverResult Result) SolveTuned(DispatchProblem day, SolverOptions options, SearchParameters parameters)
+    {
+        var mapped = ProblemMapper.Map(day);
+        var result = RoutingSolver.Solve(mapped.Data, options, parameters with { SwapStar = options.SwapStar, Decompose = options.Decompose });
+        return (PlanBuilder.Build(mapped, result.Solution), result);
     }
 }

@@ -8,7 +8,7 @@ namespace Logistics.Benchmarks;
 /// <summary>Quality and speed of the search with a setting off and on, at the same iteration budget
 /// and seeds (so the quality column is reproducible; the time columns are not), every solution judged
 /// by the independent checker against the folder's distance-only BKS, with where the time went.
-///   dotnet run -c Release --project benchmarks/Logistics.Benchmarks -- swapstar|decompose|penalties|focus|population|eliminate|construct &lt;iterations&gt; &lt;seeds, e.g. 1,2&gt; [--only off|on] [--sub interval,iterations,clients] [--pop rate,route share,size] [--stall iterations] [--granular size] [--temp start,end] [--ruin average,longest string] [--feasible share] [--penalty-interval candidates] [--construct-warp factor] [--time seconds] &lt;instance files...&gt;
+///   dotnet run -c Release --project benchmarks/Logistics.Benchmarks -- swapstar|decompose|penalties|focus|population|eliminate|construct &lt;iterations&gt; &lt;seeds, e.g. 1,2&gt; [--only off|on] [--time seconds] [tuning options, <see cref="SearchTuning"/>] &lt;instance files...&gt;
 /// `swapstar`: SWAP* in the local search; `decompose`: sub-problems of nearby routes on large instances;
 /// `penalties`: penalty updates every 50 candidates whatever the size (off) or in fewer candidates on
 /// larger instances (on, the default); `focus`: the local search after each ruin and recreate examining
@@ -25,52 +25,25 @@ internal static class SearchComparison
     {
         if (args.Length < 3 || !long.TryParse(args[0], CultureInfo.InvariantCulture, out var iterations) || iterations < 1)
         {
-            Console.Error.WriteLine($"usage: {setting} <iterations> <seeds, e.g. 1,2> [--only off|on] [--sub interval,iterations,clients] [--pop rate,route share,size] [--stall iterations] [--granular size] [--temp start,end] [--ruin average,longest string] [--feasible share] [--penalty-interval candidates] [--construct-warp factor] [--time seconds] <instance files...>");
+            Console.Error.WriteLine($"usage: {setting} <iterations> <seeds, e.g. 1,2> [--only off|on] [--time seconds] {SearchTuning.Usage} <instance files...>");
             return 2;
         }
         var seeds = args[1].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
-        // `--only off|on` runs one side (long runs on a shared machine, one process at a time);
-        // `--sub interval,iterations,clients` sets decomposition's sizes; `--pop rate,route share,size` the
-        // crossover's rate and routes exchanged and the population's size; `--stall iterations` those without a
-        // better plan before a route elimination; `--granular size` the neighbours each client's moves try;
-        // `--temp start,end` the annealing's temperatures; `--ruin average,longest` the clients a ruin removes on
-        // average and its longest string; `--feasible share` the share of feasible candidates the penalties aim at;
-        // `--penalty-interval candidates` the fewest candidates between two updates of the time-warp penalty on large instances;
-        // `--construct-warp factor` how many times its starting weight time warp costs during the construction on large instances;
-        // `--time seconds` searches each instance for that long
-        // instead, with no iteration limit (not reproducible: for runs at a fixed time).
+        // `--only off|on` runs one side (long runs on a shared machine, one process at a time); `--time seconds`
+        // searches each instance for that long instead, with no iteration limit (not reproducible: for runs at a fixed
+        // time); the other options are the search's tuning knobs (SearchTuning).
         var files = args[2..];
         bool[] sides = [false, true];
         var parameters = new SearchParameters();
         TimeSpan? timeLimit = null;
-        while (files.Length > 1 && files[0] is "--only" or "--sub" or "--pop" or "--stall" or "--granular" or "--temp" or "--ruin" or "--feasible" or "--penalty-interval" or "--construct-warp" or "--time")
+        while (files.Length > 1 && files[0].StartsWith("--", StringComparison.Ordinal))
         {
             if (files[0] == "--only") sides = [files[1] == "on"];
-            else if (files[0] == "--stall") parameters = parameters with { RouteEliminationStall = int.Parse(files[1], CultureInfo.InvariantCulture) };
-            else if (files[0] == "--granular") parameters = parameters with { GranularSize = int.Parse(files[1], CultureInfo.InvariantCulture) };
-            else if (files[0] == "--temp")
-            {
-                var values = Numbers(files[1]);
-                parameters = parameters with { StartTemperature = values[0], EndTemperature = values[1] };
-            }
-            else if (files[0] == "--ruin")
-            {
-                var values = Numbers(files[1]);
-                parameters = parameters with { RuinAverageRemoved = values[0], RuinMaxStringLength = (int)values[1] };
-            }
-            else if (files[0] == "--feasible") parameters = parameters with { TargetFeasible = double.Parse(files[1], CultureInfo.InvariantCulture) };
-            else if (files[0] == "--penalty-interval") parameters = parameters with { MinPenaltyUpdateInterval = int.Parse(files[1], CultureInfo.InvariantCulture) };
-            else if (files[0] == "--construct-warp") parameters = parameters with { ConstructionTimeWarpFactor = double.Parse(files[1], CultureInfo.InvariantCulture) };
             else if (files[0] == "--time") timeLimit = TimeSpan.FromSeconds(double.Parse(files[1], CultureInfo.InvariantCulture));
-            else if (files[0] == "--pop")
+            else if (!SearchTuning.TryApply(files[0], files[1], ref parameters))
             {
-                var values = Numbers(files[1]);
-                parameters = parameters with { CrossoverRate = values[0], CrossoverRouteShare = values[1], PopulationSize = (int)values[2] };
-            }
-            else
-            {
-                var sizes = files[1].Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray();
-                parameters = parameters with { DecompositionInterval = sizes[0], SubproblemIterations = sizes[1], SubproblemClients = sizes[2] };
+                Console.Error.WriteLine($"unknown option '{files[0]}'");
+                return 2;
             }
             files = files[2..];
         }
@@ -128,9 +101,6 @@ internal static class SearchComparison
             instance.Convention == DistanceConvention.Dimacs ? "bks_distance_only.csv" : "bks.csv");
         return File.Exists(table) ? BksTable.Read(table).Find(instance.Name)?.Distance : null;
     }
-
-    /// <summary>An option's comma-separated values, e.g. `--temp 0.1,0.002`.</summary>
-    private static double[] Numbers(string text) => text.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
 
     private static string F(double value, string format = "0.####") => value.ToString(format, CultureInfo.InvariantCulture);
 }
