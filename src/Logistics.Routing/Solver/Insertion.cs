@@ -57,6 +57,9 @@ internal sealed class Insertion(SearchData data, RouteBuilder builder, CostEvalu
         (long TimeWarp, long ExcessLoad)? limits = null)
     {
         if (blinkRate > 0 && rng!.NextDouble() < blinkRate) return;
+        // A place whose lower bound (RouteBuilder.LowerBound, here straight from the route's prefix sums) adds no less
+        // than the best place so far is turned down unpriced: its cost, never below the bound, could not beat it.
+        if (best is not null && !route.IsEmpty && builder.BoundReplaced(route, after + 1, after, u) - route.Cost >= best.Value.Delta) return;
         _move.Rebuild(route, Piece.Prefix(route, after), Piece.Visit(u), Piece.Suffix(route, after + 1));
         var delta = builder.Cost(route.Type, _move.PiecesA, costs) - route.Cost;
         if (best is not null && delta >= best.Value.Delta) return;

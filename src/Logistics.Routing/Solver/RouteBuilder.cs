@@ -112,7 +112,8 @@ internal sealed class RouteBuilder(SearchData data)
     /// <paramref name="from"/> … <paramref name="to"/> (none when <paramref name="to"/> &lt; <paramref name="from"/>)
     /// replaced by <paramref name="x"/> and then <paramref name="y"/> (−1: none), without building the move's pieces:
     /// the same sums in the same integers, so the same value to the bit. What inter-route moves of one or two clients
-    /// per route (<see cref="Operators.MoveOperator.QuickBound"/>) are turned down with.</summary>
+    /// per route (<see cref="Operators.MoveOperator.QuickBound"/>) and the places of an insertion (<see cref="Insertion"/>)
+    /// are turned down with.</summary>
     public double BoundReplaced(SearchRoute r, int from, int to, int x = -1, int y = -1)
     {
         ref readonly var t = ref data.Types[r.Type];

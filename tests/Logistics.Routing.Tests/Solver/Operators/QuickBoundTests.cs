@@ -65,6 +65,43 @@ public class QuickBoundTests
         Assert.True(withoutShortcut > 1_000, $"only {withoutShortcut} moves without a shortcut");
     }
 
+    /// <summary>An insertion's places are turned down unpriced by <see cref="RouteBuilder.BoundReplaced"/> (<see cref="Insertion"/>):
+    /// for every client left out, route and place, it is the bound of the insertion's pieces to the bit, and never above
+    /// what the insertion costs once priced, whatever the penalties.</summary>
+    [Theory]
+    [InlineData(4, false, 20, 3)]
+    [InlineData(5, true, 20, 3)]
+    [InlineData(6, true, 1e6, 1e4)]
+    public void Bounds_every_place_of_an_insertion_from_below(int seed, bool timed, double loadPenalty, double timeWarpPenalty)
+    {
+        var rng = new Random(seed);
+        var f = new SearchFixture(Problem(rng, clients: 30, timed), loadPenalty, timeWarpPenalty);
+        var move = new Move();
+        var places = 0;
+        for (var round = 0; round < 5; round++)
+        {
+            // 24 clients in four routes (the truck's ends elsewhere), 6 left out to insert.
+            var order = Enumerable.Range(0, 30).OrderBy(_ => rng.Next()).ToArray();
+            var cuts = new[] { 0, rng.Next(1, 4), rng.Next(8, 12), rng.Next(14, 20), 24 };
+            var parts = Enumerable.Range(0, 4).Select(r => order[cuts[r]..cuts[r + 1]]).ToArray();
+            f.WithRoutes(parts[0], parts[1], parts[2]).WithRoute(3, parts[3]);
+            foreach (var u in order[24..].Select(c => f.Data.NumDepots + c))
+                foreach (var route in f.Solution.Routes.Where(r => !r.IsEmpty))
+                    for (var after = 0; after <= route.Count; after++)
+                    {
+                        var bound = f.Builder.BoundReplaced(route, after + 1, after, u) - route.Cost;
+                        move.Rebuild(route, Piece.Prefix(route, after), Piece.Visit(u), Piece.Suffix(route, after + 1));
+                        var fromPieces = f.Builder.LowerBound(route.Type, move.PiecesA) - route.Cost;
+                        var priced = f.Builder.Cost(route.Type, move.PiecesA, f.Costs) - route.Cost;
+                        Assert.True(BitConverter.DoubleToInt64Bits(fromPieces) == BitConverter.DoubleToInt64Bits(bound),
+                            $"client {u} after position {after} of route {route.Index}: shortcut {bound:R}, pieces {fromPieces:R}");
+                        Assert.True(bound <= priced, $"client {u} after position {after} of route {route.Index}: bound {bound:R} above its cost {priced:R}");
+                        places++;
+                    }
+        }
+        Assert.True(places > 500, $"only {places} places tried");
+    }
+
     /// <summary>Clients with windows; vans (paying per time unit when <paramref name="timed"/>) end at the first depot,
     /// a truck with a fixed cost ends at the second.</summary>
     private static ProblemData Problem(Random rng, int clients, bool timed)
