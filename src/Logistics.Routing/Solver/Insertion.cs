@@ -13,7 +13,9 @@ internal sealed class Insertion(SearchData data, RouteBuilder builder, CostEvalu
     public readonly record struct Place(SearchRoute Route, int After, double Delta);
 
     /// <param name="blinkRate">Probability of skipping a place (SISR's blinks); 0 for none.</param>
-    public Place? Best(SearchSolution s, int u, Rng rng, double blinkRate)
+    /// <param name="ceiling">Only places that add less than this are wanted: the others are turned down
+    /// as soon as their bound or cost says so, and null is returned when no place is below it.</param>
+    public Place? Best(SearchSolution s, int u, Rng rng, double blinkRate, double ceiling = double.PositiveInfinity)
     {
         Place? best = null;
         var visitedNeighbours = 0;
@@ -27,18 +29,18 @@ internal sealed class Insertion(SearchData data, RouteBuilder builder, CostEvalu
             visitedNeighbours++;
             var route = s.Routes[s.RouteOf[v]];
             var j = s.PosOf[v];
-            Consider(ref best, route, j, u, rng, blinkRate, feasibleOnly);
-            Consider(ref best, route, j - 1, u, rng, blinkRate, feasibleOnly);
+            Consider(ref best, route, j, u, rng, blinkRate, feasibleOnly, ceiling);
+            Consider(ref best, route, j - 1, u, rng, blinkRate, feasibleOnly, ceiling);
         }
         if (visitedNeighbours < 3)
         {
             // Few neighbours placed yet (early in construction): try every used route in full.
             foreach (var route in s.Routes)
                 if (!route.IsEmpty)
-                    for (var j = 0; j <= route.Count; j++) Consider(ref best, route, j, u, rng, blinkRate, feasibleOnly);
+                    for (var j = 0; j <= route.Count; j++) Consider(ref best, route, j, u, rng, blinkRate, feasibleOnly, ceiling);
         }
         for (var t = 0; t < data.Types.Length; t++)
-            if (s.EmptyRoute(t) is { } empty) Consider(ref best, empty, 0, u, rng, 0, feasibleOnly);
+            if (s.EmptyRoute(t) is { } empty) Consider(ref best, empty, 0, u, rng, 0, feasibleOnly, ceiling);
         return best;
     }
 
@@ -47,22 +49,27 @@ internal sealed class Insertion(SearchData data, RouteBuilder builder, CostEvalu
     public Place? BestIn(SearchRoute route, int u, long timeWarpLimit, long excessLoadLimit)
     {
         Place? best = null;
-        for (var j = 0; j <= route.Count; j++) Consider(ref best, route, j, u, null, 0, feasibleOnly: true, (timeWarpLimit, excessLoadLimit));
+        for (var j = 0; j <= route.Count; j++)
+            Consider(ref best, route, j, u, null, 0, feasibleOnly: true, double.PositiveInfinity, (timeWarpLimit, excessLoadLimit));
         return best;
     }
 
     /// <param name="limits">With <paramref name="feasibleOnly"/>: the most time warp and excess load
     /// the new route may have; by default the route's own, so that the insertion adds none.</param>
+    /// <param name="ceiling">What a place must add less than while there is no best place yet
+    /// (<see cref="Best"/>); infinite for any.</param>
     private void Consider(ref Place? best, SearchRoute route, int after, int u, Rng? rng, double blinkRate, bool feasibleOnly,
-        (long TimeWarp, long ExcessLoad)? limits = null)
+        double ceiling, (long TimeWarp, long ExcessLoad)? limits = null)
     {
         if (blinkRate > 0 && rng!.NextDouble() < blinkRate) return;
+        var limit = best is { } b ? b.Delta : ceiling;
+        var limited = best is not null || !double.IsPositiveInfinity(ceiling);
         // A place whose lower bound (RouteBuilder.LowerBound, here straight from the route's prefix sums) adds no less
         // than the best place so far is turned down unpriced: its cost, never below the bound, could not beat it.
-        if (best is not null && !route.IsEmpty && builder.BoundReplaced(route, after + 1, after, u) - route.Cost >= best.Value.Delta) return;
+        if (limited && !route.IsEmpty && builder.BoundReplaced(route, after + 1, after, u) - route.Cost >= limit) return;
         _move.Rebuild(route, Piece.Prefix(route, after), Piece.Visit(u), Piece.Suffix(route, after + 1));
         var delta = builder.Cost(route.Type, _move.PiecesA, costs) - route.Cost;
-        if (best is not null && delta >= best.Value.Delta) return;
+        if (limited && delta >= limit) return;
         if (feasibleOnly)
         {
             var (warp, excess) = limits ?? (costs.TimeWarp(route), costs.ExcessLoad(route.Type, route.Load));

@@ -205,8 +205,9 @@ internal sealed class LocalSearch
 
     private bool TryInsert(SearchSolution s, int u)
     {
-        var place = _insertion.Best(s, u, _rng, 0);
-        if (place is null || place.Value.Delta >= s.MissedCost(u) - Epsilon) return false;
+        // Only a place that adds less than leaving U out costs is wanted.
+        var place = _insertion.Best(s, u, _rng, 0, ceiling: s.MissedCost(u) - Epsilon);
+        if (place is null) return false;
         _insertion.Apply(s, u, place.Value);
         place.Value.Route.LastModified = ++_counter;
         return true;
@@ -339,7 +340,8 @@ internal sealed class LocalSearch
                 s.MarkUnvisited(u); // the move dropped U from its route; nothing else refers to it
                 return true;
             }
-            if (_insertion.Best(s, w, _rng, 0) is { } place && removal + place.Delta < -Epsilon) promising = true;
+            // Only whether some place of some W adds less than U's removal saves matters.
+            if (!promising && _insertion.Best(s, w, _rng, 0, ceiling: -removal - Epsilon) is not null) promising = true;
         }
         if (!promising) return false;
 
@@ -353,10 +355,11 @@ internal sealed class LocalSearch
         foreach (var w in _data.GroupMembers[_data.GroupOf[u]])
         {
             if (w == u) continue;
-            var place = _insertion.Best(s, w, _rng, 0);
-            if (place is { } p && (best is null || p.Delta < best.Value.Delta)) (best, bestMember) = (p, w);
+            // Only a place cheaper than both the best member's so far and what U's removal saved is wanted.
+            var ceiling = Math.Min(-gain - Epsilon, best?.Delta ?? double.PositiveInfinity);
+            if (_insertion.Best(s, w, _rng, 0, ceiling) is { } p) (best, bestMember) = (p, w);
         }
-        if (best is { } winner && gain + winner.Delta < -Epsilon)
+        if (best is { } winner)
         {
             route.LastModified = ++_counter;
             _insertion.Apply(s, bestMember, winner);

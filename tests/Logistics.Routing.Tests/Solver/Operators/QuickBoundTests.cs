@@ -102,6 +102,48 @@ public class QuickBoundTests
         Assert.True(places > 500, $"only {places} places tried");
     }
 
+    /// <summary>A ceiling on what the insertion may add (<see cref="Insertion.Best"/>) changes only whether the best place
+    /// is returned: the same place when it adds less than the ceiling, none when it does not.</summary>
+    [Theory]
+    [InlineData(7, false, 20, 3)]
+    [InlineData(8, true, 20, 3)]
+    [InlineData(9, true, 1e6, 1e4)]
+    public void A_ceiling_keeps_the_best_place_below_it_and_only_that(int seed, bool timed, double loadPenalty, double timeWarpPenalty)
+    {
+        var rng = new Random(seed);
+        var f = new SearchFixture(Problem(rng, clients: 30, timed), loadPenalty, timeWarpPenalty);
+        var insertion = new Insertion(f.Data, f.Builder, f.Costs);
+        var noRandom = new Rng(1);
+        int kept = 0, refused = 0;
+        for (var round = 0; round < 5; round++)
+        {
+            var order = Enumerable.Range(0, 30).OrderBy(_ => rng.Next()).ToArray();
+            var cuts = new[] { 0, rng.Next(1, 4), rng.Next(8, 12), rng.Next(14, 20), 24 };
+            var parts = Enumerable.Range(0, 4).Select(r => order[cuts[r]..cuts[r + 1]]).ToArray();
+            f.WithRoutes(parts[0], parts[1], parts[2]).WithRoute(3, parts[3]);
+            foreach (var u in order[24..].Select(c => f.Data.NumDepots + c))
+            {
+                var best = insertion.Best(f.Solution, u, noRandom, 0) ?? throw new InvalidOperationException($"no place for client {u}");
+                foreach (var ceiling in new[] { best.Delta + 1, Math.BitIncrement(best.Delta), best.Delta, best.Delta - 1, double.NegativeInfinity })
+                {
+                    var limited = insertion.Best(f.Solution, u, noRandom, 0, ceiling);
+                    if (best.Delta < ceiling)
+                    {
+                        Assert.Equal(best, limited);
+                        kept++;
+                    }
+                    else
+                    {
+                        Assert.True(limited is null, $"client {u}: a place adding {limited?.Delta:R} under the ceiling {ceiling:R}, the best adds {best.Delta:R}");
+                        refused++;
+                    }
+                }
+            }
+        }
+        Assert.Equal(60, kept);
+        Assert.Equal(90, refused);
+    }
+
     /// <summary>Clients with windows; vans (paying per time unit when <paramref name="timed"/>) end at the first depot,
     /// a truck with a fixed cost ends at the second.</summary>
     private static ProblemData Problem(Random rng, int clients, bool timed)
