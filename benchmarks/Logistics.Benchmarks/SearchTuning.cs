@@ -5,7 +5,7 @@ namespace Logistics.Benchmarks;
 
 /// <summary>The search's tuning knobs as command-line options, shared by the setting comparisons
 /// (<see cref="SearchComparison"/>) and the day's curve (<see cref="PlanningCurve"/>):
-/// `--sub interval,iterations,clients` decomposition's sizes; `--pop rate,route share,size` the crossover's rate and
+/// `--sub interval,iterations,clients` decomposition on, with these sizes; `--pop rate,route share,size` the crossover's rate and
 /// routes exchanged and the population's size; `--stall iterations` those without a better plan before a route
 /// elimination; `--granular size` the neighbours each client's moves try; `--temp start,end` the annealing's
 /// temperatures; `--ruin average,longest` the clients a ruin removes on average and its longest string;
@@ -49,7 +49,10 @@ internal static class SearchTuning
             case "--sub":
             {
                 var values = Numbers(value);
-                parameters = parameters with { DecompositionInterval = (int)values[0], SubproblemIterations = (int)values[1], SubproblemClients = (int)values[2] };
+                parameters = parameters with
+                {
+                    Decompose = true, DecompositionInterval = (int)values[0], SubproblemIterations = (int)values[1], SubproblemClients = (int)values[2],
+                };
                 return true;
             }
             default: return false;
