@@ -5,7 +5,7 @@ namespace Logistics.Benchmarks;
 
 /// <summary>The search's tuning knobs as command-line options, shared by the setting comparisons
 /// (<see cref="SearchComparison"/>) and the day's curve (<see cref="PlanningCurve"/>):
-/// `--sub interval,iterations,clients` decomposition on, with these sizes; `--pop rate,route share,size` the crossover's rate and
+/// `--decompose on|off` decomposition of large instances; `--sub interval,iterations,clients` its sizes; `--pop rate,route share,size` the crossover's rate and
 /// routes exchanged and the population's size; `--stall iterations` those without a better plan before a route
 /// elimination; `--granular size` the neighbours each client's moves try; `--temp start,end` the annealing's
 /// temperatures; `--ruin average,longest` the clients a ruin removes on average and its longest string;
@@ -14,7 +14,7 @@ namespace Logistics.Benchmarks;
 /// many times its starting weight time warp costs during the construction on large instances.</summary>
 internal static class SearchTuning
 {
-    public const string Usage = "[--sub interval,iterations,clients] [--pop rate,route share,size] [--stall iterations] [--granular size] " +
+    public const string Usage = "[--decompose on|off] [--sub interval,iterations,clients] [--pop rate,route share,size] [--stall iterations] [--granular size] " +
                                 "[--temp start,end] [--ruin average,longest string] [--feasible share] [--penalty-interval candidates] [--construct-warp factor]";
 
     /// <summary>Applies <paramref name="option"/> with <paramref name="value"/> to <paramref name="parameters"/>.</summary>
@@ -23,6 +23,17 @@ internal static class SearchTuning
     {
         switch (option)
         {
+            case "--decompose":
+                parameters = parameters with
+                {
+                    Decompose = value switch
+                    {
+                        "on" => true,
+                        "off" => false,
+                        _ => throw new FormatException($"--decompose takes on or off, not '{value}'"),
+                    },
+                };
+                return true;
             case "--stall": parameters = parameters with { RouteEliminationStall = Int(value) }; return true;
             case "--granular": parameters = parameters with { GranularSize = Int(value) }; return true;
             case "--feasible": parameters = parameters with { TargetFeasible = Double(value) }; return true;
@@ -49,10 +60,7 @@ internal static class SearchTuning
             case "--sub":
             {
                 var values = Numbers(value);
-                parameters = parameters with
-                {
-                    Decompose = true, DecompositionInterval = (int)values[0], SubproblemIterations = (int)values[1], SubproblemClients = (int)values[2],
-                };
+                parameters = parameters with { DecompositionInterval = (int)values[0], SubproblemIterations = (int)values[1], SubproblemClients = (int)values[2] };
                 return true;
             }
             default: return false;
