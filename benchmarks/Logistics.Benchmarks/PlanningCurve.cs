@@ -115,7 +115,7 @@ internal static class PlanningCurve
     private static (Plan Plan, SolverResult Result) SolveTuned(DispatchProblem day, SolverOptions options, SearchParameters parameters)
     {
         var mapped = ProblemMapper.Map(day);
-        var result = RoutingSolver.Solve(mapped.Data, options, parameters with { SwapStar = options.SwapStar });
+        var result = RoutingSolver.Solve(mapped.Data, options, parameters);
         return (PlanBuilder.Build(mapped, result.Solution), result);
     }
 }

@@ -5,7 +5,7 @@ namespace Logistics.Benchmarks;
 
 /// <summary>The search's tuning knobs as command-line options, shared by the setting comparisons
 /// (<see cref="SearchComparison"/>) and the day's curve (<see cref="PlanningCurve"/>):
-/// `--decompose on|off` decomposition of large instances; `--sub interval,iterations,clients` its sizes; `--pop rate,route share,size` the crossover's rate and
+/// `--swap-star on|off` SWAP* in the local search everywhere or nowhere; `--decompose on|off` decomposition of large instances; `--sub interval,iterations,clients` its sizes; `--pop rate,route share,size` the crossover's rate and
 /// routes exchanged and the population's size; `--stall iterations` those without a better plan before a route
 /// elimination; `--granular size` the neighbours each client's moves try; `--temp start,end` the annealing's
 /// temperatures; `--ruin average,longest` the clients a ruin removes on average and its longest string;
@@ -14,7 +14,7 @@ namespace Logistics.Benchmarks;
 /// many times its starting weight time warp costs during the construction on large instances.</summary>
 internal static class SearchTuning
 {
-    public const string Usage = "[--decompose on|off] [--sub interval,iterations,clients] [--pop rate,route share,size] [--stall iterations] [--granular size] " +
+    public const string Usage = "[--swap-star on|off] [--decompose on|off] [--sub interval,iterations,clients] [--pop rate,route share,size] [--stall iterations] [--granular size] " +
                                 "[--temp start,end] [--ruin average,longest string] [--feasible share] [--penalty-interval candidates] [--construct-warp factor]";
 
     /// <summary>Applies <paramref name="option"/> with <paramref name="value"/> to <paramref name="parameters"/>.</summary>
@@ -23,16 +23,11 @@ internal static class SearchTuning
     {
         switch (option)
         {
-            case "--decompose":
-                parameters = parameters with
-                {
-                    Decompose = value switch
-                    {
-                        "on" => true,
-                        "off" => false,
-                        _ => throw new FormatException($"--decompose takes on or off, not '{value}'"),
-                    },
-                };
+            case "--decompose": parameters = parameters with { Decompose = OnOff(option, value) }; return true;
+            case "--swap-star":
+                // On: everywhere; off: nowhere, not even where the default turns it on (SwapStarMinClients).
+                var on = OnOff(option, value);
+                parameters = parameters with { SwapStar = on, SwapStarMinClients = on ? parameters.SwapStarMinClients : int.MaxValue };
                 return true;
             case "--stall": parameters = parameters with { RouteEliminationStall = Int(value) }; return true;
             case "--granular": parameters = parameters with { GranularSize = Int(value) }; return true;
@@ -66,6 +61,13 @@ internal static class SearchTuning
             default: return false;
         }
     }
+
+    private static bool OnOff(string option, string value) => value switch
+    {
+        "on" => true,
+        "off" => false,
+        _ => throw new FormatException($"{option} takes on or off, not '{value}'"),
+    };
 
     private static int Int(string text) => int.Parse(text, CultureInfo.InvariantCulture);
     private static double Double(string text) => double.Parse(text, CultureInfo.InvariantCulture);
