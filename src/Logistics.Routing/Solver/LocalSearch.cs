@@ -114,7 +114,8 @@ internal sealed class LocalSearch
                 if (s.IsVisited(u) && s.Routes[s.RouteOf[u]].LastModified > lastTested && TryEmptyRoute(s, u)) improved = true;
                 if (s.IsVisited(u) && _data.GroupOf[u] >= 0 && s.Routes[s.RouteOf[u]].LastModified > lastTested && TrySwitchMember(s, u))
                     improved = true;
-                if (s.IsVisited(u) && _data.IsOptional(u) && TryRemove(s, u)) improved = true;
+                // Leaving U out is worth no more than last time while its route is unchanged.
+                if (s.IsVisited(u) && _data.IsOptional(u) && s.Routes[s.RouteOf[u]].LastModified > lastTested && TryRemove(s, u)) improved = true;
             }
             if (!improved && _swapStar is not null && !shouldStop()) improved = RunSwapStar(s);
         } while (improved && !shouldStop());
