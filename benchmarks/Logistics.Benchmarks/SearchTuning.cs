@@ -5,7 +5,7 @@ namespace Logistics.Benchmarks;
 
 /// <summary>The search's tuning knobs as command-line options, shared by the setting comparisons
 /// (<see cref="SearchComparison"/>) and the day's curve (<see cref="PlanningCurve"/>):
-/// `--swap-star on|off` SWAP* in the local search everywhere or nowhere; `--decompose on|off` decomposition of large instances; `--sub interval,iterations,clients` its sizes; `--pop rate,route share,size` the crossover's rate and
+/// `--swap-star on|off` SWAP* in the local search everywhere or nowhere; `--decompose on|off` decomposition of large instances; `--sub interval,iterations,clients` its sizes; `--parallel interval,iterations,min clients` the decomposition that several threads search in parallel (from that many clients on); `--pop rate,route share,size` the crossover's rate and
 /// routes exchanged and the population's size; `--stall iterations` those without a better plan before a route
 /// elimination; `--granular size` the neighbours each client's moves try; `--temp start,end` the annealing's
 /// temperatures; `--ruin average,longest` the clients a ruin removes on average and its longest string;
@@ -14,7 +14,7 @@ namespace Logistics.Benchmarks;
 /// many times its starting weight time warp costs during the construction on large instances.</summary>
 internal static class SearchTuning
 {
-    public const string Usage = "[--swap-star on|off] [--decompose on|off] [--sub interval,iterations,clients] [--pop rate,route share,size] [--stall iterations] [--granular size] " +
+    public const string Usage = "[--swap-star on|off] [--decompose on|off] [--sub interval,iterations,clients] [--parallel interval,iterations,min clients] [--pop rate,route share,size] [--stall iterations] [--granular size] " +
                                 "[--temp start,end] [--ruin average,longest string] [--feasible share] [--penalty-interval candidates] [--construct-warp factor]";
 
     /// <summary>Applies <paramref name="option"/> with <paramref name="value"/> to <paramref name="parameters"/>.</summary>
@@ -29,6 +29,15 @@ internal static class SearchTuning
                 var on = OnOff(option, value);
                 parameters = parameters with { SwapStar = on, SwapStarMinClients = on ? parameters.SwapStarMinClients : int.MaxValue };
                 return true;
+            case "--parallel":
+            {
+                var values = Numbers(value);
+                parameters = parameters with
+                {
+                    ParallelDecompositionInterval = (int)values[0], ParallelSubproblemIterations = (int)values[1], ParallelDecompositionMinClients = (int)values[2],
+                };
+                return true;
+            }
             case "--stall": parameters = parameters with { RouteEliminationStall = Int(value) }; return true;
             case "--granular": parameters = parameters with { GranularSize = Int(value) }; return true;
             case "--feasible": parameters = parameters with { TargetFeasible = Double(value) }; return true;

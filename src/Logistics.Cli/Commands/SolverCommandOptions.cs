@@ -62,7 +62,7 @@ internal sealed class SolverCommandOptions
 
     public Option<int> Threads { get; } = new("--threads")
     {
-        Description = "Parallel searches with different seeds, sharing one population from 500 stops (uses more cores; the result then depends on timing).",
+        Description = "Threads for the search: searches with different seeds sharing one population from 500 stops; from 1,500 stops one search whose plan is cut into one part per thread, searched side by side (uses more cores; with a time limit the result then depends on timing).",
         DefaultValueFactory = _ => 1,
     };
 

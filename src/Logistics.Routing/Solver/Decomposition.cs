@@ -32,20 +32,75 @@ internal sealed class Decomposition(SearchData data, SearchParameters parameters
         if (iterations <= 0) return (false, 0);
         var selected = SelectRoutes(best);
         if (selected.Count < 2) return (false, 0);
-        CollectClients(best, selected);
-        try
+        var part = Prepare(best, selected, parameters.SubproblemSpareVehicles, claimed: null);
+        var (improved, used) = part.Search(parameters, iterations, temperatureShare, (long)(rng.NextUInt64() >> 1), clock, limit, cancellation);
+        if (improved) WriteBack(best, part, stamp);
+        return (improved, used);
+    }
+
+    /// <summary>The whole of <paramref name="best"/> (feasible) cut into <paramref name="parts"/> sub-problems of nearby
+    /// routes (polar sectors of route barycentres from a random angle, about equal in clients), searched at the same
+    /// time, one thread each, for at most <paramref name="iterations"/> iterations each; every part that found a better
+    /// plan of its routes is written back. The parts share no route and no client, so their results combine: this is how
+    /// a second core works on the same plan as the first (Taillard 1993 partitions the same way, in parallel).</summary>
+    /// <returns>How many parts improved, and the iterations of all parts.</returns>
+    public (int Improved, long Iterations) ImproveInParallel(SearchSolution best, int parts, long iterations, double temperatureShare,
+        Func<long> stamp, Stopwatch clock, TimeSpan limit, CancellationToken cancellation)
+    {
+        if (iterations <= 0 || parts < 2) return (0, 0);
+        var sectors = SplitRoutes(best, parts);
+        if (sectors.Count < 2) return (0, 0);
+        // The unused vehicles of each type are shared out, so that every part's routes find slots when written back.
+        var empty = best.Routes.Where(r => r.IsEmpty).GroupBy(r => r.Type).ToDictionary(g => g.Key, g => g.Count());
+        var spare = Math.Min(parameters.SubproblemSpareVehicles, empty.Count == 0 ? 0 : empty.Values.Min() / sectors.Count);
+        var claimed = new HashSet<int>();
+        var prepared = sectors.Select(sector => Prepare(best, sector, spare, claimed)).ToArray();
+        var seeds = prepared.Select(_ => (long)(rng.NextUInt64() >> 1)).ToArray();
+        var results = new (bool Improved, long Iterations)[prepared.Length];
+        Parallel.For(0, prepared.Length, new ParallelOptions { MaxDegreeOfParallelism = prepared.Length },
+            k => results[k] = prepared[k].Search(parameters, iterations, temperatureShare, seeds[k], clock, limit, cancellation));
+        var improved = 0;
+        for (var k = 0; k < prepared.Length; k++)
+            if (results[k].Improved)
+            {
+                WriteBack(best, prepared[k], stamp);
+                improved++;
+            }
+        return (improved, results.Sum(r => r.Iterations));
+    }
+
+    /// <summary>A sub-problem cut out of the whole: its problem, the whole's locations of its clients in its own order,
+    /// the routes it replaces, and its start plan (those routes) with that plan's cost.</summary>
+    private sealed record Part(ProblemData Problem, int[] Locations, List<SearchRoute> Selected,
+        List<(int Type, int[] Clients)> Start, Int128 StartCost)
+    {
+        /// <summary>Searches the part on its own; only its own objects are touched, so parts run side by side.</summary>
+        public (bool Improved, long Iterations) Search(SearchParameters parameters, long iterations, double temperatureShare, long seed,
+            Stopwatch clock, TimeSpan limit, CancellationToken cancellation)
         {
-            var sub = BuildProblem(best, selected, out var start, out var startCost);
             var subParameters = parameters with
             {
                 StartTemperature = Math.Max(temperatureShare, parameters.EndTemperature),
                 Decompose = false,
             };
-            var search = new IteratedLocalSearch(new SearchData(sub, subParameters), subParameters, (long)(rng.NextUInt64() >> 1));
-            var outcome = search.Run(clock, limit, iterations, cancellation, (_, _, _) => { }, _ => { }, start);
-            if (!outcome.Feasible || outcome.Cost >= startCost) return (false, outcome.Iterations);
-            WriteBack(best, selected, outcome.Best, stamp);
-            return (true, outcome.Iterations);
+            var search = new IteratedLocalSearch(new SearchData(Problem, subParameters), subParameters, seed);
+            var outcome = search.Run(clock, limit, iterations, cancellation, (_, _, _) => { }, _ => { }, Start);
+            var improved = outcome.Feasible && outcome.Cost < StartCost;
+            if (improved) Result = outcome.Best;
+            return (improved, outcome.Iterations);
+        }
+
+        public SearchSolution? Result { get; private set; }
+    }
+
+    private Part Prepare(SearchSolution best, List<SearchRoute> selected, int spareVehicles, HashSet<int>? claimed)
+    {
+        CollectClients(best, selected, claimed);
+        try
+        {
+            var sub = BuildProblem(best, selected, spareVehicles, out var start, out var startCost);
+            claimed?.UnionWith(_locations);
+            return new Part(sub, _locations.ToArray(), selected, start, startCost);
         }
         finally
         {
@@ -54,9 +109,29 @@ internal sealed class Decomposition(SearchData data, SearchParameters parameters
         }
     }
 
-    /// <summary>A random route and the routes whose barycentres are nearest to it in angle around
-    /// the depot, until they hold <see cref="SearchParameters.SubproblemClients"/> clients.</summary>
-    private List<SearchRoute> SelectRoutes(SearchSolution s)
+    /// <summary>Every used route, in <paramref name="parts"/> polar sectors of their barycentres around the depot from a
+    /// random angle, each with about the same number of clients.</summary>
+    private List<List<SearchRoute>> SplitRoutes(SearchSolution s, int parts)
+    {
+        var used = ByAngle(s);
+        if (used.Count < 2 * parts) return [];
+        var pivot = used[rng.Next(used.Count)].Angle;
+        used.Sort((a, b) => Math.IEEERemainder(a.Angle - pivot, 2 * Math.PI).CompareTo(Math.IEEERemainder(b.Angle - pivot, 2 * Math.PI)) is var c and not 0
+            ? c : a.Route.Index.CompareTo(b.Route.Index));
+        var total = used.Sum(u => u.Route.Count);
+        var sectors = new List<List<SearchRoute>> { new() };
+        var clients = 0;
+        foreach (var (route, _) in used)
+        {
+            if (clients >= (long)total * sectors.Count / parts && sectors.Count < parts) sectors.Add([]);
+            sectors[^1].Add(route);
+            clients += route.Count;
+        }
+        return sectors.Count == parts && sectors.All(p => p.Count >= 2) ? sectors : [];
+    }
+
+    /// <summary>The used routes with the angle of their barycentre around their start depot.</summary>
+    private List<(SearchRoute Route, double Angle)> ByAngle(SearchSolution s)
     {
         var used = new List<(SearchRoute Route, double Angle)>();
         foreach (var r in s.Routes)
@@ -67,6 +142,14 @@ internal sealed class Decomposition(SearchData data, SearchParameters parameters
             var depot = data.Types[r.Type].StartDepot;
             used.Add((r, Math.Atan2(y / r.Count - data.Y[depot], x / r.Count - data.X[depot])));
         }
+        return used;
+    }
+
+    /// <summary>A random route and the routes whose barycentres are nearest to it in angle around
+    /// the depot, until they hold <see cref="SearchParameters.SubproblemClients"/> clients.</summary>
+    private List<SearchRoute> SelectRoutes(SearchSolution s)
+    {
+        var used = ByAngle(s);
         if (used.Count < 2) return [];
         var pivot = used[rng.Next(used.Count)].Angle;
         static double Apart(double a, double b) => Math.Abs(Math.IEEERemainder(a - b, 2 * Math.PI));
@@ -86,11 +169,13 @@ internal sealed class Decomposition(SearchData data, SearchParameters parameters
     /// <summary>The clients of the sub-problem: those of the selected routes, the optional clients
     /// left out whose nearest visited client is on one of them, and every alternative of a group
     /// one of those belongs to (the others of a served group are not visited anywhere).</summary>
-    private void CollectClients(SearchSolution s, List<SearchRoute> selected)
+    /// <param name="claimed">Locations another part of the same cut already holds: an optional client left out, or a
+    /// group served by none, goes to one part only.</param>
+    private void CollectClients(SearchSolution s, List<SearchRoute> selected, HashSet<int>? claimed)
     {
         void Add(int loc)
         {
-            if (_subLocation[loc] >= 0) return;
+            if (_subLocation[loc] >= 0 || claimed is not null && claimed.Contains(loc)) return;
             _subLocation[loc] = data.NumDepots + _locations.Count;
             _locations.Add(loc);
             if (data.GroupOf[loc] >= 0)
@@ -111,7 +196,8 @@ internal sealed class Decomposition(SearchData data, SearchParameters parameters
         }
     }
 
-    private ProblemData BuildProblem(SearchSolution s, List<SearchRoute> selected, out List<(int Type, int[] Clients)> start, out Int128 startCost)
+    private ProblemData BuildProblem(SearchSolution s, List<SearchRoute> selected, int spareVehicles, out List<(int Type, int[] Clients)> start,
+        out Int128 startCost)
     {
         var problem = data.Problem;
         var clients = _locations.Select(loc => problem.Clients[loc - data.NumDepots]).ToArray();
@@ -141,7 +227,7 @@ internal sealed class Decomposition(SearchData data, SearchParameters parameters
         var empty = new int[data.Types.Length];
         foreach (var r in s.Routes)
             if (r.IsEmpty) empty[r.Type]++;
-        var types = problem.VehicleTypes.Select((v, t) => v with { Count = counts[t] + Math.Min(empty[t], parameters.SubproblemSpareVehicles) }).ToArray();
+        var types = problem.VehicleTypes.Select((v, t) => v with { Count = counts[t] + Math.Min(empty[t], spareVehicles) }).ToArray();
 
         start = selected.Select(r =>
         {
@@ -159,22 +245,22 @@ internal sealed class Decomposition(SearchData data, SearchParameters parameters
         return new ProblemData(problem.Depots, clients, types, new Matrix(size, distance), new Matrix(size, duration), groups);
     }
 
-    /// <summary>Replaces the selected routes by the sub-problem's, in route slots of the same types.</summary>
-    private void WriteBack(SearchSolution s, List<SearchRoute> selected, SearchSolution part, Func<long> stamp)
+    /// <summary>Replaces the part's routes by its result's, in route slots of the same types.</summary>
+    private void WriteBack(SearchSolution s, Part part, Func<long> stamp)
     {
-        foreach (var r in selected)
+        foreach (var r in part.Selected)
         {
             foreach (var c in r.Clients) s.MarkUnvisited(c);
             r.SetClients([]);
             s.Refresh(r, costs);
             r.LastModified = stamp();
         }
-        foreach (var sub in part.Routes)
+        foreach (var sub in part.Result!.Routes)
         {
             if (sub.IsEmpty) continue;
             var route = s.EmptyRoute(sub.Type) ?? throw new InvalidOperationException("a sub-problem used more vehicles than the whole has");
             var mapped = new int[sub.Count];
-            for (var p = 0; p < sub.Count; p++) mapped[p] = _locations[sub.Clients[p] - data.NumDepots];
+            for (var p = 0; p < sub.Count; p++) mapped[p] = part.Locations[sub.Clients[p] - data.NumDepots];
             route.SetClients(mapped);
             s.Refresh(route, costs);
             route.LastModified = stamp();

@@ -94,7 +94,9 @@ internal sealed class IteratedLocalSearch
         var scale = Math.Max(1.0, (double)current.RouteCost(_costs) / Math.Max(1, current.VisitCount()));
         var startTemperature = _p.StartTemperature * scale;
         var endTemperature = _p.EndTemperature * scale;
-        var decomposition = _p.Decompose && _data.NumClients >= _p.DecompositionMinClients ? new Decomposition(_data, _p, _costs, _rng) : null;
+        var parallelParts = _p.DecompositionWorkers > 1 ? _p.DecompositionWorkers : 0;
+        var decomposition = (_p.Decompose || parallelParts > 0) && _data.NumClients >= _p.DecompositionMinClients ? new Decomposition(_data, _p, _costs, _rng) : null;
+        var decompositionInterval = parallelParts > 0 ? _p.ParallelDecompositionInterval : _p.DecompositionInterval;
         long sinceDecomposition = 0;
         // A pool of good, different plans met so far; now and then a candidate is the current solution
         // with a few routes exchanged for a member's (HGS's population and crossover, around this search).
@@ -239,14 +241,18 @@ internal sealed class IteratedLocalSearch
             // A large instance: now and then, a group of nearby routes of the best plan is searched
             // on its own (its iterations count towards the budget), and the search goes on from the
             // result when it is better.
-            if (decomposition is not null && bestFeasible && ++sinceDecomposition >= _p.DecompositionInterval && !OutOfTime())
+            if (decomposition is not null && bestFeasible && ++sinceDecomposition >= decompositionInterval && !OutOfTime())
             {
                 sinceDecomposition = 0;
                 phase = Stopwatch.GetTimestamp();
-                long budget = _p.SubproblemIterations;
-                if (maxIterations is { } cap) budget = Math.Min(budget, cap - iteration);
+                long budget = parallelParts > 0 ? _p.ParallelSubproblemIterations : _p.SubproblemIterations;
+                // The parts' iterations count towards the budget together.
+                if (maxIterations is { } cap) budget = Math.Min(budget, (cap - iteration) / Math.Max(1, parallelParts));
                 var temperatureShare = _p.StartTemperature * Math.Pow(_p.EndTemperature / _p.StartTemperature, Math.Min(1, progress));
-                var (improved, used) = decomposition.Improve(best, budget, temperatureShare, Stamp, clock, limit, cancellation);
+                var (improved, used) = parallelParts > 0
+                    ? decomposition.ImproveInParallel(best, parallelParts, budget, temperatureShare, Stamp, clock, limit, cancellation) is var (parts, iterations)
+                        ? (parts > 0, iterations) : default
+                    : decomposition.Improve(best, budget, temperatureShare, Stamp, clock, limit, cancellation);
                 iteration += used;
                 profile.Subproblems += used > 0 ? 1 : 0;
                 if (improved)

@@ -6,7 +6,8 @@ namespace Logistics.Routing.Solver;
 /// <summary>Entry point of the route optimiser: an iterated local search with ruin-and-recreate,
 /// granular local search and adaptive penalties (see <see cref="IteratedLocalSearch"/>); with more
 /// than one thread, searches with different seeds, the best of which is returned, which on large instances share one
-/// population (their crossovers draw on each other's best plans).</summary>
+/// population (their crossovers draw on each other's best plans); on very large ones one search instead, whose
+/// decomposition searches one part of its plan per thread at the same time.</summary>
 public static class RoutingSolver
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
@@ -27,13 +28,23 @@ public static class RoutingSolver
         var clock = Stopwatch.StartNew();
         var search = new SearchData(data, parameters);
 
+        // On a very large instance the threads work on one plan instead: one search whose decomposition steps search
+        // one part of the plan per thread at the same time (issue 17: on the 3,000-store day, searches of their own
+        // sharing a population were level with one thread).
+        var threads = options.Threads;
+        if (threads > 1 && search.NumClients >= parameters.ParallelDecompositionMinClients)
+        {
+            parameters = parameters with { DecompositionWorkers = threads };
+            threads = 1;
+        }
+        var threadIterations = new long[threads];
+
         var gate = new object();
         var history = new List<CostPoint>();
         Int128? bestCost = null;
         var bestRoutes = 0;
         var bestUnassigned = 0;
         long bestRouteCost = 0;
-        var threadIterations = new long[options.Threads];
         var lastReport = TimeSpan.Zero;
 
         long Iterations()
@@ -58,10 +69,10 @@ public static class RoutingSolver
             progress.Report(snapshot);
         }
 
-        var outcomes = new IteratedLocalSearch.Outcome[options.Threads];
+        var outcomes = new IteratedLocalSearch.Outcome[threads];
         // With several threads on a large instance, one pool for all: each thread's crossover can take routes from the
         // best plans of the others (independent searches did not pay for the second core, issue 17).
-        var shared = options.Threads > 1 && IteratedLocalSearch.UsesPopulation(search, parameters) ? new Population(search, parameters, shared: true) : null;
+        var shared = threads > 1 && IteratedLocalSearch.UsesPopulation(search, parameters) ? new Population(search, parameters, shared: true) : null;
         void RunThread(int k)
         {
             var ils = new IteratedLocalSearch(search, parameters, options.Seed + 7919L * k, shared);
@@ -89,8 +100,8 @@ public static class RoutingSolver
                 });
         }
 
-        if (options.Threads == 1) RunThread(0);
-        else Parallel.For(0, options.Threads, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, RunThread);
+        if (threads == 1) RunThread(0);
+        else Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, RunThread);
 
         var winner = outcomes.OrderByDescending(o => o.Feasible).ThenBy(o => o.Cost).First();
         var cost = winner.Cost;

@@ -95,6 +95,20 @@ internal sealed record SearchParameters
     public int SubproblemIterations { get; init; } = 250;
     public int SubproblemSpareVehicles { get; init; } = 2;
 
+    /// <summary>With several threads on an instance of at least <see cref="ParallelDecompositionMinClients"/> clients,
+    /// one search whose decomposition cuts the whole plan into one part per thread and searches the parts at the same
+    /// time (<see cref="Decomposition.ImproveInParallel"/>): every <see cref="ParallelDecompositionInterval"/> iterations
+    /// of the whole, <see cref="ParallelSubproblemIterations"/> iterations of each part. Below that size the threads run
+    /// searches of their own that share one population (<see cref="RoutingSolver"/>).
+    /// <see cref="int.MaxValue"/>: never.</summary>
+    public int ParallelDecompositionMinClients { get; init; } = 1_500;
+    public int ParallelDecompositionInterval { get; init; } = 100;
+    public int ParallelSubproblemIterations { get; init; } = 1_000;
+
+    /// <summary>Threads a decomposition step may use: more than one cuts the plan into that many parts searched at
+    /// the same time. Set by <see cref="RoutingSolver"/> from the thread count.</summary>
+    internal int DecompositionWorkers { get; init; } = 1;
+
     /// <summary>Whether the search keeps a pool of good, different feasible solutions and now and then
     /// builds its candidate by a route exchange with one of them instead of a ruin and recreate
     /// (<see cref="Population"/>, <see cref="Crossover"/>); only on instances of at least

@@ -51,6 +51,39 @@ public class DecompositionTests
         Assert.True(result.Profile!.SubproblemsImproved > 0, $"{result.Profile.Subproblems} sub-problems, none better");
     }
 
+    /// <summary>Several threads on a large instance (made small here) search one plan: each decomposition step cuts the
+    /// whole plan into one part per thread and searches them at the same time.</summary>
+    private static readonly SearchParameters InParallel = new()
+    {
+        DecompositionMinClients = 0, ParallelDecompositionMinClients = 0, ParallelDecompositionInterval = 10, ParallelSubproblemIterations = 20,
+    };
+
+    [Fact]
+    public void Parts_searched_in_parallel_combine_into_one_plan_that_keeps_every_rule()
+    {
+        var data = RichDay();
+        var result = RoutingSolver.Solve(data, Budget(400) with { Threads = 2 }, InParallel);
+
+        Assert.True(result.IsFeasible);
+        Assert.Equal(result.Cost, Checked(data, result.Solution));
+        Assert.True(result.Profile!.Subproblems > 0, "no step searched parts in parallel");
+        Assert.True(result.Profile.SubproblemsImproved > 0, $"{result.Profile.Subproblems} steps, none better");
+        // One search: its iterations and the parts' add up to the budget, not one budget per thread.
+        Assert.Equal(400, result.Iterations);
+    }
+
+    [Fact]
+    public void Parts_searched_in_parallel_give_the_same_plan_for_the_same_seed_and_iteration_limit()
+    {
+        var data = TinyInstances.Random(11, clients: 100, vehicles: 16, capacity: 40, windows: true, horizon: 2000);
+        var first = RoutingSolver.Solve(data, Budget(300) with { Threads = 2 }, InParallel);
+        var second = RoutingSolver.Solve(data, Budget(300) with { Threads = 2 }, InParallel);
+
+        Assert.True(first.IsFeasible);
+        Assert.Equal(first.Cost, TinyInstances.CheckedCost(data, first.Solution));
+        Assert.Equal(Describe(first.Solution), Describe(second.Solution));
+    }
+
     internal static ProblemData RichDay()
     {
         var baseDay = TinyInstances.Random(31, clients: 90, vehicles: 1, capacity: 1, windows: true, horizon: 2000, softWindows: true);
