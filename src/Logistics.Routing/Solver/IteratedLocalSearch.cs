@@ -240,7 +240,8 @@ internal sealed class IteratedLocalSearch
 
             // A large instance: now and then, a group of nearby routes of the best plan is searched
             // on its own (its iterations count towards the budget), and the search goes on from the
-            // result when it is better.
+            // result when it is better. With several threads on a very large one, the whole best plan
+            // is cut into one part per thread, searched at the same time.
             if (decomposition is not null && bestFeasible && ++sinceDecomposition >= decompositionInterval && !OutOfTime())
             {
                 sinceDecomposition = 0;
@@ -249,10 +250,14 @@ internal sealed class IteratedLocalSearch
                 // The parts' iterations count towards the budget together.
                 if (maxIterations is { } cap) budget = Math.Min(budget, (cap - iteration) / Math.Max(1, parallelParts));
                 var temperatureShare = _p.StartTemperature * Math.Pow(_p.EndTemperature / _p.StartTemperature, Math.Min(1, progress));
-                var (improved, used) = parallelParts > 0
-                    ? decomposition.ImproveInParallel(best, parallelParts, budget, temperatureShare, Stamp, clock, limit, cancellation) is var (parts, iterations)
-                        ? (parts > 0, iterations) : default
-                    : decomposition.Improve(best, budget, temperatureShare, Stamp, clock, limit, cancellation);
+                bool improved;
+                long used;
+                if (parallelParts > 0)
+                {
+                    (var partsImproved, used) = decomposition.ImproveInParallel(best, parallelParts, budget, temperatureShare, Stamp, clock, limit, cancellation);
+                    improved = partsImproved > 0;
+                }
+                else (improved, used) = decomposition.Improve(best, budget, temperatureShare, Stamp, clock, limit, cancellation);
                 iteration += used;
                 profile.Subproblems += used > 0 ? 1 : 0;
                 if (improved)
