@@ -79,13 +79,7 @@ public class QuickBoundTests
         var move = new Move();
         var places = 0;
         for (var round = 0; round < 5; round++)
-        {
-            // 24 clients in four routes (the truck's ends elsewhere), 6 left out to insert.
-            var order = Enumerable.Range(0, 30).OrderBy(_ => rng.Next()).ToArray();
-            var cuts = new[] { 0, rng.Next(1, 4), rng.Next(8, 12), rng.Next(14, 20), 24 };
-            var parts = Enumerable.Range(0, 4).Select(r => order[cuts[r]..cuts[r + 1]]).ToArray();
-            f.WithRoutes(parts[0], parts[1], parts[2]).WithRoute(3, parts[3]);
-            foreach (var u in order[24..].Select(c => f.Data.NumDepots + c))
+            foreach (var u in FourRoutesSixLeftOut(f, rng))
                 foreach (var route in f.Solution.Routes.Where(r => !r.IsEmpty))
                     for (var after = 0; after <= route.Count; after++)
                     {
@@ -98,7 +92,6 @@ public class QuickBoundTests
                         Assert.True(bound <= priced, $"client {u} after position {after} of route {route.Index}: bound {bound:R} above its cost {priced:R}");
                         places++;
                     }
-        }
         Assert.True(places > 500, $"only {places} places tried");
     }
 
@@ -116,12 +109,7 @@ public class QuickBoundTests
         var noRandom = new Rng(1);
         int kept = 0, refused = 0;
         for (var round = 0; round < 5; round++)
-        {
-            var order = Enumerable.Range(0, 30).OrderBy(_ => rng.Next()).ToArray();
-            var cuts = new[] { 0, rng.Next(1, 4), rng.Next(8, 12), rng.Next(14, 20), 24 };
-            var parts = Enumerable.Range(0, 4).Select(r => order[cuts[r]..cuts[r + 1]]).ToArray();
-            f.WithRoutes(parts[0], parts[1], parts[2]).WithRoute(3, parts[3]);
-            foreach (var u in order[24..].Select(c => f.Data.NumDepots + c))
+            foreach (var u in FourRoutesSixLeftOut(f, rng))
             {
                 var best = insertion.Best(f.Solution, u, noRandom, 0) ?? throw new InvalidOperationException($"no place for client {u}");
                 foreach (var ceiling in new[] { best.Delta + 1, Math.BitIncrement(best.Delta), best.Delta, best.Delta - 1, double.NegativeInfinity })
@@ -139,9 +127,19 @@ public class QuickBoundTests
                     }
                 }
             }
-        }
         Assert.Equal(60, kept);
         Assert.Equal(90, refused);
+    }
+
+    /// <summary>24 of the 30 clients in random order in four routes (the truck's ends elsewhere); returns the 6 left out,
+    /// to insert.</summary>
+    private static int[] FourRoutesSixLeftOut(SearchFixture f, Random rng)
+    {
+        var order = Enumerable.Range(0, 30).OrderBy(_ => rng.Next()).ToArray();
+        var cuts = new[] { 0, rng.Next(1, 4), rng.Next(8, 12), rng.Next(14, 20), 24 };
+        var parts = Enumerable.Range(0, 4).Select(r => order[cuts[r]..cuts[r + 1]]).ToArray();
+        f.WithRoutes(parts[0], parts[1], parts[2]).WithRoute(3, parts[3]);
+        return order[24..].Select(c => f.Data.NumDepots + c).ToArray();
     }
 
     /// <summary>Clients with windows; vans (paying per time unit when <paramref name="timed"/>) end at the first depot,
