@@ -32,7 +32,7 @@ internal sealed class Decomposition(SearchData data, SearchParameters parameters
         if (iterations <= 0) return (false, 0);
         var selected = SelectRoutes(best);
         if (selected.Count < 2) return (false, 0);
-        var part = Prepare(best, selected, parameters.SubproblemSpareVehicles, claimed: null);
+        var part = Prepare(best, selected, parts: 1, claimed: null);
         var (improved, used) = part.Search(parameters, iterations, temperatureShare, (long)(rng.NextUInt64() >> 1), clock, limit, cancellation);
         if (improved) WriteBack(best, part, stamp);
         return (improved, used);
@@ -50,11 +50,8 @@ internal sealed class Decomposition(SearchData data, SearchParameters parameters
         if (iterations <= 0 || parts < 2) return (0, 0);
         var sectors = SplitRoutes(best, parts);
         if (sectors.Count < 2) return (0, 0);
-        // The unused vehicles of each type are shared out, so that every part's routes find slots when written back.
-        var empty = best.Routes.Where(r => r.IsEmpty).GroupBy(r => r.Type).ToDictionary(g => g.Key, g => g.Count());
-        var spare = Math.Min(parameters.SubproblemSpareVehicles, empty.Count == 0 ? 0 : empty.Values.Min() / sectors.Count);
         var claimed = new HashSet<int>();
-        var prepared = sectors.Select(sector => Prepare(best, sector, spare, claimed)).ToArray();
+        var prepared = sectors.Select(sector => Prepare(best, sector, sectors.Count, claimed)).ToArray();
         var seeds = prepared.Select(_ => (long)(rng.NextUInt64() >> 1)).ToArray();
         var results = new (bool Improved, long Iterations)[prepared.Length];
         Parallel.For(0, prepared.Length, new ParallelOptions { MaxDegreeOfParallelism = prepared.Length },
@@ -93,12 +90,13 @@ internal sealed class Decomposition(SearchData data, SearchParameters parameters
         public SearchSolution? Result { get; private set; }
     }
 
-    private Part Prepare(SearchSolution best, List<SearchRoute> selected, int spareVehicles, HashSet<int>? claimed)
+    /// <param name="parts">How many parts of the same cut share the unused vehicles.</param>
+    private Part Prepare(SearchSolution best, List<SearchRoute> selected, int parts, HashSet<int>? claimed)
     {
         CollectClients(best, selected, claimed);
         try
         {
-            var sub = BuildProblem(best, selected, spareVehicles, out var start, out var startCost);
+            var sub = BuildProblem(best, selected, parts, out var start, out var startCost);
             claimed?.UnionWith(_locations);
             return new Part(sub, _locations.ToArray(), selected, start, startCost);
         }
@@ -196,7 +194,7 @@ internal sealed class Decomposition(SearchData data, SearchParameters parameters
         }
     }
 
-    private ProblemData BuildProblem(SearchSolution s, List<SearchRoute> selected, int spareVehicles, out List<(int Type, int[] Clients)> start,
+    private ProblemData BuildProblem(SearchSolution s, List<SearchRoute> selected, int parts, out List<(int Type, int[] Clients)> start,
         out Int128 startCost)
     {
         var problem = data.Problem;
@@ -221,13 +219,14 @@ internal sealed class Decomposition(SearchData data, SearchParameters parameters
                 groups.Add(new ClientGroup(data.GroupMembers[g].Select(m => _subLocation[m] - data.NumDepots).ToArray(), data.GroupRequired[g]));
 
         // The selected routes' vehicles, and a few of the unused ones of each type, so that the part
-        // may open a route (or, on a heterogeneous fleet, change a vehicle's type).
+        // may open a route (or, on a heterogeneous fleet, change a vehicle's type); parts of one cut
+        // share them out, so that every part's routes find a vehicle when written back.
         var counts = new int[data.Types.Length];
         foreach (var r in selected) counts[r.Type]++;
         var empty = new int[data.Types.Length];
         foreach (var r in s.Routes)
             if (r.IsEmpty) empty[r.Type]++;
-        var types = problem.VehicleTypes.Select((v, t) => v with { Count = counts[t] + Math.Min(empty[t], spareVehicles) }).ToArray();
+        var types = problem.VehicleTypes.Select((v, t) => v with { Count = counts[t] + Math.Min(empty[t] / parts, parameters.SubproblemSpareVehicles) }).ToArray();
 
         start = selected.Select(r =>
         {
