@@ -33,9 +33,9 @@ internal sealed class Decomposition(SearchData data, SearchParameters parameters
         var selected = SelectRoutes(best);
         if (selected.Count < 2) return (false, 0);
         var part = Prepare(best, selected, parts: 1, claimed: null);
-        var (improved, used) = part.Search(parameters, iterations, temperatureShare, (long)(rng.NextUInt64() >> 1), clock, limit, cancellation);
-        if (improved) WriteBack(best, part, stamp);
-        return (improved, used);
+        var (better, used) = part.Search(parameters, iterations, temperatureShare, (long)(rng.NextUInt64() >> 1), clock, limit, cancellation);
+        if (better is not null) WriteBack(best, part, better, stamp);
+        return (better is not null, used);
     }
 
     /// <summary>The whole of <paramref name="best"/> (feasible) cut into <paramref name="parts"/> sub-problems of nearby
@@ -43,27 +43,23 @@ internal sealed class Decomposition(SearchData data, SearchParameters parameters
     /// time, one thread each, for at most <paramref name="iterations"/> iterations each; every part that found a better
     /// plan of its routes is written back. The parts share no route and no client, so their results combine: this is how
     /// a second core works on the same plan as the first (Taillard 1993 partitions the same way, in parallel).</summary>
-    /// <returns>How many parts improved, and the iterations of all parts.</returns>
-    public (int Improved, long Iterations) ImproveInParallel(SearchSolution best, int parts, long iterations, double temperatureShare,
+    /// <returns>Whether <paramref name="best"/> changed, and the iterations of all parts.</returns>
+    public (bool Improved, long Iterations) ImproveInParallel(SearchSolution best, int parts, long iterations, double temperatureShare,
         Func<long> stamp, Stopwatch clock, TimeSpan limit, CancellationToken cancellation)
     {
-        if (iterations <= 0 || parts < 2) return (0, 0);
+        if (iterations <= 0 || parts < 2) return (false, 0);
         var sectors = SplitRoutes(best, parts);
-        if (sectors.Count < 2) return (0, 0);
+        if (sectors.Count < 2) return (false, 0);
         var claimed = new HashSet<int>();
         var prepared = sectors.Select(sector => Prepare(best, sector, sectors.Count, claimed)).ToArray();
         var seeds = prepared.Select(_ => (long)(rng.NextUInt64() >> 1)).ToArray();
-        var results = new (bool Improved, long Iterations)[prepared.Length];
+        var results = new (SearchSolution? Better, long Iterations)[prepared.Length];
         Parallel.For(0, prepared.Length, new ParallelOptions { MaxDegreeOfParallelism = prepared.Length },
             k => results[k] = prepared[k].Search(parameters, iterations, temperatureShare, seeds[k], clock, limit, cancellation));
-        var improved = 0;
+        // Written back one after the other, once every part is done: a part reads the whole while it is prepared only.
         for (var k = 0; k < prepared.Length; k++)
-            if (results[k].Improved)
-            {
-                WriteBack(best, prepared[k], stamp);
-                improved++;
-            }
-        return (improved, results.Sum(r => r.Iterations));
+            if (results[k].Better is { } better) WriteBack(best, prepared[k], better, stamp);
+        return (results.Any(r => r.Better is not null), results.Sum(r => r.Iterations));
     }
 
     /// <summary>A sub-problem cut out of the whole: its problem, the whole's locations of its clients in its own order,
@@ -72,7 +68,8 @@ internal sealed class Decomposition(SearchData data, SearchParameters parameters
         List<(int Type, int[] Clients)> Start, Int128 StartCost)
     {
         /// <summary>Searches the part on its own; only its own objects are touched, so parts run side by side.</summary>
-        public (bool Improved, long Iterations) Search(SearchParameters parameters, long iterations, double temperatureShare, long seed,
+        /// <returns>The part's best plan when it is feasible and costs less than the start, else null; and the iterations used.</returns>
+        public (SearchSolution? Better, long Iterations) Search(SearchParameters parameters, long iterations, double temperatureShare, long seed,
             Stopwatch clock, TimeSpan limit, CancellationToken cancellation)
         {
             var subParameters = parameters with
@@ -82,12 +79,8 @@ internal sealed class Decomposition(SearchData data, SearchParameters parameters
             };
             var search = new IteratedLocalSearch(new SearchData(Problem, subParameters), subParameters, seed);
             var outcome = search.Run(clock, limit, iterations, cancellation, (_, _, _) => { }, _ => { }, Start);
-            var improved = outcome.Feasible && outcome.Cost < StartCost;
-            if (improved) Result = outcome.Best;
-            return (improved, outcome.Iterations);
+            return (outcome.Feasible && outcome.Cost < StartCost ? outcome.Best : null, outcome.Iterations);
         }
-
-        public SearchSolution? Result { get; private set; }
     }
 
     /// <param name="parts">How many parts of the same cut share the unused vehicles.</param>
@@ -244,8 +237,8 @@ internal sealed class Decomposition(SearchData data, SearchParameters parameters
         return new ProblemData(problem.Depots, clients, types, new Matrix(size, distance), new Matrix(size, duration), groups);
     }
 
-    /// <summary>Replaces the part's routes by its result's, in route slots of the same types.</summary>
-    private void WriteBack(SearchSolution s, Part part, Func<long> stamp)
+    /// <summary>Replaces the part's routes by those of <paramref name="better"/>, its search's plan, in route slots of the same types.</summary>
+    private void WriteBack(SearchSolution s, Part part, SearchSolution better, Func<long> stamp)
     {
         foreach (var r in part.Selected)
         {
@@ -254,7 +247,7 @@ internal sealed class Decomposition(SearchData data, SearchParameters parameters
             s.Refresh(r, costs);
             r.LastModified = stamp();
         }
-        foreach (var sub in part.Result!.Routes)
+        foreach (var sub in better.Routes)
         {
             if (sub.IsEmpty) continue;
             var route = s.EmptyRoute(sub.Type) ?? throw new InvalidOperationException("a sub-problem used more vehicles than the whole has");

@@ -94,9 +94,10 @@ internal sealed class IteratedLocalSearch
         var scale = Math.Max(1.0, (double)current.RouteCost(_costs) / Math.Max(1, current.VisitCount()));
         var startTemperature = _p.StartTemperature * scale;
         var endTemperature = _p.EndTemperature * scale;
-        var parallelParts = _p.DecompositionWorkers > 1 ? _p.DecompositionWorkers : 0;
-        var decomposition = (_p.Decompose || parallelParts > 0) && _data.NumClients >= _p.DecompositionMinClients ? new Decomposition(_data, _p, _costs, _rng) : null;
-        var decompositionInterval = parallelParts > 0 ? _p.ParallelDecompositionInterval : _p.DecompositionInterval;
+        // Several workers: each decomposition step cuts the whole plan into one part per worker.
+        var parallel = _p.DecompositionWorkers > 1;
+        var decomposition = (_p.Decompose || parallel) && _data.NumClients >= _p.DecompositionMinClients ? new Decomposition(_data, _p, _costs, _rng) : null;
+        var decompositionInterval = parallel ? _p.ParallelDecompositionInterval : _p.DecompositionInterval;
         long sinceDecomposition = 0;
         // A pool of good, different plans met so far; now and then a candidate is the current solution
         // with a few routes exchanged for a member's (HGS's population and crossover, around this search).
@@ -246,18 +247,13 @@ internal sealed class IteratedLocalSearch
             {
                 sinceDecomposition = 0;
                 phase = Stopwatch.GetTimestamp();
-                long budget = parallelParts > 0 ? _p.ParallelSubproblemIterations : _p.SubproblemIterations;
+                long budget = parallel ? _p.ParallelSubproblemIterations : _p.SubproblemIterations;
                 // The parts' iterations count towards the budget together.
-                if (maxIterations is { } cap) budget = Math.Min(budget, (cap - iteration) / Math.Max(1, parallelParts));
+                if (maxIterations is { } cap) budget = Math.Min(budget, (cap - iteration) / _p.DecompositionWorkers);
                 var temperatureShare = _p.StartTemperature * Math.Pow(_p.EndTemperature / _p.StartTemperature, Math.Min(1, progress));
-                bool improved;
-                long used;
-                if (parallelParts > 0)
-                {
-                    (var partsImproved, used) = decomposition.ImproveInParallel(best, parallelParts, budget, temperatureShare, Stamp, clock, limit, cancellation);
-                    improved = partsImproved > 0;
-                }
-                else (improved, used) = decomposition.Improve(best, budget, temperatureShare, Stamp, clock, limit, cancellation);
+                var (improved, used) = parallel
+                    ? decomposition.ImproveInParallel(best, _p.DecompositionWorkers, budget, temperatureShare, Stamp, clock, limit, cancellation)
+                    : decomposition.Improve(best, budget, temperatureShare, Stamp, clock, limit, cancellation);
                 iteration += used;
                 profile.Subproblems += used > 0 ? 1 : 0;
                 if (improved)
