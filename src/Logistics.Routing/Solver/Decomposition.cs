@@ -75,7 +75,9 @@ internal sealed class Decomposition(SearchData data, SearchParameters parameters
             var subParameters = parameters with
             {
                 StartTemperature = Math.Max(temperatureShare, parameters.EndTemperature),
+                // A part is not cut again, neither one group at a time nor into parts of its own in parallel.
                 Decompose = false,
+                DecompositionWorkers = 1,
             };
             var search = new IteratedLocalSearch(new SearchData(Problem, subParameters), subParameters, seed);
             var outcome = search.Run(clock, limit, iterations, cancellation, (_, _, _) => { }, _ => { }, Start);
